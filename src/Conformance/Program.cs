@@ -1,0 +1,2 @@
+// Entry point: filled in by the Conformance issue.
+return 0;

@@ -1,0 +1,2 @@
+// Entry point: filled in by the FakeHarness issue.
+return 0;
