@@ -1,0 +1,28 @@
+"use strict";
+// Functions shared by the interop pipelines. Plain JavaScript: a function that uses variables from
+// outside carries a __closure annotation naming them (the SDK serializes source text + __closure).
+
+const beam = require("apache-beam");
+const Long = require("long");
+
+/** Element timestamp from the element's `t` field (milliseconds). */
+const eventTime = (e) => Long.fromNumber(e.t);
+eventTime.__closure = () => ({ Long });
+
+/** KV with values sorted, so group contents compare independently of arrival order. */
+const sortedGroup = (kv) => ({ key: kv.key, value: [...kv.value].sort(compareAny) });
+function compareAny(a, b) {
+  const x = JSON.stringify(a);
+  const y = JSON.stringify(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+sortedGroup.__closure = () => ({ compareAny });
+
+/** Creates elements under a unique transform name, then stamps each with its `t` field. */
+function timestamped(root, name, events) {
+  return root
+    .apply(beam.withName(name, beam.create(events)))
+    .apply(beam.withName(`${name}.stamp`, beam.assignTimestamps(eventTime)));
+}
+
+module.exports = { eventTime, sortedGroup, compareAny, timestamped };
