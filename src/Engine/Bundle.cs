@@ -1,0 +1,15 @@
+namespace BeamConformance.Engine;
+
+/// <summary>
+/// Work for an SDK stage, handed out by <see cref="JobEngine.GetNextBundle"/>. The runner runs it on an SDK
+/// harness and then calls exactly one of <see cref="JobEngine.CommitBundle"/> or <see cref="JobEngine.FailBundle"/>.
+/// </summary>
+/// <param name="Id">The bundle id.</param>
+/// <param name="Stage">The SDK stage to run.</param>
+/// <param name="Inputs">One entry per main input of the stage, in the stage's input order (some may be empty).</param>
+/// <param name="InputWatermarkMillis">The stage's input watermark (ms) when the bundle was made.</param>
+public sealed record Bundle(BundleId Id, StageId Stage, IReadOnlyList<BundleInput> Inputs, long InputWatermarkMillis)
+{
+    /// <summary>Total number of elements over all inputs.</summary>
+    public int ElementCount => Inputs.Sum(static i => i.Elements.Count);
+}

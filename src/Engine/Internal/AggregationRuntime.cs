@@ -1,0 +1,192 @@
+using BeamConformance.Model;
+using BeamConformance.Model.Windows;
+
+namespace BeamConformance.Engine.Internal;
+
+/// <summary>
+/// A runner-side GroupByKey: buffers values per encoded key and window, drops data past the allowed
+/// lateness, merges windows, holds the output watermark per the timestamp combiner and emits panes as the
+/// trigger says (Java <c>ReduceFnRunner</c> semantics).
+/// </summary>
+internal sealed partial class AggregationRuntime : StageRuntime
+{
+    private readonly WindowingStrategy _strategy;
+    private readonly Dictionary<ByteKey, KeyState> _keys = [];
+    private readonly SortedSet<WindowState> _timers = new(TimerOrder.Instance);
+    private readonly List<WindowState> _touched = [];
+    private long _sequence;
+    private int _buffered;
+
+    public AggregationRuntime(StageSpec spec)
+        : base(spec) => _strategy = spec.WindowingStrategy ?? WindowingStrategy.Default;
+
+    /// <summary>Elements dropped because their window was past its garbage-collection time, or its trigger had finished.</summary>
+    public long DroppedElements { get; private set; }
+
+    /// <summary>Values buffered in windows not yet collected.</summary>
+    public override int PendingCount => _buffered;
+
+    public override void Accept(int inputIndex, Element element, EngineCore core)
+    {
+        if (!element.IsKeyed)
+        {
+            throw new InvalidOperationException($"GroupByKey '{Id}' got an element without a key length: the runner must split the key of every element it gives a GroupByKey ({element})");
+        }
+
+        var window = element.Window;
+        if (_strategy.GarbageCollectionTime(window) < InputWatermark)
+        {
+            DroppedElements++;
+            return;
+        }
+
+        var probe = new ByteKey(element.KeyBytes);
+        if (!_keys.TryGetValue(probe, out var keyState))
+        {
+            keyState = new KeyState(probe.Owned());
+            _keys.Add(keyState.Key, keyState);
+        }
+
+        var state = keyState.Find(window) ?? Create(keyState, window);
+        if (state.Closed)
+        {
+            DroppedElements++;
+            return;
+        }
+
+        state.Values.Add(element.ValueBytes);
+        state.NewValues++;
+        _buffered++;
+        AddElementHold(state, element.TimestampMillis);
+        state.Trigger.OnElement(window, element.TimestampMillis);
+        _touched.Add(state);
+        if (_strategy.MergeFn is not null)
+        {
+            MergeWindows(keyState);
+        }
+    }
+
+    // Java ReduceFnRunner.processElements: after a batch of input, fire the windows whose trigger is ready.
+    public override void OnInputProcessed(EngineCore core)
+    {
+        foreach (var state in _touched)
+        {
+            if (state.Active && !state.Closed && state.Trigger.ShouldFire(state.Window, InputWatermark))
+            {
+                state.Trigger.OnFire(state.Window, InputWatermark);
+                Fire(state, state.Trigger.IsFinished, core);
+            }
+        }
+
+        _touched.Clear();
+    }
+
+    // Java ReduceFnRunner.onTimers: end-of-window and garbage-collection timers the input watermark passed.
+    public override void OnRefresh(EngineCore core)
+    {
+        while (_timers.Count > 0 && _timers.Min!.TimerMillis < InputWatermark)
+        {
+            var state = _timers.Min;
+            Unschedule(state);
+            var collectAt = _strategy.GarbageCollectionTime(state.Window);
+            if (state.TimerMillis >= collectAt)
+            {
+                if (!state.Closed)
+                {
+                    Fire(state, isFinal: true, core);
+                }
+
+                Remove(state);
+                continue;
+            }
+
+            if (!state.Closed && state.Trigger.ShouldFire(state.Window, InputWatermark))
+            {
+                state.Trigger.OnFire(state.Window, InputWatermark);
+                Fire(state, state.Trigger.IsFinished, core);
+            }
+
+            state.TimerMillis = collectAt;
+            Schedule(state);
+        }
+    }
+
+    public override string Describe(EngineCore core) =>
+        $"keys={_keys.Count}, active windows={_timers.Count}, buffered values={_buffered}, dropped late={DroppedElements}, "
+        + $"next timer={(_timers.Count == 0 ? "none" : $"{BeamTime.Format(_timers.Min!.TimerMillis)} ({_timers.Min})")}";
+
+    private WindowState Create(KeyState keyState, BoundedWindow window)
+    {
+        var state = new WindowState(keyState, window, _sequence++, _strategy.Trigger.NewStateMachine());
+        keyState.Windows.Add(state);
+        state.TimerMillis = window.MaxTimestampMillis < InputWatermark ? _strategy.GarbageCollectionTime(window) : window.MaxTimestampMillis;
+        Schedule(state);
+        return state;
+    }
+
+    private void Fire(WindowState state, bool isFinal, EngineCore core)
+    {
+        var max = state.Window.MaxTimestampMillis;
+        var isEmpty = state.NewValues == 0;
+        var pane = PaneTracker.Next(state.LastPane, max, InputWatermark, OutputWatermark, isFinal);
+        var timestamp = state.Hold is long hold && hold <= max ? hold : max;
+        SetHold(state, null);
+        var emit = !isEmpty
+            || (pane.Timing == PaneTiming.OnTime && _strategy.OnTimeBehavior == OnTimeBehavior.FireAlways)
+            || (isFinal && _strategy.ClosingBehavior == ClosingBehavior.FireAlways);
+        if (emit)
+        {
+            var key = state.Owner.Key.Bytes;
+            var bytes = GroupByKeyEncoding.EncodeKeyedIterable(key.Span, state.Values);
+            state.LastPane = pane;
+            core.Deliver(Spec.Outputs[0], new Element(bytes, timestamp, state.Window, pane, key.Length));
+        }
+
+        if (isFinal || _strategy.AccumulationMode == AccumulationMode.Discarding)
+        {
+            _buffered -= state.Values.Count;
+            state.Values.Clear();
+        }
+
+        state.NewValues = 0;
+        state.Closed |= isFinal;
+    }
+
+    private void Remove(WindowState state)
+    {
+        SetHold(state, null);
+        _buffered -= state.Values.Count;
+        state.Values.Clear();
+        state.Active = false;
+        if (state.Scheduled)
+        {
+            Unschedule(state);
+        }
+
+        state.Owner.Windows.Remove(state);
+        if (state.Owner.Windows.Count == 0)
+        {
+            _keys.Remove(state.Owner.Key);
+        }
+    }
+
+    private void Schedule(WindowState state)
+    {
+        state.Scheduled = true;
+        _timers.Add(state);
+    }
+
+    private void Unschedule(WindowState state)
+    {
+        _timers.Remove(state);
+        state.Scheduled = false;
+    }
+
+    private sealed class TimerOrder : IComparer<WindowState>
+    {
+        public static TimerOrder Instance { get; } = new();
+
+        public int Compare(WindowState? x, WindowState? y) =>
+            x!.TimerMillis != y!.TimerMillis ? x.TimerMillis.CompareTo(y.TimerMillis) : x.Sequence.CompareTo(y.Sequence);
+    }
+}

@@ -1,0 +1,235 @@
+using BeamConformance.Model;
+using BeamConformance.Model.Windows;
+
+namespace BeamConformance.Engine.Internal;
+
+/// <summary>
+/// The single-threaded heart of <see cref="JobEngine"/> (which serialises calls with a lock): stage states,
+/// element delivery, watermark refresh, bundle cutting and the stuck dump.
+/// </summary>
+internal sealed partial class EngineCore
+{
+    private readonly StageRuntime[] _stages;
+    private readonly Dictionary<StageId, StageRuntime> _byId = [];
+    private readonly Dictionary<PCollectionId, StageRuntime> _producers = [];
+    private readonly Dictionary<PCollectionId, List<(StageRuntime Stage, int Input)>> _consumers = [];
+    private readonly Dictionary<PCollectionId, long> _committed = [];
+    private readonly Dictionary<BundleId, SdkStageRuntime> _inFlight = [];
+    private readonly SideInputStore _sideInputs = new();
+    private readonly EngineOptions _options;
+    private long _lastBundleId;
+    private int _nextStage;
+
+    public EngineCore(StageGraph graph, EngineOptions options)
+    {
+        Graph = graph;
+        _options = options;
+        _stages = graph.Stages.Select(CreateRuntime).ToArray();
+        foreach (var stage in _stages)
+        {
+            _byId.Add(stage.Id, stage);
+            foreach (var output in stage.Spec.Outputs)
+            {
+                _producers.Add(output, stage);
+                _consumers.Add(output, []);
+                _committed.Add(output, 0);
+            }
+        }
+
+        foreach (var stage in _stages)
+        {
+            for (var i = 0; i < stage.Spec.Inputs.Count; i++)
+            {
+                _consumers[stage.Spec.Inputs[i]].Add((stage, i));
+            }
+
+            foreach (var side in stage.Spec.SideInputs)
+            {
+                _sideInputs.Track(side.PCollection);
+            }
+        }
+
+        foreach (var impulse in _stages.OfType<ImpulseRuntime>())
+        {
+            impulse.Emit(this);
+        }
+
+        Refresh();
+    }
+
+    public StageGraph Graph { get; }
+
+    public JobStatus Status { get; private set; }
+
+    public string? FailureReason { get; private set; }
+
+    public int InFlightCount => _inFlight.Count;
+
+    public StageRuntime Stage(StageId id) =>
+        _byId.TryGetValue(id, out var stage) ? stage : throw new ArgumentException($"stage '{id}' is not in the graph", nameof(id));
+
+    public long WatermarkOf(PCollectionId pcollection) => Producer(pcollection).OutputWatermark;
+
+    public long CommittedCount(PCollectionId pcollection) => _committed.TryGetValue(pcollection, out var n) ? n : throw UnknownPCollection(pcollection);
+
+    public SideInputStore SideInputs => _sideInputs;
+
+    public bool SideInputComplete(PCollectionId pcollection) => WatermarkOf(pcollection) >= BeamTime.MaxTimestampMillis;
+
+    public bool SideInputsReady(StageSpec stage, BoundedWindow mainWindow)
+    {
+        foreach (var side in stage.SideInputs)
+        {
+            var watermark = WatermarkOf(side.PCollection);
+            var ready = side.WindowMapping is { } map
+                ? watermark > map(mainWindow).MaxTimestampMillis || watermark >= BeamTime.MaxTimestampMillis
+                : watermark >= BeamTime.MaxTimestampMillis;
+            if (!ready)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>An element is committed to <paramref name="pcollection"/>: count it, store it for side inputs, hand it to consumers.</summary>
+    public void Deliver(PCollectionId pcollection, Element element)
+    {
+        _committed[pcollection]++;
+        _sideInputs.Add(pcollection, element);
+        foreach (var (stage, input) in _consumers[pcollection])
+        {
+            stage.Accept(input, element, this);
+        }
+    }
+
+    /// <summary>Recomputes every watermark in topological order, firing aggregations on the way.</summary>
+    public void Refresh()
+    {
+        foreach (var stage in _stages)
+        {
+            stage.OnInputProcessed(this);
+            var upstream = stage.UpstreamWatermark(this);
+            if (upstream > stage.InputWatermark)
+            {
+                stage.InputWatermark = upstream;
+            }
+
+            stage.OnRefresh(this);
+            var output = Math.Min(stage.InputWatermark, Math.Min(stage.PendingMin, stage.Holds.Min));
+            if (output > stage.OutputWatermark)
+            {
+                stage.OutputWatermark = output;
+            }
+        }
+
+        if (Status == JobStatus.Running && _inFlight.Count == 0 && _stages.All(static s => s.OutputWatermark >= BeamTime.MaxTimestampMillis && s.PendingCount == 0))
+        {
+            Status = JobStatus.Done;
+        }
+    }
+
+    public NextBundle NextBundle()
+    {
+        switch (Status)
+        {
+            case JobStatus.Failed:
+                return new NextBundle(NextBundleKind.Failed, null, FailureReason);
+            case JobStatus.Done:
+                return new NextBundle(NextBundleKind.Done, null, null);
+        }
+
+        // Round-robin over the stages in topological order, starting after the last stage served.
+        for (var i = 0; i < _stages.Length; i++)
+        {
+            var index = (_nextStage + i) % _stages.Length;
+            if (_stages[index] is SdkStageRuntime sdk)
+            {
+                var bundle = sdk.TryCut(new BundleId(_lastBundleId + 1), _options.MaxBundleSize, this);
+                if (bundle is not null)
+                {
+                    _lastBundleId++;
+                    _inFlight.Add(bundle.Id, sdk);
+                    _nextStage = (index + 1) % _stages.Length;
+                    return new NextBundle(NextBundleKind.Ready, bundle, null);
+                }
+            }
+        }
+
+        return _inFlight.Count > 0
+            ? new NextBundle(NextBundleKind.WaitForCommit, null, null)
+            : new NextBundle(NextBundleKind.Stuck, null, Dump("the job is stuck: no bundle is in flight, none is ready, and not every watermark has reached MAX_TIMESTAMP"));
+    }
+
+    public void Commit(BundleId id, BundleResult result)
+    {
+        var stage = TakeInFlight(id);
+        foreach (var (pcollection, elements) in result.Outputs)
+        {
+            if (!stage.Spec.Outputs.Contains(pcollection))
+            {
+                throw new ArgumentException($"bundle {id} of stage '{stage.Id}' committed output to '{pcollection}', which is not an output of that stage (outputs: {string.Join(", ", stage.Spec.Outputs)})", nameof(result));
+            }
+
+            if (_consumers[pcollection].Any(static c => c.Stage is AggregationRuntime) && elements.Any(static e => !e.IsKeyed))
+            {
+                throw new ArgumentException($"bundle {id} of stage '{stage.Id}' committed an element without a key length to '{pcollection}', which a GroupByKey reads", nameof(result));
+            }
+        }
+
+        _inFlight.Remove(id);
+        if (Status == JobStatus.Failed)
+        {
+            return;
+        }
+
+        stage.Complete(id);
+        foreach (var output in stage.Spec.Outputs)
+        {
+            if (result.Outputs.TryGetValue(output, out var elements))
+            {
+                foreach (var element in elements)
+                {
+                    Deliver(output, element);
+                }
+            }
+        }
+
+        Refresh();
+    }
+
+    public void Fail(BundleId id, string reason)
+    {
+        var stage = TakeInFlight(id);
+        _inFlight.Remove(id);
+        Fail($"bundle {id} of stage '{stage.Id}' failed: {reason}");
+    }
+
+    public void Fail(string reason)
+    {
+        if (Status == JobStatus.Running)
+        {
+            Status = JobStatus.Failed;
+            FailureReason = reason;
+        }
+    }
+
+    private SdkStageRuntime TakeInFlight(BundleId id) =>
+        _inFlight.TryGetValue(id, out var stage) ? stage : throw new ArgumentException($"bundle {id} is not in flight (never handed out, or already committed or failed)", nameof(id));
+
+    private StageRuntime Producer(PCollectionId pcollection) =>
+        _producers.TryGetValue(pcollection, out var stage) ? stage : throw UnknownPCollection(pcollection);
+
+    private static ArgumentException UnknownPCollection(PCollectionId pcollection) => new($"PCollection '{pcollection}' is not in the graph", nameof(pcollection));
+
+    private static StageRuntime CreateRuntime(StageSpec spec) => spec.Kind switch
+    {
+        StageKind.Sdk => new SdkStageRuntime(spec),
+        StageKind.Impulse => new ImpulseRuntime(spec),
+        StageKind.Flatten => new FlattenRuntime(spec),
+        StageKind.GroupByKey => new AggregationRuntime(spec),
+        StageKind.ExternalInput => new ExternalInputRuntime(spec),
+        _ => throw new ArgumentOutOfRangeException(nameof(spec), spec.Kind, "unknown stage kind"),
+    };
+}

@@ -1,0 +1,106 @@
+using BeamConformance.Model;
+
+namespace BeamConformance.Engine.Internal;
+
+/// <summary>A fused ExecutableStage: queues input elements in arrival order and cuts them into bundles.</summary>
+internal sealed class SdkStageRuntime(StageSpec spec) : StageRuntime(spec)
+{
+    private readonly Queue<(int Input, Element Element)> _queue = new();
+    private readonly TimestampMultiset _pending = new();
+    private readonly Dictionary<BundleId, List<long>> _inFlight = [];
+
+    public override int PendingCount => _pending.Count;
+
+    public override long PendingMin => _pending.Min;
+
+    public int QueuedCount => _queue.Count;
+
+    public int InFlightCount => _inFlight.Count;
+
+    public override void Accept(int inputIndex, Element element, EngineCore core)
+    {
+        _queue.Enqueue((inputIndex, element));
+        _pending.Add(element.TimestampMillis);
+    }
+
+    /// <summary>Takes up to <paramref name="max"/> queued elements whose side inputs are ready, keeping the order; null when none.</summary>
+    public Bundle? TryCut(BundleId id, int max, EngineCore core)
+    {
+        if (_queue.Count == 0)
+        {
+            return null;
+        }
+
+        var perInput = new List<Element>[Spec.Inputs.Count];
+        for (var i = 0; i < perInput.Length; i++)
+        {
+            perInput[i] = [];
+        }
+
+        var taken = new List<long>();
+        var allReady = Spec.SideInputs.All(s => core.SideInputComplete(s.PCollection));
+        var toScan = _queue.Count;
+        while (toScan-- > 0 && taken.Count < max)
+        {
+            var item = _queue.Dequeue();
+            if (allReady || core.SideInputsReady(Spec, item.Element.Window))
+            {
+                perInput[item.Input].Add(item.Element);
+                taken.Add(item.Element.TimestampMillis);
+            }
+            else
+            {
+                _queue.Enqueue(item);
+            }
+        }
+
+        // Elements left unscanned were rotated behind the skipped ones; restore arrival order.
+        if (toScan > 0 && !allReady)
+        {
+            for (var i = 0; i <= toScan; i++)
+            {
+                _queue.Enqueue(_queue.Dequeue());
+            }
+        }
+
+        if (taken.Count == 0)
+        {
+            return null;
+        }
+
+        _inFlight.Add(id, taken);
+        var inputs = new BundleInput[perInput.Length];
+        for (var i = 0; i < perInput.Length; i++)
+        {
+            inputs[i] = new BundleInput(Spec.Inputs[i], perInput[i]);
+        }
+
+        return new Bundle(id, Id, inputs, InputWatermark);
+    }
+
+    /// <summary>The bundle's input elements are processed: they stop holding the output watermark.</summary>
+    public void Complete(BundleId id)
+    {
+        if (!_inFlight.Remove(id, out var timestamps))
+        {
+            throw new InvalidOperationException($"ReferenceRunner bug: bundle {id} is not in flight on stage '{Id}'");
+        }
+
+        foreach (var ts in timestamps)
+        {
+            _pending.Remove(ts);
+        }
+    }
+
+    public override string Describe(EngineCore core)
+    {
+        var text = $"queued={_queue.Count}, in-flight bundles={_inFlight.Count}, pending timestamps=[{_pending.Describe()}]";
+        foreach (var side in Spec.SideInputs)
+        {
+            text += $", side input '{side.PCollection}' watermark={BeamTime.Format(core.WatermarkOf(side.PCollection))}"
+                + (core.SideInputComplete(side.PCollection) ? " (complete)" : " (NOT complete: main input waits)");
+        }
+
+        return text;
+    }
+}

@@ -1,0 +1,40 @@
+namespace BeamConformance.Engine;
+
+/// <summary>
+/// What a GroupByKey needs of its input's windowing strategy (the model's <c>WindowingStrategy</c> message,
+/// minus the window fn's assignment, which runs in the SDK). Defaults are the model's defaults.
+/// </summary>
+public sealed record WindowingStrategy
+{
+    /// <summary>Non-merging windows, default trigger, no allowed lateness, END_OF_WINDOW, discarding: the model's defaults.</summary>
+    public static WindowingStrategy Default { get; } = new();
+
+    /// <summary>Merges windows per key (sessions, custom merging window fns); null for non-merging window fns (global, fixed, sliding).</summary>
+    public IWindowMergeFn? MergeFn { get; init; }
+
+    /// <summary>How long after the end of a window (ms) its late data is still kept; 0 by default. Must be at least 0.</summary>
+    public long AllowedLatenessMillis { get; init; }
+
+    /// <summary>How the pane's timestamp is chosen.</summary>
+    public TimestampCombiner TimestampCombiner { get; init; } = TimestampCombiner.EndOfWindow;
+
+    /// <summary>Whether values are kept after a pane fired.</summary>
+    public AccumulationMode AccumulationMode { get; init; } = AccumulationMode.Discarding;
+
+    /// <summary>Whether an empty final pane is emitted.</summary>
+    public ClosingBehavior ClosingBehavior { get; init; } = ClosingBehavior.FireIfNonEmpty;
+
+    /// <summary>Whether an empty ON_TIME pane is emitted.</summary>
+    public OnTimeBehavior OnTimeBehavior { get; init; } = OnTimeBehavior.FireAlways;
+
+    /// <summary>When panes fire.</summary>
+    public Trigger Trigger { get; init; } = Trigger.Default;
+
+    /// <summary>The time (ms) after which a window's data is dropped and its state cleared: max timestamp plus allowed lateness, saturating at <see cref="Model.BeamTime.MaxTimestampMillis"/>.</summary>
+    public long GarbageCollectionTime(Model.Windows.BoundedWindow window)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        var max = window.MaxTimestampMillis;
+        return AllowedLatenessMillis > Model.BeamTime.MaxTimestampMillis - max ? Model.BeamTime.MaxTimestampMillis : max + AllowedLatenessMillis;
+    }
+}
