@@ -11,7 +11,9 @@ eventTime.__closure = () => ({ Long });
 
 /** KV with values sorted, so group contents compare independently of arrival order. */
 const sortedGroup = (kv) => ({ key: kv.key, value: [...kv.value].sort(compareAny) });
+/** Orders numbers numerically, anything else by its JSON text. */
 function compareAny(a, b) {
+  if (typeof a === "number" && typeof b === "number") return a - b;
   const x = JSON.stringify(a);
   const y = JSON.stringify(b);
   return x < y ? -1 : x > y ? 1 : 0;
