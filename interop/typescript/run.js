@@ -69,7 +69,7 @@ const beam = require("apache-beam");
 const { Pipeline } = require("apache-beam/internal/pipeline");
 const { PortableRunner } = require("apache-beam/runners/portable_runner/runner");
 const { directRunner } = require("apache-beam/runners/direct_runner");
-const { JobState_Enum } = require("apache-beam/proto/beam_job_api");
+const { JobState_Enum, JobMessage_MessageImportance } = require("apache-beam/proto/beam_job_api");
 const { readCaptured } = require("./lib/capture");
 const { captureInto } = require("./lib/sink");
 const { diffRecords, diffMetrics } = require("./lib/expect");
@@ -108,6 +108,26 @@ const portable = args.runner === "portable"
   ? new PortableRunner({ jobEndpoint: args.endpoint, environmentType: environment })
   : undefined;
 
+/** A failure the driver explains itself: printed without a stack trace. */
+class PipelineFailure extends Error {}
+
+/** Rejects with a PipelineFailure after `ms` unless `promise` settles first. */
+function withDeadline(promise, ms, what) {
+  let timer;
+  const deadline = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new PipelineFailure(`${what} did not finish within ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
+}
+
+function describeError(e) {
+  if (e instanceof PipelineFailure) return e.message;
+  if (e && e.name === "RpcError") {
+    return `gRPC ${e.code} from ${e.serviceName || "the job server"}/${e.methodName || "?"}: ${String(e.message).split("\n")[0]}`;
+  }
+  return `error: ${e && e.stack ? e.stack : e}`;
+}
+
 /** Builds the pipeline proto; the capture file is where its capture ParDos write. */
 async function buildProto(def, captureFile) {
   const p = new Pipeline();
@@ -130,8 +150,8 @@ async function execute(def, proto) {
       await result.cancel().catch((e) => { detail += `; Cancel failed: ${e.message}`; });
     }
     const messages = await jobMessages(result.jobId);
-    throw new Error(`job ${result.jobId} ended in state ${JobState_Enum[state]}${detail}` +
-      (messages.length ? `\n    job messages:\n      ${messages.join("\n      ")}` : ""));
+    throw new PipelineFailure(`job ${result.jobId} ended in state ${JobState_Enum[state]}${detail}` +
+      (messages.length ? `; job messages:\n      ${messages.join("\n      ")}` : ""));
   }
   return result;
 }
@@ -150,7 +170,7 @@ async function jobMessages(jobId) {
     for await (const r of call.responses) {
       if (r.response.oneofKind === "messageResponse") {
         const m = r.response.messageResponse;
-        lines.push(`${m.importance !== undefined ? m.importance : ""} ${m.messageText}`.trim());
+        lines.push(`${JobMessage_MessageImportance[m.importance] || m.importance} ${m.messageText}`);
       }
       if (lines.length >= 20) break;
     }
@@ -185,10 +205,10 @@ async function main() {
     let problems;
     try {
       const proto = await buildProto(def, captureFile);
-      const result = await execute(def, proto);
-      problems = await check(def, result, captureFile);
+      const result = await withDeadline(execute(def, proto), timeoutMs + 30000, "the job (submit, run, wait)");
+      problems = await withDeadline(check(def, result, captureFile), 30000, "reading the job's metrics");
     } catch (e) {
-      problems = [`error: ${e && e.stack ? e.stack : e}`];
+      problems = [describeError(e)];
     }
     problems.push(...strayErrors);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
