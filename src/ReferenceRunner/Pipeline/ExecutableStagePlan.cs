@@ -1,0 +1,86 @@
+using BeamConformance.Engine;
+using Google.Protobuf;
+using Org.Apache.Beam.Model.FnExecution.V1;
+using Org.Apache.Beam.Model.Pipeline.V1;
+
+namespace BeamConformance.ReferenceRunner.Translation;
+
+/// <summary>
+/// One fused ExecutableStage: SDK-executed transforms of one environment, run by one SDK worker as one
+/// <c>ProcessBundleDescriptor</c> (<c>beam_fn_api.proto</c>). Main inputs arrive through
+/// <c>beam:runner:source:v1</c> transforms and outputs leave through <c>beam:runner:sink:v1</c> transforms,
+/// each with a <c>RemoteGrpcPort</c> naming the data endpoint and the wire coder.
+/// </summary>
+public sealed class ExecutableStagePlan
+{
+    private readonly ProcessBundleDescriptor _template;
+
+    internal ExecutableStagePlan(
+        StageId stageId,
+        string environmentId,
+        IReadOnlyList<string> transformIds,
+        IReadOnlyList<StageDataInput> inputs,
+        IReadOnlyList<StageDataOutput> outputs,
+        IReadOnlyList<StageSideInput> sideInputs,
+        ProcessBundleDescriptor template)
+    {
+        StageId = stageId;
+        EnvironmentId = environmentId;
+        TransformIds = transformIds;
+        Inputs = inputs;
+        Outputs = outputs;
+        SideInputs = sideInputs;
+        _template = template;
+    }
+
+    /// <summary>The engine stage id (unique in the job; also a good descriptor id).</summary>
+    public StageId StageId { get; }
+
+    /// <summary>The pipeline environment whose SDK worker runs the stage.</summary>
+    public string EnvironmentId { get; }
+
+    /// <summary>The pipeline transforms fused into the stage, in topological order (data ports excluded).</summary>
+    public IReadOnlyList<string> TransformIds { get; }
+
+    /// <summary>The main inputs (several when the stage reads several PCollections).</summary>
+    public IReadOnlyList<StageDataInput> Inputs { get; }
+
+    /// <summary>The outputs the runner collects.</summary>
+    public IReadOnlyList<StageDataOutput> Outputs { get; }
+
+    /// <summary>The side inputs read over the State API.</summary>
+    public IReadOnlyList<StageSideInput> SideInputs { get; }
+
+    /// <summary>
+    /// Builds the descriptor served by <c>GetProcessBundleDescriptor</c>: a fresh copy each call, whose data ports
+    /// point at <paramref name="dataEndpoint"/> and whose <c>state_api_service_descriptor</c> (and
+    /// <c>timer_api_service_descriptor</c>) is <paramref name="stateEndpoint"/>.
+    /// </summary>
+    /// <param name="descriptorId">The descriptor id (<c>ProcessBundleRequest.process_bundle_descriptor_id</c>).</param>
+    /// <param name="dataEndpoint">The BeamFnData endpoint.</param>
+    /// <param name="stateEndpoint">The BeamFnState endpoint (usually the same Fn API endpoint).</param>
+    /// <exception cref="ArgumentException"><paramref name="descriptorId"/> is empty.</exception>
+    public ProcessBundleDescriptor BuildDescriptor(string descriptorId, ApiServiceDescriptor dataEndpoint, ApiServiceDescriptor stateEndpoint)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(descriptorId);
+        ArgumentNullException.ThrowIfNull(dataEndpoint);
+        ArgumentNullException.ThrowIfNull(stateEndpoint);
+        var descriptor = _template.Clone();
+        descriptor.Id = descriptorId;
+        foreach (var port in Inputs.Select(static i => i.TransformId).Concat(Outputs.Select(static o => o.TransformId)))
+        {
+            var transform = descriptor.Transforms[port];
+            var grpcPort = RemoteGrpcPort.Parser.ParseFrom(transform.Spec.Payload);
+            grpcPort.ApiServiceDescriptor = dataEndpoint.Clone();
+            transform.Spec.Payload = grpcPort.ToByteString();
+        }
+
+        descriptor.StateApiServiceDescriptor = stateEndpoint.Clone();
+        descriptor.TimerApiServiceDescriptor = dataEndpoint.Clone();
+        return descriptor;
+    }
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"{StageId} [{EnvironmentId}]: {string.Join(" + ", Inputs.Select(static i => i.PCollection))} -> {string.Join(", ", TransformIds)} -> {string.Join(" + ", Outputs.Select(static o => o.PCollection))}";
+}

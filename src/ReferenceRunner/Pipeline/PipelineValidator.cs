@@ -1,0 +1,38 @@
+using System.Text;
+
+namespace BeamConformance.ReferenceRunner.Translation;
+
+/// <summary>
+/// Checks at Prepare that the runner can run a pipeline, collecting every problem at once: unknown leaf
+/// transform URNs, unknown <c>beam:requirement:*</c>, unsupported window fns, triggers, coders, state specs,
+/// timers and splittable DoFns, dangling ids, cycles, missing or unsupported (DOCKER) environments.
+/// </summary>
+public static class PipelineValidator
+{
+    /// <summary>Validates <paramref name="pipeline"/>.</summary>
+    /// <returns>Every problem found, in a deterministic order; empty when the runner can run the pipeline.</returns>
+    public static IReadOnlyList<ValidationProblem> Validate(Org.Apache.Beam.Model.Pipeline.V1.Pipeline pipeline)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        return new Internal.Validator(pipeline).Run();
+    }
+
+    /// <summary>
+    /// One message listing each problem on its own line, for an INVALID_ARGUMENT status:
+    /// <c>pipeline not supported by the ReferenceRunner (N problems):</c> then <c>- id: feature 'value': message</c>.
+    /// </summary>
+    public static string Format(IReadOnlyList<ValidationProblem> problems)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        var text = new StringBuilder();
+        text.Append("pipeline not supported by the ReferenceRunner (")
+            .Append(problems.Count)
+            .Append(problems.Count == 1 ? " problem):" : " problems):");
+        foreach (var problem in problems)
+        {
+            text.Append('\n').Append("- ").Append(problem);
+        }
+
+        return text.ToString();
+    }
+}

@@ -1,0 +1,34 @@
+using BeamConformance.Engine;
+using BeamConformance.Model.Coders;
+
+namespace BeamConformance.ReferenceRunner.Translation;
+
+/// <summary>
+/// A side input read by a transform of an <see cref="ExecutableStagePlan"/> over the State API
+/// (<c>StateKey.IterableSideInput</c>, <c>MultimapSideInput</c>, <c>MultimapKeysSideInput</c>).
+/// </summary>
+/// <param name="TransformId">The consuming transform's id (<c>StateKey.*SideInput.transform_id</c>).</param>
+/// <param name="LocalName">The side input's local name in the ParDo payload (<c>side_input_id</c>).</param>
+/// <param name="PCollection">The engine PCollection holding the side input's elements.</param>
+/// <param name="AccessPatternUrn"><c>beam:side_input:iterable:v1</c> or <c>beam:side_input:multimap:v1</c>.</param>
+/// <param name="Coding">The side PCollection's wire coding (as the descriptor declares it, so stored bytes are returned as is).</param>
+/// <remarks>
+/// Iterable: the response is the concatenation of the elements' nested encodings by <see cref="WireCoding.ElementCoder"/>.
+/// Multimap: the request key is encoded by <see cref="KeyCoder"/>, the response is the values' nested encodings by
+/// <see cref="ValueCoder"/>; multimap keys: the keys' nested encodings. The window in the request is encoded by
+/// <see cref="WindowCoder"/>.
+/// </remarks>
+public sealed record StageSideInput(string TransformId, string LocalName, PCollectionId PCollection, string AccessPatternUrn, WireCoding Coding)
+{
+    /// <summary>True for <c>beam:side_input:multimap:v1</c>.</summary>
+    public bool IsMultimap => AccessPatternUrn == Internal.TransformUrns.MultimapSideInput;
+
+    /// <summary>The key coder of a multimap side input (the KV's key component); null for iterable.</summary>
+    public Coder? KeyCoder => IsMultimap ? Coding.KeyCoder : null;
+
+    /// <summary>The coder of the values returned: the KV's value component for multimap, the element coder for iterable.</summary>
+    public Coder ValueCoder => IsMultimap ? Coding.ValueCoder! : Coding.ElementCoder;
+
+    /// <summary>The window coder of the side PCollection.</summary>
+    public Coder WindowCoder => Coding.WindowCoder;
+}
