@@ -1,0 +1,143 @@
+using BeamConformance.Model;
+using BeamConformance.Model.Windows;
+using YamlDotNet.RepresentationModel;
+
+namespace BeamConformance.Conformance.Scenarios.Internal;
+
+/// <summary>Reads the <c>expect</c> section, typing pane values by the capture's input coder.</summary>
+internal static class ExpectReader
+{
+    private static readonly Dictionary<string, FailurePhase> Phases = new(StringComparer.Ordinal)
+    {
+        ["prepare"] = FailurePhase.Prepare, ["run"] = FailurePhase.Run,
+    };
+
+    private static readonly Dictionary<string, PaneTiming> Timings = new(StringComparer.Ordinal)
+    {
+        ["EARLY"] = PaneTiming.Early, ["ON_TIME"] = PaneTiming.OnTime, ["LATE"] = PaneTiming.Late, ["UNKNOWN"] = PaneTiming.Unknown,
+    };
+
+    private static readonly HashSet<string> StateKinds = new(
+        ["iterable_side_input", "multimap_side_input", "multimap_keys_side_input", "runner", "bag_user_state", "multimap_user_state", "ordered_list_user_state"], StringComparer.Ordinal);
+
+    private static readonly HashSet<string> InstructionKinds = new(
+        ["register", "process_bundle", "process_bundle_progress", "process_bundle_split", "finalize_bundle", "monitoring_infos"], StringComparer.Ordinal);
+
+    public static ScenarioExpectation Read(YamlSource s, YamlNode? node, PipelineSpec pipeline)
+    {
+        if (node is null)
+        {
+            return new ScenarioExpectation(new Dictionary<string, IReadOnlyList<ExpectedPane>>(), null, []);
+        }
+
+        var map = YamlMap.Open(s, node, "expect", "expect");
+        var outputs = new Dictionary<string, IReadOnlyList<ExpectedPane>>(StringComparer.Ordinal);
+        if (map.Get("outputs") is YamlNode outs)
+        {
+            var sinks = YamlMap.Open(s, outs, "global", "outputs", pipeline.Transforms.Where(t => t.Urn == ScenarioUrns.Capture).Select(t => t.Name).ToHashSet(StringComparer.Ordinal));
+            foreach (var sink in sinks.Keys)
+            {
+                var capture = pipeline.Transforms.First(t => t.Name == sink);
+                var coder = capture.Inputs.Count == 1 && pipeline.PCollections.TryGetValue(capture.Inputs[0], out var pc) ? pc.Coder : null;
+                outputs[sink] = [.. sinks.List(sink).Select(p => Pane(s, p, coder))];
+            }
+        }
+
+        var failure = map.Get("failure") is { } f ? Failure(s, f) : null;
+        if (failure is not null && map.Has("outputs"))
+        {
+            throw map.Error("failure", "expect either outputs or a failure, not both");
+        }
+
+        return new ScenarioExpectation(outputs, failure, [.. map.List("protocol").Select(p => Protocol(s, p))]);
+    }
+
+    private static ExpectedPane Pane(YamlSource s, YamlNode node, CoderSpec? coder)
+    {
+        var map = YamlMap.Open(s, node, "pane", "outputs");
+        if (map.Has("values") && map.Has("elements"))
+        {
+            throw map.Error("elements", "a pane has values or elements, not both");
+        }
+
+        BoundedWindow? window = null;
+        if (map.Get("window") is { } w)
+        {
+            if (w is YamlScalarNode { Value: "global" })
+            {
+                window = GlobalWindow.Instance;
+            }
+            else
+            {
+                var interval = YamlMap.Open(s, w, "interval", "window");
+                var start = s.Timestamp(interval.Required("start_ms"), "start_ms");
+                var end = s.Timestamp(interval.Required("end_ms"), "end_ms");
+                window = end > start ? new IntervalWindow(start, end) : throw interval.Error("end_ms", "must be after start_ms");
+            }
+        }
+
+        ExpectedPaneInfo? pane = null;
+        if (map.Get("pane") is { } p)
+        {
+            var pi = YamlMap.Open(s, p, "pane_info", "pane");
+            pane = new ExpectedPaneInfo(
+                pi.Get("timing") is { } t ? s.Enum(t, "timing", Timings) : null,
+                pi.OptLong("index"), pi.OptLong("on_time_index"), pi.OptBool("first"), pi.OptBool("last"));
+        }
+
+        IReadOnlyList<ElementSpec>? elements = map.Has("values")
+            ? [.. map.List("values").Select(v => new ElementSpec(PipelineReader.Value(s, v, coder, "values"), null))]
+            : map.Has("elements") ? [.. map.List("elements").Select(e => PipelineReader.Element(s, e, coder))] : null;
+        return new ExpectedPane(window, pane, map.Get("timestamp_ms") is { } ts ? s.Timestamp(ts, "timestamp_ms") : null, elements, map.OptBool("ordered") ?? false, map.Location);
+    }
+
+    private static ExpectedFailure Failure(YamlSource s, YamlNode node)
+    {
+        var map = YamlMap.Open(s, node, "failure", "failure");
+        var status = map.OptString("status");
+        if (status is not null && !ScenarioFormat.StatusCodes.Contains(status))
+        {
+            throw map.Error("status", $"'{status}' is not a gRPC status code name");
+        }
+
+        return new ExpectedFailure(
+            s.Enum(map.Required("phase"), "phase", Phases),
+            status,
+            map.Get("job_state") is { } js ? JobApiReader.State(s, js, "job_state") : null,
+            map.Strings("message_contains"));
+    }
+
+    private static ProtocolCheck Protocol(YamlSource s, YamlNode node)
+    {
+        var (variant, arg, _) = s.Union(node, "protocol_check", "protocol");
+        var map = YamlMap.Open(s, arg, variant, variant);
+        switch (variant)
+        {
+            case "data_to_harness":
+                var values = map.List("windowed_values_hex").Select(h =>
+                {
+                    var hex = s.String(h, "windowed_values_hex");
+                    return hex.Length % 2 == 0 && hex.All(char.IsAsciiHexDigitLower) ? Convert.FromHexString(hex) : throw s.Error(h, "windowed_values_hex", $"'{hex}' is not lower-case hex bytes");
+                });
+                return new ProtocolCheck.DataToHarness(map.String("pcollection"), [.. values], map.OptBool("ordered") ?? false);
+            case "descriptor":
+                return new ProtocolCheck.Descriptor(map.Strings("transform_urns_include"), map.OptBool("state_api"));
+            case "state_requests":
+                return new ProtocolCheck.StateRequests(Kind(s, map, StateKinds), map.OptString("side_input"), Count(map));
+            default:
+                return new ProtocolCheck.Instructions(Kind(s, map, InstructionKinds), Count(map));
+        }
+    }
+
+    private static string Kind(YamlSource s, YamlMap map, HashSet<string> kinds)
+    {
+        var kind = map.String("kind");
+        return kinds.Contains(kind) ? kind : throw map.Error("kind", $"'{kind}' is not one of: {string.Join(", ", kinds)}");
+    }
+
+    private static CountBound Count(YamlMap map)
+    {
+        var bound = new CountBound(map.OptLong("count"), map.OptLong("at_least"), map.OptLong("at_most"));
+        return bound is { Exactly: null, AtLeast: null, AtMost: null } ? throw map.Error("count", "give count, at_least or at_most") : bound;
+    }
+}

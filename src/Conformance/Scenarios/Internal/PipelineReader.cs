@@ -1,0 +1,216 @@
+using YamlDotNet.RepresentationModel;
+
+namespace BeamConformance.Conformance.Scenarios.Internal;
+
+/// <summary>Reads the <c>pipeline</c> section. References are checked later by <see cref="PipelineValidator"/>.</summary>
+internal static class PipelineReader
+{
+    private static readonly Dictionary<string, SideInputView> Views = new(StringComparer.Ordinal)
+    {
+        ["iterable"] = SideInputView.Iterable, ["multimap"] = SideInputView.Multimap,
+        ["multimap_keys"] = SideInputView.MultimapKeys, ["singleton"] = SideInputView.Singleton,
+    };
+
+    private static readonly Dictionary<string, CombineFnKind> CombineFns = new(StringComparer.Ordinal)
+    {
+        ["sum"] = CombineFnKind.Sum, ["count"] = CombineFnKind.Count, ["min"] = CombineFnKind.Min,
+        ["max"] = CombineFnKind.Max, ["mean"] = CombineFnKind.Mean, ["to_list"] = CombineFnKind.ToList,
+    };
+
+    public static PipelineSpec Read(YamlSource s, YamlNode node)
+    {
+        var map = YamlMap.Open(s, node, "pipeline", "pipeline");
+        var strategies = new Dictionary<string, WindowingStrategySpec>(StringComparer.Ordinal) { [WindowingStrategySpec.GlobalId] = WindowingStrategySpec.Global };
+        if (map.Get("windowing_strategies") is { } ws)
+        {
+            foreach (var (id, value) in Entries(s, ws, "windowing_strategies"))
+            {
+                if (id.Text == WindowingStrategySpec.GlobalId)
+                {
+                    throw s.Error(id.Node, id.Text, "the global windowing strategy is predefined and may not be redefined");
+                }
+
+                strategies[id.Text] = WindowingReader.Strategy(s, id.Text, value);
+            }
+        }
+
+        var pcollections = new Dictionary<string, PCollectionSpec>(StringComparer.Ordinal);
+        foreach (var (id, value) in Entries(s, map.Required("pcollections"), "pcollections"))
+        {
+            var pc = YamlMap.Open(s, value, "pcollection", id.Text);
+            CoderSpec coder;
+            try
+            {
+                coder = CoderSpec.Parse(pc.String("coder"));
+            }
+            catch (FormatException e)
+            {
+                throw pc.Error("coder", e.Message);
+            }
+
+            pcollections[id.Text] = new PCollectionSpec(id.Text, coder, pc.OptString("windowing") ?? WindowingStrategySpec.GlobalId, pc.OptBool("bounded") ?? true);
+        }
+
+        var transforms = new List<TransformSpec>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var t in map.List("transforms"))
+        {
+            var transform = Transform(s, t, pcollections);
+            if (!names.Add(transform.Name))
+            {
+                throw s.Error(t, "name", $"transform name '{transform.Name}' is used twice");
+            }
+
+            transforms.Add(transform);
+        }
+
+        if (transforms.Count == 0)
+        {
+            throw map.Error("transforms", "a pipeline needs at least one transform");
+        }
+
+        return new PipelineSpec(strategies, pcollections, transforms, map.Strings("requirements"));
+    }
+
+    private static IEnumerable<((string Text, YamlNode Node) Key, YamlNode Value)> Entries(YamlSource s, YamlNode node, string key)
+    {
+        if (node is not YamlMappingNode mapping)
+        {
+            throw s.Error(node, key, $"expected a mapping of id → definition, got {YamlMap.Describe(node)}");
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (k, v) in mapping.Children)
+        {
+            var text = s.String(k, key);
+            if (!seen.Add(text))
+            {
+                throw s.Error(k, text, "duplicate key");
+            }
+
+            yield return ((text, k), v);
+        }
+    }
+
+    private static TransformSpec Transform(YamlSource s, YamlNode node, IReadOnlyDictionary<string, PCollectionSpec> pcollections)
+    {
+        var map = YamlMap.Open(s, node, "transform", "transforms", ScenarioFormat.ReservedTransformKeys);
+        foreach (var reserved in ScenarioFormat.ReservedTransformKeys.Where(map.Has))
+        {
+            throw map.Error(reserved, "reserved for a later format version (user state, timers, splittable DoFns); format 1 does not support it");
+        }
+
+        var name = map.String("name");
+        var urn = map.String("urn");
+        var opaque = map.OptBool("opaque") ?? false;
+        if (!ScenarioUrns.PayloadKeys.TryGetValue(urn, out var payloadKeys))
+        {
+            if (!opaque)
+            {
+                throw map.Error("urn", $"unknown transform URN '{urn}' (mark a deliberately unknown URN with opaque: true)");
+            }
+
+            payloadKeys = new HashSet<string>();
+        }
+        else if (opaque)
+        {
+            throw map.Error("opaque", $"'{urn}' is a known URN; opaque: true is only for unknown ones");
+        }
+
+        var outputs = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (map.Get("outputs") is { } o)
+        {
+            foreach (var (tag, value) in Entries(s, o, "outputs"))
+            {
+                outputs[tag.Text] = s.String(value, tag.Text);
+            }
+        }
+
+        var sideInputs = new Dictionary<string, SideInputSpec>(StringComparer.Ordinal);
+        if (map.Get("side_inputs") is { } si)
+        {
+            if (urn != ScenarioUrns.ReadSideInputs)
+            {
+                throw map.Error("side_inputs", $"only {ScenarioUrns.ReadSideInputs} takes side inputs");
+            }
+
+            foreach (var (local, value) in Entries(s, si, "side_inputs"))
+            {
+                var side = YamlMap.Open(s, value, "side_input", local.Text);
+                var pcollection = side.String("pcollection");
+                var view = side.Enum("view", SideInputView.Iterable, Views);
+                if (!side.Has("view"))
+                {
+                    throw side.Error("view", "required key is missing");
+                }
+
+                object? defaultValue = null;
+                if (side.Get("default") is { } d)
+                {
+                    if (view != SideInputView.Singleton)
+                    {
+                        throw side.Error("default", "only a singleton view has a default");
+                    }
+
+                    defaultValue = pcollections.TryGetValue(pcollection, out var sp) ? ValueReader.Typed(s, d, sp.Coder, "default") : ValueReader.Inferred(s, d, "default");
+                }
+
+                sideInputs[local.Text] = new SideInputSpec(local.Text, pcollection, view, defaultValue, side.Has("default"));
+            }
+        }
+
+        var payload = map.Get("payload") is { } p
+            ? Payload(s, p, urn, payloadKeys, outputs.Count == 1 && pcollections.TryGetValue(outputs.Values.First(), out var outPc) ? outPc.Coder : null)
+            : payloadKeys.Count == 0 ? TransformPayload.Empty : throw map.Error("payload", $"{urn} needs a payload ({string.Join(", ", payloadKeys)})");
+
+        return new TransformSpec(name, urn, map.Strings("inputs"), sideInputs, outputs, payload, opaque, map.Location);
+    }
+
+    private static TransformPayload Payload(YamlSource s, YamlNode node, string urn, IReadOnlySet<string> allowed, CoderSpec? outputCoder)
+    {
+        var map = YamlMap.Open(s, node, "payload", "payload");
+        foreach (var key in map.Keys.Where(k => !allowed.Contains(k)))
+        {
+            throw map.Error(key, allowed.Count == 0 ? $"{urn} takes no payload" : $"not a payload key of {urn} (allowed: {string.Join(", ", allowed)})");
+        }
+
+        switch (urn)
+        {
+            case ScenarioUrns.Create:
+                if (map.Has("values") == map.Has("elements"))
+                {
+                    throw s.Error(node, "payload", "a create payload has exactly one of values, elements");
+                }
+
+                return new TransformPayload.Create(map.Has("values")
+                    ? [.. map.List("values").Select(v => new ElementSpec(Value(s, v, outputCoder, "values"), null))]
+                    : [.. map.List("elements").Select(e => Element(s, e, outputCoder))]);
+            case ScenarioUrns.Map: return new TransformPayload.Map(FunctionReader.Fn(s, map.Required("fn"), "fn"));
+            case ScenarioUrns.FlatMap: return new TransformPayload.FlatMap(FunctionReader.Flat(s, map.Required("fn"), "fn"));
+            case ScenarioUrns.Filter: return new TransformPayload.Filter(FunctionReader.Pred(s, map.Required("predicate"), "predicate"));
+            case ScenarioUrns.KeyBy: return new TransformPayload.KeyBy(FunctionReader.Fn(s, map.Required("key"), "key"));
+            case ScenarioUrns.MultiOutput:
+                var routes = new Dictionary<string, Predicate>(StringComparer.Ordinal);
+                foreach (var (tag, pred) in Entries(s, map.Required("routes"), "routes"))
+                {
+                    routes[tag.Text] = FunctionReader.Pred(s, pred, tag.Text);
+                }
+
+                return new TransformPayload.MultiOutput(routes);
+            case ScenarioUrns.FailOn: return new TransformPayload.FailOn(FunctionReader.Pred(s, map.Required("when"), "when"), map.String("message"));
+            case ScenarioUrns.CombinePerKey or ScenarioUrns.CombineGlobally or ScenarioUrns.CombineGroupedValues:
+                return new TransformPayload.Combine(s.Enum(map.Required("fn"), "fn", CombineFns));
+            default:
+                return TransformPayload.Empty;
+        }
+    }
+
+    public static ElementSpec Element(YamlSource s, YamlNode node, CoderSpec? coder)
+    {
+        var e = YamlMap.Open(s, node, "element", "elements");
+        return new ElementSpec(Value(s, e.Required("value"), coder, "value"), e.Get("timestamp_ms") is { } t ? s.Timestamp(t, "timestamp_ms") : null);
+    }
+
+    public static object? Value(YamlSource s, YamlNode node, CoderSpec? coder, string key) =>
+        coder is null ? ValueReader.Inferred(s, node, key) : ValueReader.Typed(s, node, coder, key);
+}

@@ -1,0 +1,29 @@
+namespace BeamConformance.Conformance.Scenarios;
+
+/// <summary>A check on the Fn API traffic the FakeHarness recorded (testdata/README.md, "Protocol checks").</summary>
+public abstract record ProtocolCheck
+{
+    private ProtocolCheck() { }
+
+    /// <summary><c>data_to_harness</c>: the exact windowed-value bytes sent for a PCollection.</summary>
+    /// <param name="PCollection">The pipeline's PCollection id.</param>
+    /// <param name="WindowedValues">Encoded windowed values (outer context).</param>
+    /// <param name="Ordered">Whether their order matters.</param>
+    public sealed record DataToHarness(string PCollection, IReadOnlyList<byte[]> WindowedValues, bool Ordered) : ProtocolCheck;
+
+    /// <summary><c>descriptor</c>: some registered ProcessBundleDescriptor has these properties.</summary>
+    /// <param name="TransformUrnsInclude">URNs that must all appear in one descriptor.</param>
+    /// <param name="StateApi">Whether it must (true) or must not (false) carry a state endpoint; null: not checked.</param>
+    public sealed record Descriptor(IReadOnlyList<string> TransformUrnsInclude, bool? StateApi) : ProtocolCheck;
+
+    /// <summary><c>state_requests</c>: how many StateRequests of a kind.</summary>
+    /// <param name="Kind">The StateKey kind, e.g. <c>iterable_side_input</c>.</param>
+    /// <param name="SideInput">Only requests for this side input (local name), or null.</param>
+    /// <param name="Count">The expected count.</param>
+    public sealed record StateRequests(string Kind, string? SideInput, CountBound Count) : ProtocolCheck;
+
+    /// <summary><c>instructions</c>: how many InstructionRequests of a kind.</summary>
+    /// <param name="Kind">The request kind, e.g. <c>process_bundle</c>.</param>
+    /// <param name="Count">The expected count.</param>
+    public sealed record Instructions(string Kind, CountBound Count) : ProtocolCheck;
+}

@@ -1,0 +1,29 @@
+namespace BeamConformance.Conformance.Scenarios;
+
+/// <summary>One conformance scenario (format version 1), loaded by <see cref="ScenarioLoader"/>.</summary>
+/// <param name="Id">Its id (= path under <c>scenarios/</c>).</param>
+/// <param name="Description">What behaviour it checks.</param>
+/// <param name="Spec">The URN, proto field or Beam doc section it checks.</param>
+/// <param name="Features">Feature tags (registered in <c>features.yaml</c>).</param>
+/// <param name="TimeoutMillis">Time allowed for the whole scenario, ms (default 30 000).</param>
+/// <param name="Pipeline">The submitted pipeline.</param>
+/// <param name="Expect">What must come out.</param>
+/// <param name="JobApi">Job API steps run after Run.</param>
+/// <param name="SourcePath">The file it was loaded from.</param>
+public sealed record Scenario(
+    ScenarioId Id,
+    string Description,
+    string Spec,
+    IReadOnlyList<string> Features,
+    long TimeoutMillis,
+    PipelineSpec Pipeline,
+    ScenarioExpectation Expect,
+    IReadOnlyList<JobApiStep> JobApi,
+    string SourcePath)
+{
+    /// <summary>The default <see cref="TimeoutMillis"/>.</summary>
+    public const long DefaultTimeoutMillis = 30_000;
+
+    /// <summary>The scenario's area (first id segment).</summary>
+    public string Area => Id.Area;
+}

@@ -1,0 +1,70 @@
+namespace BeamConformance.Conformance.Scenarios;
+
+/// <summary>
+/// The keys of format version 1, per object kind. The loader accepts exactly these keys; the kinds and
+/// keys are those of <c>testdata/schema/*.schema.json</c> <c>$defs</c> (a test keeps the two equal).
+/// </summary>
+public static class ScenarioFormat
+{
+    /// <summary>The format version this build reads.</summary>
+    public const int Version = 1;
+
+    /// <summary>Object kind (schema <c>$defs</c> name) → its allowed keys.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlySet<string>> Keys { get; } = Build(new()
+    {
+        ["scenario"] = "id description spec features timeout_ms pipeline expect job_api",
+        ["pipeline"] = "windowing_strategies pcollections transforms requirements",
+        ["pcollection"] = "coder windowing bounded",
+        ["windowing_strategy"] = "window_fn trigger accumulation_mode allowed_lateness_ms timestamp_combiner closing_behavior on_time_behavior",
+        ["window_fn"] = "global fixed sliding sessions",
+        ["global"] = "",
+        ["fixed"] = "size_ms offset_ms",
+        ["sliding"] = "size_ms period_ms offset_ms",
+        ["sessions"] = "gap_ms",
+        ["trigger"] = "default never always after_synchronized_processing_time element_count after_watermark after_processing_time after_all after_any after_each repeatedly or_finally",
+        ["after_watermark"] = "early late",
+        ["after_processing_time"] = "transforms",
+        ["time_transform"] = "delay_ms align_to",
+        ["align_to"] = "period_ms offset_ms",
+        ["or_finally"] = "main finally",
+        ["transform"] = "name urn inputs side_inputs outputs payload opaque",
+        ["side_input"] = "pcollection view default",
+        ["payload"] = "values elements fn predicate key routes when message",
+        ["element"] = "value timestamp_ms",
+        ["fn"] = "add multiply mod concat prefix to_string size identity key value constant kv map_values chain",
+        ["kv_fn"] = "key value",
+        ["flat_fn"] = "repeat range split explode explode_values each none",
+        ["predicate"] = "equals less_than greater_than divisible_by in starts_with key value not all any const",
+        ["expect"] = "outputs failure protocol",
+        ["pane"] = "window pane timestamp_ms values elements ordered",
+        ["interval"] = "start_ms end_ms",
+        ["pane_info"] = "timing index on_time_index first last",
+        ["failure"] = "phase status job_state message_contains",
+        ["protocol_check"] = "data_to_harness descriptor state_requests instructions",
+        ["data_to_harness"] = "pcollection windowed_values_hex ordered",
+        ["descriptor"] = "transform_urns_include state_api",
+        ["state_requests"] = "kind side_input count at_least at_most",
+        ["instructions"] = "kind count at_least at_most",
+        ["job_step"] = "wait_for cancel expect_state expect_state_stream expect_message_stream expect_metric call expect_pipeline expect_listed",
+        ["expect_state_stream"] = "subsequence last",
+        ["expect_message_stream"] = "states_subsequence message_contains",
+        ["expect_metric"] = "urn pcollection transform kind at_least equals",
+        ["call"] = "method job_id expect_status",
+        ["expectations"] = "runner entries",
+        ["entry"] = "id status reason",
+    });
+
+    /// <summary>Keys reserved on a transform for a later format version (user state, timers, SDF).</summary>
+    public static IReadOnlySet<string> ReservedTransformKeys { get; } = new HashSet<string>(["state", "timers", "restriction"], StringComparer.Ordinal);
+
+    /// <summary>gRPC status code names a scenario may name.</summary>
+    public static IReadOnlySet<string> StatusCodes { get; } = new HashSet<string>(
+        "OK CANCELLED UNKNOWN INVALID_ARGUMENT DEADLINE_EXCEEDED NOT_FOUND ALREADY_EXISTS PERMISSION_DENIED RESOURCE_EXHAUSTED FAILED_PRECONDITION ABORTED OUT_OF_RANGE UNIMPLEMENTED INTERNAL UNAVAILABLE DATA_LOSS UNAUTHENTICATED"
+            .Split(' '), StringComparer.Ordinal);
+
+    private static Dictionary<string, IReadOnlySet<string>> Build(Dictionary<string, string> spaced) =>
+        spaced.ToDictionary(
+            kv => kv.Key,
+            kv => (IReadOnlySet<string>)new HashSet<string>(kv.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal),
+            StringComparer.Ordinal);
+}

@@ -1,0 +1,79 @@
+using BeamConformance.Conformance.Scenarios.Internal;
+
+namespace BeamConformance.Conformance.Scenarios;
+
+/// <summary>
+/// Loads scenario files of format version 1 strictly (testdata/README.md): any unknown key, missing
+/// key, wrongly typed value or dangling reference throws <see cref="ScenarioFormatException"/> naming
+/// the file, line, column and key.
+/// </summary>
+public static class ScenarioLoader
+{
+    /// <summary>Loads <paramref name="path"/>; when <paramref name="expectedId"/> is given, the file's id must equal it.</summary>
+    /// <exception cref="ScenarioFormatException">The file does not follow the format.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static Scenario LoadFile(string path, ScenarioId? expectedId = null) =>
+        Load(File.ReadAllText(path), path, expectedId);
+
+    /// <summary>Loads scenario YAML <paramref name="text"/>, reporting errors against <paramref name="fileName"/>.</summary>
+    /// <exception cref="ScenarioFormatException">The text does not follow the format.</exception>
+    public static Scenario Load(string text, string fileName, ScenarioId? expectedId = null)
+    {
+        var source = new YamlSource(fileName);
+        var root = YamlMap.Open(source, YamlSource.Parse(fileName, text), "scenario", null);
+        var id = root.String("id");
+        if (!IsId(id))
+        {
+            throw root.Error("id", $"'{id}' is not <area>/<behaviour> in lower_snake_case");
+        }
+
+        if (expectedId is { } expected && expected.Value != id)
+        {
+            throw root.Error("id", $"'{id}' does not match the file's path (expected '{expected}')");
+        }
+
+        var features = root.Strings("features");
+        if (features.Count == 0 || features.Distinct(StringComparer.Ordinal).Count() != features.Count)
+        {
+            throw root.Error("features", "list at least one feature tag, each once");
+        }
+
+        var timeout = root.OptLong("timeout_ms") ?? Scenario.DefaultTimeoutMillis;
+        if (timeout <= 0)
+        {
+            throw root.Error("timeout_ms", "must be > 0");
+        }
+
+        var pipeline = PipelineReader.Read(source, root.Required("pipeline"));
+        var expect = ExpectReader.Read(source, root.Get("expect"), pipeline);
+        if (expect.Failure?.Phase != FailurePhase.Prepare)
+        {
+            PipelineValidator.Validate(pipeline);
+        }
+
+        return new Scenario(
+            new ScenarioId(id), NonEmpty(root, "description"), NonEmpty(root, "spec"), features, timeout, pipeline, expect,
+            [.. root.List("job_api").Select(step => JobApiReader.Step(source, step))], fileName);
+    }
+
+    /// <summary>
+    /// The scenario files under <paramref name="scenariosRoot"/> (<c>&lt;area&gt;/&lt;behaviour&gt;.yaml</c>)
+    /// with the id each must have, sorted by id.
+    /// </summary>
+    public static IReadOnlyList<(ScenarioId Id, string Path)> Discover(string scenariosRoot) =>
+        [.. Directory.EnumerateFiles(scenariosRoot, "*.yaml", SearchOption.AllDirectories)
+            .Select(p => (new ScenarioId(Path.GetRelativePath(scenariosRoot, p)[..^".yaml".Length].Replace('\\', '/')), p))
+            .OrderBy(x => x.Item1)];
+
+    private static string NonEmpty(YamlMap root, string key)
+    {
+        var text = root.String(key);
+        return text.Trim().Length > 0 ? text : throw root.Error(key, "must not be empty");
+    }
+
+    private static bool IsId(string id)
+    {
+        var parts = id.Split('/');
+        return parts.Length == 2 && parts.All(p => p.Length > 0 && p.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_'));
+    }
+}

@@ -1,0 +1,20 @@
+namespace BeamConformance.Conformance.Scenarios;
+
+/// <summary>A leaf transform of a scenario pipeline; its <see cref="Name"/> is also its transform id.</summary>
+/// <param name="Name">Unique name and id.</param>
+/// <param name="Urn">The URN (standard, ours, or any URN when <paramref name="Opaque"/>).</param>
+/// <param name="Inputs">Main-input PCollection ids, in order.</param>
+/// <param name="SideInputs">Side inputs by local name (read_side_inputs only).</param>
+/// <param name="Outputs">Output tag → PCollection id.</param>
+/// <param name="Payload">The typed payload.</param>
+/// <param name="Opaque">True for a URN outside our tables, submitted without payload or environment.</param>
+/// <param name="Location">Where it is written.</param>
+public sealed record TransformSpec(
+    string Name,
+    string Urn,
+    IReadOnlyList<string> Inputs,
+    IReadOnlyDictionary<string, SideInputSpec> SideInputs,
+    IReadOnlyDictionary<string, string> Outputs,
+    TransformPayload Payload,
+    bool Opaque,
+    SourceLocation Location);
