@@ -89,7 +89,7 @@ const distinctJoin = {
 
 const combinePerKeyPipeline = {
   name: "combine_per_key",
-  covers: "combinePerKey (lifted combine_per_key URN), groupBy().combining() with several CombineFns, a custom CombineFn",
+  covers: "combinePerKey (the liftable combine_per_key composite), groupBy().combining() with several CombineFns, a custom CombineFn",
   build(root, capture) {
     const kvs = root.apply(beam.create([
       { key: "a", value: 1 }, { key: "b", value: 10 }, { key: "a", value: 2 },

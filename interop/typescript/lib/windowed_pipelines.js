@@ -82,7 +82,7 @@ const slidingWindows = {
 const sessionWindows = {
   name: "session_windows",
   covers: "session windows (gap 10 s): merging per key, a chain of three overlapping proto-sessions",
-  directSkip: "the SDK's DirectRunner cannot merge windows (it rejects MergeStatus NEEDS_MERGE)",
+  directSkip: "the SDK's DirectRunner cannot merge windows",
   build(root, capture) {
     const events = timestamped(root, "events", [
       { k: "u1", t: 1000 },
