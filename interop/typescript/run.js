@@ -226,6 +226,7 @@ async function main() {
       }
     }
   }
+  if (passed + failed === 0) out("no pipeline ran (all selected pipelines were skipped)");
   out(`${passed} passed, ${failed} failed`);
   return failed === 0 && passed > 0 ? 0 : 1;
 }

@@ -7,7 +7,7 @@
 // Prints one line per check and "N passed, M failed"; exit code 1 on any failure.
 //   node tools/check_loopback_pool.js
 
-for (const level of ["log", "info", "debug", "warn"]) console[level] = () => {};
+for (const level of ["log", "info", "debug", "warn", "error"]) console[level] = () => {};
 process.noDeprecation = true; // the SDK's pool calls grpc-js Server.start(), which only warns
 require("apache-beam");
 const { grpc, definitionOf, bind } = require("./grpc_service");
