@@ -1,7 +1,232 @@
+using BeamConformance.Engine;
+using Proto = Org.Apache.Beam.Model.Pipeline.V1;
+
 namespace BeamConformance.ReferenceRunner.Translation.Internal;
 
-/// <summary>The fusion of one pipeline.</summary>
-internal sealed class Fuser(Org.Apache.Beam.Model.Pipeline.V1.Pipeline pipeline)
+/// <summary>
+/// Greedy fusion of one pipeline. Leaves are visited producers first; an SDK leaf joins the stage that
+/// produces its main input (or, failing that, a stage already reading the same input: sibling fusion) when
+/// the environment is the same and none of its side inputs is produced by that stage or downstream of it;
+/// otherwise it starts a new stage. Runner-side leaves (Impulse, Flatten, GroupByKey, Reshuffle) sit between stages.
+/// </summary>
+internal sealed class Fuser(Proto.Pipeline pipeline)
 {
-    public FusedPipeline Run() => throw new NotImplementedException("fusion is being written: " + pipeline.Components.Transforms.Count);
+    private readonly List<FusionUnit> _units = [];
+    private readonly Dictionary<Leaf, FusionUnit> _unitOf = [];
+    private PipelineGraph _graph = null!;
+    private WireCodings _codings = null!;
+
+    public FusedPipeline Run()
+    {
+        _graph = PipelineGraph.Build(pipeline);
+        var problems = new List<ValidationProblem>(_graph.Problems);
+        problems.AddRange(Validator.CheckLeaves(_graph));
+        if (problems.Count > 0)
+        {
+            throw new PipelineTranslationException(problems);
+        }
+
+        foreach (var leaf in _graph.Leaves)
+        {
+            Place(leaf);
+        }
+
+        _codings = new WireCodings(_graph);
+        AddSinks();
+        AdaptFlattenInputs();
+        return Assemble();
+    }
+
+    private void Place(Leaf leaf)
+    {
+        FusionUnit unit;
+        if (leaf.Kind != LeafKind.Sdk)
+        {
+            unit = new RunnerDraft(leaf);
+        }
+        else
+        {
+            var stage = FindStageToJoin(leaf);
+            if (stage is null)
+            {
+                stage = new StageDraft(NewStageId(), leaf.EnvironmentId);
+                stage.Inputs.AddRange(leaf.MainInputs.Distinct());
+            }
+
+            stage.Add(leaf);
+            unit = stage;
+        }
+
+        if (!_units.Contains(unit))
+        {
+            _units.Add(unit);
+        }
+
+        _unitOf[leaf] = unit;
+    }
+
+    private StageDraft? FindStageToJoin(Leaf leaf)
+    {
+        if (leaf.MainInputs.Count != 1)
+        {
+            return null;
+        }
+
+        var input = leaf.MainInputs[0];
+        var candidates = new List<StageDraft>();
+        if (_unitOf[_graph.Producers[input]] is StageDraft producer)
+        {
+            candidates.Add(producer);
+        }
+
+        candidates.AddRange(_units.OfType<StageDraft>().Where(s => s.Inputs.Count == 1 && s.Inputs[0] == input));
+        return candidates.FirstOrDefault(s => s.EnvironmentId == leaf.EnvironmentId
+            && leaf.SideInputs.All(side => !DependsOn(_unitOf[_graph.Producers[side.PCollection]], s)));
+    }
+
+    // True when `from` is `target` or reads, directly or not, something `target` produces.
+    private bool DependsOn(FusionUnit from, StageDraft target)
+    {
+        var seen = new HashSet<FusionUnit>();
+        var pending = new Stack<FusionUnit>([from]);
+        while (pending.TryPop(out var unit))
+        {
+            if (unit == target)
+            {
+                return true;
+            }
+
+            if (seen.Add(unit))
+            {
+                foreach (var input in unit.ExternalInputs)
+                {
+                    pending.Push(_unitOf[_graph.Producers[input]]);
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private string NewStageId() => Fresh("stage" + (_units.OfType<StageDraft>().Count() + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    private string Fresh(string stem)
+    {
+        var id = stem;
+        for (var n = 2; _graph.Components.Transforms.ContainsKey(id) || _units.OfType<StageDraft>().Any(s => s.Id == id); n++)
+        {
+            id = stem + "_" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return id;
+    }
+
+    // A PCollection produced in a stage and read by any other unit leaves the stage through a data sink.
+    private void AddSinks()
+    {
+        var readOutside = new HashSet<(StageDraft, string)>();
+        foreach (var unit in _units)
+        {
+            foreach (var input in unit.ExternalInputs)
+            {
+                if (_unitOf[_graph.Producers[input]] is StageDraft producer && producer != unit)
+                {
+                    readOutside.Add((producer, input));
+                }
+            }
+        }
+
+        foreach (var stage in _units.OfType<StageDraft>())
+        {
+            foreach (var output in stage.Members.SelectMany(static m => m.Outputs).Distinct().Where(o => readOutside.Contains((stage, o))))
+            {
+                stage.Sinks.Add((output, output, output));
+            }
+        }
+    }
+
+    // Flatten passes bytes through, so each input must already be encoded as the output is: a stage producing an
+    // input in another coder writes it a second time in the output's coder; a runner-side producer gets a small
+    // transcoding stage (data source in the input's coding straight into a data sink in the output's).
+    private void AdaptFlattenInputs()
+    {
+        foreach (var flatten in _units.OfType<RunnerDraft>().Where(static r => r.Leaf.Kind == LeafKind.Flatten).ToList())
+        {
+            var output = flatten.Leaf.Outputs[0];
+            for (var i = 0; i < flatten.EngineInputs.Count; i++)
+            {
+                var input = flatten.EngineInputs[i];
+                if (_codings.SameEncoding(input, output))
+                {
+                    continue;
+                }
+
+                var adapted = input + "@" + flatten.Leaf.Id;
+                switch (_unitOf[_graph.Producers[input]])
+                {
+                    case StageDraft producer:
+                        producer.Sinks.Add((input, adapted, output));
+                        break;
+                    default:
+                        var transcoder = new StageDraft(Fresh("transcode" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + "_" + flatten.Leaf.Id), TranscodingEnvironment(flatten.Leaf));
+                        transcoder.Inputs.Add(input);
+                        transcoder.Sinks.Add((input, adapted, output));
+                        _units.Add(transcoder);
+                        break;
+                }
+
+                _codings.Alias(adapted, output);
+                flatten.EngineInputs[i] = adapted;
+            }
+        }
+    }
+
+    private string TranscodingEnvironment(Leaf flatten)
+    {
+        var environment = flatten.Transform.EnvironmentId;
+        if (environment.Length > 0 && _graph.Components.Environments.ContainsKey(environment))
+        {
+            return environment;
+        }
+
+        return _graph.Leaves.Where(static l => l.Kind == LeafKind.Sdk).Select(static l => l.EnvironmentId).FirstOrDefault()
+            ?? throw new PipelineTranslationException([new(flatten.Id, "flatten", flatten.Id, "inputs use different coders and the pipeline has no SDK environment to re-encode them in")]);
+    }
+
+    private FusedPipeline Assemble()
+    {
+        var stages = new List<ExecutableStagePlan>();
+        var runnerTransforms = new List<RunnerTransformPlan>();
+        foreach (var unit in _units)
+        {
+            if (unit is RunnerDraft runner)
+            {
+                runnerTransforms.Add(RunnerPlan(runner));
+            }
+        }
+
+        foreach (var stage in _units.OfType<StageDraft>())
+        {
+            stages.Add(DescriptorFactory.Plan(stage, _graph, _codings));
+        }
+
+        return new FusedPipeline(pipeline, stages, runnerTransforms, _codings.All());
+    }
+
+    private RunnerTransformPlan RunnerPlan(RunnerDraft runner)
+    {
+        var leaf = runner.Leaf;
+        var output = new PCollectionId(leaf.Outputs[0]);
+        var inputs = runner.EngineInputs.Select(static i => new PCollectionId(i)).ToList();
+        _codings.Ensure(leaf.Outputs[0]);
+        return leaf.Kind switch
+        {
+            LeafKind.Impulse => new(new StageId(leaf.Id), RunnerTransformKind.Impulse, leaf.Id, [], output, null),
+            LeafKind.Flatten => new(new StageId(leaf.Id), RunnerTransformKind.Flatten, leaf.Id, inputs, output, null),
+            LeafKind.Reshuffle => new(new StageId(leaf.Id), RunnerTransformKind.Reshuffle, leaf.Id, inputs, output, null),
+            LeafKind.GroupByKey => new(new StageId(leaf.Id), RunnerTransformKind.GroupByKey, leaf.Id, inputs, output,
+                WindowingTranslator.Translate(_graph.PCollection(leaf.MainInputs[0]).WindowingStrategyId, _graph.WindowingOf(leaf.MainInputs[0]))),
+            _ => throw new InvalidOperationException($"ReferenceRunner bug: leaf '{leaf.Id}' of kind {leaf.Kind} is not runner-side"),
+        };
+    }
 }

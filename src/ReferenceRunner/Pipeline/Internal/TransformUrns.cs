@@ -39,4 +39,20 @@ internal static class TransformUrns
     // Side inputs (StandardSideInputTypes).
     public const string IterableSideInput = "beam:side_input:iterable:v1";
     public const string MultimapSideInput = "beam:side_input:multimap:v1";
+
+    // Window fns (standard_window_fns.proto).
+    public const string GlobalWindows = "beam:window_fn:global_windows:v1";
+    public const string FixedWindows = "beam:window_fn:fixed_windows:v1";
+    public const string SlidingWindows = "beam:window_fn:sliding_windows:v1";
+    public const string SessionWindows = "beam:window_fn:session_windows:v1";
+
+    // Environments (StandardEnvironments).
+    public const string DockerEnvironment = "beam:env:docker:v1";
+    public const string ProcessEnvironment = "beam:env:process:v1";
+    public const string ExternalEnvironment = "beam:env:external:v1";
+    public const string DefaultEnvironment = "beam:env:default:v1";
+    public const string AnyOfEnvironment = "beam:env:anyof:v1";
+
+    // Requirements (StandardRequirements).
+    public const string RequirementPrefix = "beam:requirement:";
 }

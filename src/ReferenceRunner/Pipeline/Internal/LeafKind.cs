@@ -1,0 +1,12 @@
+namespace BeamConformance.ReferenceRunner.Translation.Internal;
+
+/// <summary>Who runs a leaf transform.</summary>
+internal enum LeafKind
+{
+    /// <summary>Executed by an SDK harness inside an executable stage.</summary>
+    Sdk,
+    Impulse,
+    Flatten,
+    GroupByKey,
+    Reshuffle,
+}

@@ -1,0 +1,296 @@
+using Proto = Org.Apache.Beam.Model.Pipeline.V1;
+
+namespace BeamConformance.ReferenceRunner.Translation.Internal;
+
+/// <summary>
+/// A pipeline expanded to its leaf transforms in topological order: composites replaced by their
+/// subtransforms, CombinePerKey lifted where allowed (<see cref="CombineLifter"/>), Reshuffle kept as one
+/// runner-side leaf. Every structural problem met on the way is collected in <see cref="Problems"/>.
+/// </summary>
+internal sealed class PipelineGraph
+{
+    private static readonly HashSet<string> SdkUrns =
+    [
+        TransformUrns.ParDo, TransformUrns.AssignWindows, TransformUrns.MapWindows, TransformUrns.MergeWindows,
+        TransformUrns.ToStringUrn, TransformUrns.CombinePerKeyPrecombine, TransformUrns.CombinePerKeyMergeAccumulators,
+        TransformUrns.CombinePerKeyExtractOutputs, TransformUrns.CombineGroupedValues, TransformUrns.CombinePerKeyConvertToAccumulators,
+    ];
+
+    private readonly List<Leaf> _discovered = [];
+    private readonly HashSet<string> _walking = [];
+    private readonly HashSet<string> _walked = [];
+
+    private PipelineGraph(Proto.Pipeline pipeline)
+    {
+        Components = pipeline.Components?.Clone() ?? new Proto.Components();
+        Coders = new CoderTable(Components.Coders);
+        if (pipeline.Components is null)
+        {
+            Problems.Add(new("pipeline", "components", "missing", "the pipeline has no components"));
+        }
+    }
+
+    /// <summary>The pipeline's components plus what lifting added.</summary>
+    public Proto.Components Components { get; }
+
+    public CoderTable Coders { get; }
+
+    /// <summary>Leaves, producers before consumers.</summary>
+    public List<Leaf> Leaves { get; } = [];
+
+    /// <summary>The leaf producing each PCollection.</summary>
+    public Dictionary<string, Leaf> Producers { get; } = [];
+
+    public List<ValidationProblem> Problems { get; } = [];
+
+    public static PipelineGraph Build(Proto.Pipeline pipeline)
+    {
+        var graph = new PipelineGraph(pipeline);
+        graph.Expand(pipeline);
+        graph.IndexProducers();
+        graph.SortLeaves();
+        return graph;
+    }
+
+    public Proto.PCollection PCollection(string id) => Components.Pcollections[id];
+
+    public Proto.WindowingStrategy WindowingOf(string pcollectionId) => Components.WindowingStrategies[PCollection(pcollectionId).WindowingStrategyId];
+
+    private void Expand(Proto.Pipeline pipeline)
+    {
+        var roots = pipeline.RootTransformIds.ToList();
+        if (roots.Count == 0)
+        {
+            var children = Components.Transforms.Values.SelectMany(static t => t.Subtransforms).ToHashSet();
+            roots = [.. Components.Transforms.Keys.Where(id => !children.Contains(id))];
+        }
+
+        foreach (var root in roots)
+        {
+            Walk(root, "pipeline root_transform_ids");
+        }
+    }
+
+    private void Walk(string id, string referrer)
+    {
+        if (!Components.Transforms.TryGetValue(id, out var transform))
+        {
+            Problems.Add(new(id, "dangling reference", id, $"transform '{id}' named by {referrer} does not exist"));
+            return;
+        }
+
+        if (_walking.Contains(id))
+        {
+            Problems.Add(new(id, "cycle", id, "transform is its own (indirect) subtransform"));
+            return;
+        }
+
+        if (!_walked.Add(id))
+        {
+            return;
+        }
+
+        _walking.Add(id);
+        var urn = transform.Spec?.Urn ?? "";
+        switch (urn)
+        {
+            case TransformUrns.Impulse:
+                AddLeaf(id, transform, LeafKind.Impulse, "");
+                break;
+            case TransformUrns.Flatten:
+                AddLeaf(id, transform, LeafKind.Flatten, "");
+                break;
+            case TransformUrns.GroupByKey:
+                AddLeaf(id, transform, LeafKind.GroupByKey, "");
+                break;
+            case TransformUrns.Reshuffle:
+                AddLeaf(id, transform, LeafKind.Reshuffle, "");
+                break;
+            case TransformUrns.CombinePerKey:
+                WalkCombine(id, transform);
+                break;
+            default:
+                if (transform.Subtransforms.Count > 0)
+                {
+                    foreach (var child in transform.Subtransforms)
+                    {
+                        Walk(child, $"the subtransforms of '{id}'");
+                    }
+                }
+                else if (urn is TransformUrns.RedistributeArbitrarily or TransformUrns.RedistributeByKey)
+                {
+                    AddLeaf(id, transform, LeafKind.Reshuffle, "");
+                }
+                else if (SdkUrns.Contains(urn))
+                {
+                    AddLeaf(id, transform, LeafKind.Sdk, transform.EnvironmentId);
+                }
+                else
+                {
+                    Problems.Add(new(id, "transform URN", urn, "unknown or unsupported leaf transform"));
+                }
+
+                break;
+        }
+
+        _walking.Remove(id);
+    }
+
+    private void WalkCombine(string id, Proto.PTransform transform)
+    {
+        if (CombineLifter.TryLift(this, id, transform, out var lifted, out var reason))
+        {
+            foreach (var (leafId, leafTransform, kind) in lifted)
+            {
+                AddLeaf(leafId, leafTransform, kind, kind == LeafKind.Sdk ? leafTransform.EnvironmentId : "");
+            }
+        }
+        else if (transform.Subtransforms.Count > 0)
+        {
+            foreach (var child in transform.Subtransforms)
+            {
+                Walk(child, $"the subtransforms of '{id}'");
+            }
+        }
+        else
+        {
+            Problems.Add(new(id, "combine", TransformUrns.CombinePerKey, $"CombinePerKey has no subtransforms and cannot be lifted: {reason}"));
+        }
+    }
+
+    private void AddLeaf(string id, Proto.PTransform transform, LeafKind kind, string environmentId)
+    {
+        var leaf = new Leaf(id, transform, kind, environmentId);
+        var sideLocals = new Dictionary<string, string>();
+        if (transform.Spec?.Urn == TransformUrns.ParDo)
+        {
+            try
+            {
+                var payload = Proto.ParDoPayload.Parser.ParseFrom(transform.Spec.Payload);
+                foreach (var (local, side) in payload.SideInputs)
+                {
+                    sideLocals[local] = side.AccessPattern?.Urn ?? "";
+                }
+            }
+            catch (Google.Protobuf.InvalidProtocolBufferException e)
+            {
+                Problems.Add(new(id, "payload", TransformUrns.ParDo, "invalid ParDoPayload: " + e.Message));
+            }
+        }
+
+        foreach (var (local, pcollection) in transform.Inputs.OrderBy(static i => i.Key, StringComparer.Ordinal))
+        {
+            CheckPCollection(id, pcollection, $"input '{local}'");
+            if (sideLocals.TryGetValue(local, out var accessPattern))
+            {
+                leaf.SideInputs.Add((local, pcollection, accessPattern));
+            }
+            else
+            {
+                leaf.MainInputs.Add(pcollection);
+            }
+        }
+
+        foreach (var local in sideLocals.Keys.Where(l => !transform.Inputs.ContainsKey(l)))
+        {
+            Problems.Add(new(id, "dangling reference", local, $"side input '{local}' is not among the transform's inputs"));
+        }
+
+        foreach (var (local, pcollection) in transform.Outputs.OrderBy(static o => o.Key, StringComparer.Ordinal))
+        {
+            CheckPCollection(id, pcollection, $"output '{local}'");
+            leaf.Outputs.Add(pcollection);
+        }
+
+        _discovered.Add(leaf);
+    }
+
+    private void CheckPCollection(string transformId, string pcollectionId, string role)
+    {
+        if (!Components.Pcollections.TryGetValue(pcollectionId, out var pcollection))
+        {
+            Problems.Add(new(transformId, "dangling reference", pcollectionId, $"{role} names PCollection '{pcollectionId}', which does not exist"));
+            return;
+        }
+
+        if (!Components.Coders.ContainsKey(pcollection.CoderId) && !Coders.Contains(pcollection.CoderId))
+        {
+            Problems.Add(new(pcollectionId, "dangling reference", pcollection.CoderId, $"the PCollection's coder '{pcollection.CoderId}' does not exist"));
+        }
+
+        if (!Components.WindowingStrategies.ContainsKey(pcollection.WindowingStrategyId))
+        {
+            Problems.Add(new(pcollectionId, "dangling reference", pcollection.WindowingStrategyId, $"the PCollection's windowing strategy '{pcollection.WindowingStrategyId}' does not exist"));
+        }
+    }
+
+    private void IndexProducers()
+    {
+        foreach (var leaf in _discovered)
+        {
+            foreach (var output in leaf.Outputs)
+            {
+                if (!Producers.TryAdd(output, leaf) && Producers[output] != leaf)
+                {
+                    Problems.Add(new(output, "PCollection", output, $"produced by both '{Producers[output].Id}' and '{leaf.Id}'"));
+                }
+            }
+        }
+
+        foreach (var leaf in _discovered)
+        {
+            foreach (var input in leaf.AllInputs.Where(i => Components.Pcollections.ContainsKey(i) && !Producers.ContainsKey(i)))
+            {
+                Problems.Add(new(leaf.Id, "dangling reference", input, $"reads PCollection '{input}', which no transform of the pipeline produces"));
+            }
+        }
+    }
+
+    // Kahn's algorithm over the PCollection edges; ties keep the discovery order.
+    private void SortLeaves()
+    {
+        var waiting = _discovered.ToDictionary(static l => l, l => l.AllInputs.Where(Producers.ContainsKey).Select(i => Producers[i]).Where(p => p != l).Distinct().Count());
+        var consumers = _discovered.ToDictionary(static l => l, static _ => new List<Leaf>());
+        foreach (var leaf in _discovered)
+        {
+            foreach (var producer in leaf.AllInputs.Where(Producers.ContainsKey).Select(i => Producers[i]).Where(p => p != leaf).Distinct())
+            {
+                consumers[producer].Add(leaf);
+            }
+        }
+
+        var ready = new PriorityQueue<Leaf, int>();
+        var order = _discovered.Select(static (l, i) => (l, i)).ToDictionary(static x => x.l, static x => x.i);
+        foreach (var leaf in _discovered.Where(l => waiting[l] == 0))
+        {
+            ready.Enqueue(leaf, order[leaf]);
+        }
+
+        while (ready.TryDequeue(out var next, out _))
+        {
+            Leaves.Add(next);
+            foreach (var consumer in consumers[next])
+            {
+                if (--waiting[consumer] == 0)
+                {
+                    ready.Enqueue(consumer, order[consumer]);
+                }
+            }
+        }
+
+        var selfLoops = _discovered.Where(l => l.AllInputs.Any(i => l.Outputs.Contains(i))).ToList();
+        foreach (var leaf in selfLoops)
+        {
+            Problems.Add(new(leaf.Id, "cycle", leaf.Id, "the transform reads its own output"));
+        }
+
+        if (Leaves.Count < _discovered.Count)
+        {
+            var stuck = _discovered.Where(l => !Leaves.Contains(l) && !selfLoops.Contains(l)).Select(static l => l.Id).ToList();
+            if (stuck.Count > 0)
+            {
+                Problems.Add(new(stuck[0], "cycle", string.Join(", ", stuck), "these transforms depend on each other's outputs in a cycle"));
+            }
+        }
+    }
+}
