@@ -1,0 +1,59 @@
+using BeamConformance.Conformance.Scenarios;
+
+namespace BeamConformance.Conformance.Checking;
+
+/// <summary>Checks a scenario's <c>expect.protocol</c> against the FakeHarness's <see cref="ProtocolLog"/>.</summary>
+public static class ProtocolChecker
+{
+    /// <summary>Checks each of <paramref name="checks"/>; every failing one is a problem.</summary>
+    public static CheckResult Check(IReadOnlyList<ProtocolCheck> checks, ProtocolLog log)
+    {
+        ArgumentNullException.ThrowIfNull(checks);
+        ArgumentNullException.ThrowIfNull(log);
+        var problems = new List<string>();
+        foreach (var check in checks)
+        {
+            switch (check)
+            {
+                case ProtocolCheck.DataToHarness d:
+                    var actual = log.Data.Where(x => x.PCollection == d.PCollection).Select(x => Convert.ToHexStringLower(x.WindowedValue)).ToList();
+                    var expected = d.WindowedValues.Select(Convert.ToHexStringLower).ToList();
+                    var same = d.Ordered
+                        ? actual.SequenceEqual(expected, StringComparer.Ordinal)
+                        : actual.Order(StringComparer.Ordinal).SequenceEqual(expected.Order(StringComparer.Ordinal), StringComparer.Ordinal);
+                    if (!same)
+                    {
+                        problems.Add($"data_to_harness '{d.PCollection}': expected [{string.Join(", ", expected)}], actual [{string.Join(", ", actual)}]");
+                    }
+
+                    break;
+                case ProtocolCheck.Descriptor d:
+                    if (!log.Descriptors.Any(r => d.TransformUrnsInclude.All(r.TransformUrns.Contains) && (d.StateApi is null || d.StateApi == r.HasStateApi)))
+                    {
+                        problems.Add($"descriptor: none holds [{string.Join(", ", d.TransformUrnsInclude)}]{(d.StateApi is { } s ? $" with state_api={s.ToString().ToLowerInvariant()}" : "")}; registered: "
+                            + (log.Descriptors.Count == 0 ? "none" : string.Join("; ", log.Descriptors.Select(r => $"{r.Id} [{string.Join(", ", r.TransformUrns)}] state_api={r.HasStateApi.ToString().ToLowerInvariant()}"))));
+                    }
+
+                    break;
+                case ProtocolCheck.StateRequests s:
+                    var n = log.StateRequests.Count(r => r.Kind == s.Kind && (s.SideInput is null || r.SideInput == s.SideInput));
+                    if (!s.Count.Accepts(n))
+                    {
+                        problems.Add($"state_requests {s.Kind}{(s.SideInput is null ? "" : $" for '{s.SideInput}'")}: expected {s.Count}, actual {n}");
+                    }
+
+                    break;
+                case ProtocolCheck.Instructions i:
+                    var count = log.Instructions.Count(k => k == i.Kind);
+                    if (!i.Count.Accepts(count))
+                    {
+                        problems.Add($"instructions {i.Kind}: expected {i.Count}, actual {count}");
+                    }
+
+                    break;
+            }
+        }
+
+        return new CheckResult(problems);
+    }
+}

@@ -1,0 +1,18 @@
+namespace BeamConformance.Conformance.Checking;
+
+/// <summary>
+/// The Fn API traffic the FakeHarness recorded, reduced to what protocol checks need (proto-free).
+/// </summary>
+/// <param name="Data">Windowed values received per pipeline PCollection id (encoded, outer context), in arrival order.</param>
+/// <param name="Descriptors">Registered ProcessBundleDescriptors.</param>
+/// <param name="StateRequests">State requests: StateKey kind (e.g. <c>iterable_side_input</c>) and side input local name (or null).</param>
+/// <param name="Instructions">InstructionRequest kinds (e.g. <c>process_bundle</c>), in order.</param>
+public sealed record ProtocolLog(
+    IReadOnlyList<(string PCollection, byte[] WindowedValue)> Data,
+    IReadOnlyList<RecordedDescriptor> Descriptors,
+    IReadOnlyList<(string Kind, string? SideInput)> StateRequests,
+    IReadOnlyList<string> Instructions)
+{
+    /// <summary>An empty log.</summary>
+    public static ProtocolLog Empty { get; } = new([], [], [], []);
+}

@@ -1,0 +1,7 @@
+namespace BeamConformance.Conformance.Checking;
+
+/// <summary>A registered ProcessBundleDescriptor, reduced for protocol checks.</summary>
+/// <param name="Id">Its id.</param>
+/// <param name="TransformUrns">The URNs of its transforms.</param>
+/// <param name="HasStateApi">Whether it carries a state ApiServiceDescriptor.</param>
+public sealed record RecordedDescriptor(string Id, IReadOnlyList<string> TransformUrns, bool HasStateApi);
