@@ -1,0 +1,147 @@
+using System.Buffers;
+using BeamConformance.Model.Coders;
+using Org.Apache.Beam.Model.Pipeline.V1;
+
+namespace BeamConformance.ReferenceRunner.Execution.Internal;
+
+/// <summary>
+/// Decodes, merges and encodes MonitoringInfo payloads by type URN (metrics.proto MonitoringInfoTypeUrns):
+/// varints are beam:coder:varint:v1, doubles big-endian IEEE 754.
+/// </summary>
+internal static class MetricPayload
+{
+    public const string SumInt64Type = "beam:metrics:sum_int64:v1";
+    public const string SumDoubleType = "beam:metrics:sum_double:v1";
+    public const string DistributionInt64Type = "beam:metrics:distribution_int64:v1";
+    public const string DistributionDoubleType = "beam:metrics:distribution_double:v1";
+    public const string LatestInt64Type = "beam:metrics:latest_int64:v1";
+    public const string LatestDoubleType = "beam:metrics:latest_double:v1";
+
+    public static Value Decode(MonitoringInfo info)
+    {
+        var bytes = info.Payload.Span;
+        try
+        {
+            var reader = new CoderReader(bytes);
+            Value value = info.Type switch
+            {
+                SumInt64Type => new LongSum(reader.ReadVarInt64(info.Type)),
+                SumDoubleType => new DoubleSum(reader.ReadDouble(info.Type)),
+                DistributionInt64Type => ReadLongDistribution(ref reader, info.Type),
+                DistributionDoubleType => ReadDoubleDistribution(ref reader, info.Type),
+                LatestInt64Type => new LatestLong(reader.ReadVarInt64(info.Type), reader.ReadVarInt64(info.Type)),
+                LatestDoubleType => new LatestDouble(reader.ReadVarInt64(info.Type), reader.ReadDouble(info.Type)),
+                _ => new Opaque(bytes.ToArray()),
+            };
+            if (value is not Opaque && !reader.AtEnd)
+            {
+                throw new CoderException(info.Type, reader.Position, $"{reader.Remaining} byte(s) left over");
+            }
+
+            return value;
+        }
+        catch (CoderException e)
+        {
+            throw new ArgumentException($"MonitoringInfo {info.Urn} {FormatLabels(info)}: payload {Convert.ToHexString(bytes)} is not a valid {info.Type}: {e.Message}", e);
+        }
+    }
+
+    public static Value Merge(Value a, Value b) => (a, b) switch
+    {
+        (LongSum x, LongSum y) => new LongSum(unchecked(x.Sum + y.Sum)),
+        (DoubleSum x, DoubleSum y) => new DoubleSum(x.Sum + y.Sum),
+        (LongDistribution x, LongDistribution y) when x.Count == 0 => y,
+        (LongDistribution x, LongDistribution y) when y.Count == 0 => x,
+        (LongDistribution x, LongDistribution y) => new LongDistribution(x.Count + y.Count, unchecked(x.Sum + y.Sum), Math.Min(x.Min, y.Min), Math.Max(x.Max, y.Max)),
+        (DoubleDistribution x, DoubleDistribution y) when x.Count == 0 => y,
+        (DoubleDistribution x, DoubleDistribution y) when y.Count == 0 => x,
+        (DoubleDistribution x, DoubleDistribution y) => new DoubleDistribution(x.Count + y.Count, x.Sum + y.Sum, Math.Min(x.Min, y.Min), Math.Max(x.Max, y.Max)),
+        (LatestLong x, LatestLong y) => y.TimestampMillis >= x.TimestampMillis ? y : x,
+        (LatestDouble x, LatestDouble y) => y.TimestampMillis >= x.TimestampMillis ? y : x,
+        _ => b,
+    };
+
+    public static byte[] Encode(Value value)
+    {
+        var buffer = new ArrayBufferWriter<byte>(32);
+        var writer = new CoderWriter(buffer);
+        switch (value)
+        {
+            case LongSum s:
+                writer.WriteVarInt64(s.Sum);
+                break;
+            case DoubleSum s:
+                writer.WriteDouble(s.Sum);
+                break;
+            case LongDistribution d:
+                writer.WriteVarInt64(d.Count);
+                writer.WriteVarInt64(d.Sum);
+                writer.WriteVarInt64(d.Min);
+                writer.WriteVarInt64(d.Max);
+                break;
+            case DoubleDistribution d:
+                writer.WriteVarInt64(d.Count);
+                writer.WriteDouble(d.Sum);
+                writer.WriteDouble(d.Min);
+                writer.WriteDouble(d.Max);
+                break;
+            case LatestLong l:
+                writer.WriteVarInt64(l.TimestampMillis);
+                writer.WriteVarInt64(l.Latest);
+                break;
+            case LatestDouble l:
+                writer.WriteVarInt64(l.TimestampMillis);
+                writer.WriteDouble(l.Latest);
+                break;
+            case Opaque o:
+                writer.WriteRaw(o.Bytes);
+                break;
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static LongDistribution ReadLongDistribution(ref CoderReader reader, string type)
+    {
+        var count = reader.ReadVarInt64(type);
+        if (count == 0)
+        {
+            _ = reader.ReadToEnd(); // with count 0 the rest may be present and is ignored
+            return new LongDistribution(0, 0, long.MaxValue, long.MinValue);
+        }
+
+        return new LongDistribution(count, reader.ReadVarInt64(type), reader.ReadVarInt64(type), reader.ReadVarInt64(type));
+    }
+
+    private static DoubleDistribution ReadDoubleDistribution(ref CoderReader reader, string type)
+    {
+        var count = reader.ReadVarInt64(type);
+        if (count == 0)
+        {
+            _ = reader.ReadToEnd();
+            return new DoubleDistribution(0, 0, double.PositiveInfinity, double.NegativeInfinity);
+        }
+
+        return new DoubleDistribution(count, reader.ReadDouble(type), reader.ReadDouble(type), reader.ReadDouble(type));
+    }
+
+    private static string FormatLabels(MonitoringInfo info) =>
+        "{" + string.Join(", ", info.Labels.OrderBy(static l => l.Key, StringComparer.Ordinal).Select(static l => $"{l.Key}={l.Value}")) + "}";
+
+    /// <summary>A decoded payload.</summary>
+    internal abstract record Value;
+
+    internal sealed record LongSum(long Sum) : Value;
+
+    internal sealed record DoubleSum(double Sum) : Value;
+
+    internal sealed record LongDistribution(long Count, long Sum, long Min, long Max) : Value;
+
+    internal sealed record DoubleDistribution(long Count, double Sum, double Min, double Max) : Value;
+
+    internal sealed record LatestLong(long TimestampMillis, long Latest) : Value;
+
+    internal sealed record LatestDouble(long TimestampMillis, double Latest) : Value;
+
+    internal sealed record Opaque(byte[] Bytes) : Value;
+}
