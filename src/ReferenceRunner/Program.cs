@@ -1,2 +1,53 @@
-// Entry point: filled in by the ReferenceRunner issue.
-return 0;
+using System.CommandLine;
+using BeamConformance.ReferenceRunner.Hosting;
+using BeamConformance.ReferenceRunner.Hosting.Internal;
+using Microsoft.Extensions.Logging;
+
+// The ReferenceRunner executable: a Beam job server (job port) and Fn API server (Fn API port).
+// Prints one stdout line "Job endpoint: host:port" once listening; logs go to stderr; Ctrl-C stops it.
+var jobPort = new Option<int>("--job-port") { Description = "Job API port (JobService, ArtifactStagingService); 0 picks a free port.", DefaultValueFactory = _ => 8099 };
+var bind = new Option<string>("--bind") { Description = "Address to listen on.", DefaultValueFactory = _ => "127.0.0.1" };
+var fnPort = new Option<int>("--fn-port") { Description = "Fn API port (control, data, state, logging, provision, artifact retrieval); 0 picks a free port.", DefaultValueFactory = _ => 0 };
+var allowProcess = new Option<bool>("--allow-process-environment") { Description = "Allow beam:env:process:v1 environments (runs a command named by the pipeline)." };
+var bundleSize = new Option<int>("--bundle-size") { Description = "Maximum elements per bundle.", DefaultValueFactory = _ => 1000 };
+var stagingDirectory = new Option<string?>("--staging-dir") { Description = "Directory for staged artifacts (default: a temporary directory)." };
+
+var root = new RootCommand("BeamConformance ReferenceRunner: runs Beam SDK pipelines through the Job and Fn APIs.")
+{
+    jobPort, bind, fnPort, allowProcess, bundleSize, stagingDirectory,
+};
+root.SetAction(async (parse, cancellationToken) =>
+{
+    using var loggerFactory = LoggerFactory.Create(logging => logging
+        .SetMinimumLevel(LogLevel.Information)
+        .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
+        .AddSimpleConsole(o => o.SingleLine = true)
+        .AddFilter("Microsoft", LogLevel.Warning));
+    var options = new ReferenceRunnerOptions
+    {
+        BindAddress = parse.GetValue(bind)!,
+        JobPort = parse.GetValue(jobPort),
+        FnApiPort = parse.GetValue(fnPort),
+        AllowProcessEnvironment = parse.GetValue(allowProcess),
+        StagingDirectory = parse.GetValue(stagingDirectory),
+    };
+    var server = new ReferenceRunnerServer(options, new ExecutionUnavailableExecutor(), bindFnApi: null, loggerFactory);
+    await using (server.ConfigureAwait(false))
+    {
+        var endpoint = await server.StartAsync(cancellationToken).ConfigureAwait(false);
+        await Console.Out.WriteLineAsync($"Job endpoint: {endpoint}").ConfigureAwait(false);
+        await Console.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
+        loggerFactory.CreateLogger("BeamConformance.ReferenceRunner").LogInformation("Fn API endpoint: {FnApiEndpoint}", server.FnApiEndpoint);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl-C: dispose stops the servers.
+        }
+    }
+
+    return 0;
+});
+return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

@@ -1,0 +1,81 @@
+using Google.Protobuf;
+using BeamConformance.ReferenceRunner.Hosting.Internal;
+using BeamConformance.Transport;
+using Org.Apache.Beam.Model.JobManagement.V1;
+using Org.Apache.Beam.Model.Pipeline.V1;
+
+namespace BeamConformance.ReferenceRunner.Artifacts.Internal;
+
+/// <summary>
+/// ArtifactRetrievalService of <c>beam_artifact_api.proto</c> on the Fn API port, for workers.
+/// ResolveArtifacts answers the artifacts unchanged (after staging every dependency is a staged file, an
+/// embedded artifact or a URL). GetArtifact streams a staged file or embedded data in chunks of at most
+/// the configured size; a file outside the staging root is refused (INVALID_ARGUMENT), a missing staged file
+/// is NOT_FOUND, other artifact types are INVALID_ARGUMENT.
+/// </summary>
+internal sealed class ArtifactRetrievalService(ArtifactStore store, int chunkBytes)
+{
+    public void Bind(ServiceBinderBase binder)
+    {
+        binder.AddMethod(BeamMethods.ResolveArtifacts, (UnaryServerMethod<ResolveArtifactsRequest, ResolveArtifactsResponse>)((request, _) =>
+        {
+            var response = new ResolveArtifactsResponse();
+            response.Replacements.Add(request.Artifacts);
+            return Task.FromResult(response);
+        }));
+        binder.AddMethod(BeamMethods.GetArtifact, (ServerStreamingServerMethod<GetArtifactRequest, GetArtifactResponse>)GetArtifactAsync);
+    }
+
+    private async Task GetArtifactAsync(GetArtifactRequest request, IServerStreamWriter<GetArtifactResponse> stream, ServerCallContext context)
+    {
+        var ct = context.CancellationToken;
+        var artifact = request.Artifact ?? throw new RpcException(new Status(StatusCode.InvalidArgument, "GetArtifactRequest.artifact is missing."));
+        switch (artifact.TypeUrn)
+        {
+            case JobSideUrns.EmbeddedArtifact:
+                var data = EmbeddedFilePayload.Parser.ParseFrom(artifact.TypePayload).Data.Memory;
+                for (var offset = 0; offset < data.Length; offset += chunkBytes)
+                {
+                    var chunk = data.Slice(offset, Math.Min(chunkBytes, data.Length - offset));
+                    await stream.WriteAsync(new GetArtifactResponse { Data = ByteString.CopyFrom(chunk.Span) }, ct).ConfigureAwait(false);
+                }
+
+                return;
+            case JobSideUrns.FileArtifact:
+                var path = ArtifactFilePayload.Parser.ParseFrom(artifact.TypePayload).Path;
+                if (path.Length == 0 || !Path.IsPathFullyQualified(path) || !ArtifactStore.IsInside(store.Root, path))
+                {
+                    throw new RpcException(new Status(StatusCode.InvalidArgument, $"GetArtifact: file '{path}' is not an artifact staged with this runner (under {store.Root})."));
+                }
+
+                await SendFileAsync(path, stream, ct).ConfigureAwait(false);
+                return;
+            default:
+                throw new RpcException(new Status(StatusCode.InvalidArgument,
+                    $"GetArtifact: artifact type '{artifact.TypeUrn}' cannot be retrieved from this runner (it serves {JobSideUrns.FileArtifact} and {JobSideUrns.EmbeddedArtifact})."));
+        }
+    }
+
+    private async Task SendFileAsync(string path, IServerStreamWriter<GetArtifactResponse> stream, CancellationToken ct)
+    {
+        FileStream file;
+        try
+        {
+            file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new RpcException(new Status(StatusCode.NotFound, $"GetArtifact: staged file '{path}' does not exist."));
+        }
+
+        await using (file.ConfigureAwait(false))
+        {
+            var buffer = new byte[chunkBytes];
+            int read;
+            while ((read = await file.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, ct).ConfigureAwait(false)) > 0)
+            {
+                await stream.WriteAsync(new GetArtifactResponse { Data = ByteString.CopyFrom(buffer, 0, read) }, ct).ConfigureAwait(false);
+            }
+        }
+    }
+}

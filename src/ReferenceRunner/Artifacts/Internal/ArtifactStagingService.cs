@@ -1,0 +1,77 @@
+using BeamConformance.ReferenceRunner.Hosting.Internal;
+using BeamConformance.ReferenceRunner.Jobs.Internal;
+using BeamConformance.Transport;
+using Microsoft.Extensions.Logging;
+using Org.Apache.Beam.Model.JobManagement.V1;
+using Org.Apache.Beam.Model.Pipeline.V1;
+
+namespace BeamConformance.ReferenceRunner.Artifacts.Internal;
+
+/// <summary>
+/// ArtifactStagingService of <c>beam_artifact_api.proto</c> on the job port. In ReverseArtifactRetrievalService
+/// the runner is the client of the SDK's artifact retrieval: the SDK first sends a message carrying the
+/// staging token (the preparation id); then, per environment with dependencies, the runner asks
+/// ResolveArtifacts and fetches each resolved artifact with GetArtifact (chunks until <c>is_last</c>),
+/// writes it under the job's directory and rewrites the environment's dependency to
+/// <c>beam:artifact:type:file:v1</c> (role kept). URL artifacts are kept as they are. When every environment
+/// is staged the runner ends the stream itself (SDKs wait for that). Errors: NOT_FOUND for an unknown token,
+/// FAILED_PRECONDITION when the job is staged, staging or running, INVALID_ARGUMENT for a reply that does
+/// not answer the request or a staged name escaping the job's directory.
+/// </summary>
+internal sealed class ArtifactStagingService(JobStore jobs, ArtifactStore store, ILogger logger)
+{
+    public void Bind(ServiceBinderBase binder) =>
+        binder.AddMethod(BeamMethods.ReverseArtifactRetrievalService, (DuplexStreamingServerMethod<ArtifactResponseWrapper, ArtifactRequestWrapper>)StageAsync);
+
+    private async Task StageAsync(IAsyncStreamReader<ArtifactResponseWrapper> replies, IServerStreamWriter<ArtifactRequestWrapper> requests, ServerCallContext context)
+    {
+        var ct = context.CancellationToken;
+        if (!await replies.MoveNext(ct).ConfigureAwait(false))
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "The staging stream ended before its first message (which carries the staging token)."));
+        }
+
+        var token = replies.Current.StagingToken;
+        var job = jobs.Get(token, "ArtifactResponseWrapper.staging_token");
+        if (!job.TryBeginStaging())
+        {
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, $"job {job.Id}'s artifacts are already staged or being staged, or the job already runs."));
+        }
+
+        Pipeline? staged = null;
+        try
+        {
+            var pipeline = job.Pipeline.Clone();
+            var session = new StagingSession(replies, requests, store.JobDirectory(job.Id), ct);
+            var count = 0;
+            var environments = pipeline.Components?.Environments;
+            var index = 0;
+            foreach (var id in environments?.Keys.Order(StringComparer.Ordinal).ToList() ?? [])
+            {
+                var environment = environments![id];
+                index++;
+                if (environment.Dependencies.Count == 0)
+                {
+                    continue;
+                }
+
+                var dependencies = await session.StageEnvironmentAsync(id, index, environment.Dependencies).ConfigureAwait(false);
+                environment.Dependencies.Clear();
+                environment.Dependencies.Add(dependencies);
+                count += dependencies.Count;
+            }
+
+            staged = pipeline;
+            Log.Staged(logger, job.Id, count);
+        }
+        catch (RpcException e)
+        {
+            Log.StagingFailed(logger, job.Id, e.Status.Detail);
+            throw;
+        }
+        finally
+        {
+            job.EndStaging(staged);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+using BeamConformance.ReferenceRunner.Hosting.Internal;
+using BeamConformance.ReferenceRunner.Translation;
+using Org.Apache.Beam.Model.Pipeline.V1;
+using Environment = Org.Apache.Beam.Model.Pipeline.V1.Environment;
+
+namespace BeamConformance.ReferenceRunner.Environments.Internal;
+
+/// <summary>Which environments the runner can start workers for.</summary>
+internal static class EnvironmentSupport
+{
+    /// <summary>
+    /// Problems with the environments the pipeline's transforms run in (feature "environment", value the
+    /// environment's URN). Environments no transform uses, and missing ones (the validator's business), are
+    /// not checked.
+    /// </summary>
+    public static IReadOnlyList<ValidationProblem> Problems(Pipeline pipeline, bool allowProcess)
+    {
+        var problems = new List<ValidationProblem>();
+        var components = pipeline.Components;
+        if (components is null)
+        {
+            return problems;
+        }
+
+        var used = components.Transforms.Values.Select(t => t.EnvironmentId).Where(id => id.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        foreach (var id in used)
+        {
+            if (components.Environments.TryGetValue(id, out var environment))
+            {
+                var why = WhyUnsupported(environment, allowProcess);
+                if (why is not null)
+                {
+                    problems.Add(new ValidationProblem(id, "environment", environment.Urn, why));
+                }
+            }
+        }
+
+        return problems;
+    }
+
+    /// <summary>Null when a worker can be started for the environment, else why not.</summary>
+    public static string? WhyUnsupported(Environment environment, bool allowProcess)
+    {
+        switch (environment.Urn)
+        {
+            case JobSideUrns.ExternalEnvironment:
+                return Parse(ExternalPayload.Parser, environment) is { Endpoint.Url.Length: > 0 }
+                    ? null
+                    : "the ExternalPayload has no endpoint url (the worker pool's address)";
+            case JobSideUrns.ProcessEnvironment:
+                if (!allowProcess)
+                {
+                    return "PROCESS environments are refused unless the runner is started with --allow-process-environment (the pipeline names the command to run)";
+                }
+
+                return Parse(ProcessPayload.Parser, environment) is { Command.Length: > 0 } ? null : "the ProcessPayload has no command";
+            case JobSideUrns.AnyOfEnvironment:
+                var choices = Parse(AnyOfEnvironmentPayload.Parser, environment)?.Environments;
+                if (choices is null || choices.Count == 0)
+                {
+                    return "the AnyOfEnvironmentPayload lists no environments";
+                }
+
+                return choices.Any(c => WhyUnsupported(c, allowProcess) is null)
+                    ? null
+                    : "none of its choices is supported (" + string.Join("; ", choices.Select(c => $"{c.Urn}: {WhyUnsupported(c, allowProcess)}")) + ")";
+            case JobSideUrns.DockerEnvironment:
+                return "DOCKER environments are not supported yet; use EXTERNAL (the SDK's LOOPBACK mode) or PROCESS";
+            default:
+                return "unknown environment type; supported: beam:env:external:v1, beam:env:process:v1 (with --allow-process-environment), beam:env:anyof:v1";
+        }
+    }
+
+    /// <summary>The environment a worker is started for: itself, or an AnyOf's first supported choice.</summary>
+    public static Environment Choose(Environment environment, bool allowProcess)
+    {
+        if (environment.Urn == JobSideUrns.AnyOfEnvironment)
+        {
+            var choices = Parse(AnyOfEnvironmentPayload.Parser, environment)?.Environments ?? [];
+            var chosen = choices.FirstOrDefault(c => WhyUnsupported(c, allowProcess) is null);
+            return chosen is null ? environment : Choose(chosen, allowProcess);
+        }
+
+        return environment;
+    }
+
+    private static T? Parse<T>(Google.Protobuf.MessageParser<T> parser, Environment environment)
+        where T : class, Google.Protobuf.IMessage<T>
+    {
+        try
+        {
+            return parser.ParseFrom(environment.Payload);
+        }
+        catch (Google.Protobuf.InvalidProtocolBufferException)
+        {
+            return null;
+        }
+    }
+}

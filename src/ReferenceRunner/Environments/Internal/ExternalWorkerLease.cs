@@ -1,0 +1,43 @@
+using BeamConformance.ReferenceRunner.Execution;
+using BeamConformance.ReferenceRunner.Hosting.Internal;
+using BeamConformance.Transport;
+using Microsoft.Extensions.Logging;
+using Org.Apache.Beam.Model.FnExecution.V1;
+
+namespace BeamConformance.ReferenceRunner.Environments.Internal;
+
+/// <summary>A worker started through BeamFnExternalWorkerPool.StartWorker; disposing calls StopWorker.</summary>
+internal sealed class ExternalWorkerLease(string workerId, GrpcChannel channel, ILogger logger) : IWorkerLease
+{
+    private int _disposed;
+
+    public string WorkerId { get; } = workerId;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        try
+        {
+            using var call = channel.CreateCallInvoker().AsyncUnaryCall(BeamMethods.StopWorker, null,
+                new CallOptions(deadline: DateTime.UtcNow.AddSeconds(10)), new StopWorkerRequest { WorkerId = WorkerId });
+            var response = await call.ResponseAsync.ConfigureAwait(false);
+            if (response.Error.Length > 0)
+            {
+                Log.StopWorkerFailed(logger, WorkerId, response.Error);
+            }
+        }
+        catch (RpcException e)
+        {
+            // The pool may already be gone (the SDK stops it once the job is over).
+            Log.StopWorkerFailed(logger, WorkerId, $"{e.StatusCode}: {e.Status.Detail}");
+        }
+        finally
+        {
+            channel.Dispose();
+        }
+    }
+}

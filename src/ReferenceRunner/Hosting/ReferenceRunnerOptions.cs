@@ -1,0 +1,47 @@
+namespace BeamConformance.ReferenceRunner.Hosting;
+
+/// <summary>How a <see cref="ReferenceRunnerServer"/> listens and what it allows.</summary>
+public sealed class ReferenceRunnerOptions
+{
+    /// <summary>The address both ports bind to (default loopback <c>127.0.0.1</c>).</summary>
+    public string BindAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>The job port (JobService, ArtifactStagingService); 0 picks a free port.</summary>
+    public int JobPort { get; set; }
+
+    /// <summary>The Fn API port (control, data, state, logging, provision, artifact retrieval); 0 picks a free port.</summary>
+    public int FnApiPort { get; set; }
+
+    /// <summary>
+    /// Allows <c>beam:env:process:v1</c> environments. Off by default because such an environment makes the
+    /// runner execute a command named by the submitted pipeline.
+    /// </summary>
+    public bool AllowProcessEnvironment { get; set; }
+
+    /// <summary>
+    /// The largest message the job port accepts, in bytes (default 512 MiB: real SDKs send PrepareJobRequests
+    /// of tens of MB).
+    /// </summary>
+    public int MaxJobPortReceiveMessageBytes { get; set; } = 512 * 1024 * 1024;
+
+    /// <summary>The largest message the Fn API port accepts, in bytes (default 64 MiB).</summary>
+    public int MaxFnApiReceiveMessageBytes { get; set; } = 64 * 1024 * 1024;
+
+    /// <summary>
+    /// Where staged artifacts live: one sub-directory per job. Default: a fresh directory under the system's
+    /// temporary directory, deleted when the server is disposed.
+    /// </summary>
+    public string? StagingDirectory { get; set; }
+
+    /// <summary>The size of each GetArtifact chunk, in bytes (default 1 MiB).</summary>
+    public int ArtifactChunkBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>
+    /// The <c>beam:protocol:*</c> URNs sent as ProvisionInfo.runner_capabilities (what the runner's Fn API side
+    /// supports). Default: none.
+    /// </summary>
+    public IReadOnlyList<string> RunnerCapabilities { get; set; } = [];
+
+    /// <summary>The clock stamping job states and messages.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+}

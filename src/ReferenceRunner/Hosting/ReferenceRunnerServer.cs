@@ -1,0 +1,145 @@
+using BeamConformance.ReferenceRunner.Artifacts.Internal;
+using BeamConformance.ReferenceRunner.Environments;
+using BeamConformance.ReferenceRunner.Environments.Internal;
+using BeamConformance.ReferenceRunner.Execution;
+using BeamConformance.ReferenceRunner.Jobs.Internal;
+using BeamConformance.ReferenceRunner.Provision.Internal;
+using BeamConformance.ReferenceRunner.Translation;
+using BeamConformance.Transport;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Org.Apache.Beam.Model.Pipeline.V1;
+
+namespace BeamConformance.ReferenceRunner.Hosting;
+
+/// <summary>
+/// The ReferenceRunner as a server, hostable in process (tests, the conformance CLI) or by Program.
+/// Two gRPC servers: the job port (JobService and ArtifactStagingService of <c>beam_job_api.proto</c> /
+/// <c>beam_artifact_api.proto</c>) and the Fn API port (the services bound by the caller's Fn API binding —
+/// control, data, state, logging — plus ProvisionService and ArtifactRetrievalService; workers are told
+/// this one endpoint and identify themselves by <c>worker_id</c> metadata). Each Run hands the job to the
+/// <see cref="IJobExecutor"/> on a background task.
+/// </summary>
+public sealed class ReferenceRunnerServer : IAsyncDisposable
+{
+    private readonly ReferenceRunnerOptions _options;
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly JobStore _jobs = new();
+    private readonly WorkerRegistry _workers = new();
+    private readonly ArtifactStore _store;
+    private readonly GrpcServer _jobServer;
+    private readonly GrpcServer _fnServer;
+    private string? _jobEndpoint;
+    private string? _fnApiEndpoint;
+    private int _disposed;
+
+    /// <summary>Creates the server (nothing listens until <see cref="StartAsync"/>).</summary>
+    /// <param name="options">Ports, limits, staging directory, process opt-in.</param>
+    /// <param name="executor">Runs each job (the runner's JobExecutor, or a test's).</param>
+    /// <param name="bindFnApi">
+    /// Binds the Fn API services (control, data, state, logging) on the Fn API port, e.g. <c>FnApiServices.Bind</c>;
+    /// null binds none (jobs whose executor needs no workers).
+    /// </param>
+    /// <param name="loggerFactory">Logging; null for none.</param>
+    public ReferenceRunnerServer(ReferenceRunnerOptions options, IJobExecutor executor, Action<ServiceBinderBase>? bindFnApi = null, ILoggerFactory? loggerFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(executor);
+        _options = options;
+        _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
+        _store = new ArtifactStore(options.StagingDirectory);
+
+        _fnServer = new GrpcServer(new GrpcServerOptions
+        {
+            Host = options.BindAddress,
+            Port = options.FnApiPort,
+            MaxReceiveMessageSize = options.MaxFnApiReceiveMessageBytes,
+            LoggerFactory = _loggerFactory,
+        });
+        bindFnApi?.Invoke(_fnServer);
+        new ProvisionService(_workers).Bind(_fnServer);
+        new ArtifactRetrievalService(_store, options.ArtifactChunkBytes).Bind(_fnServer);
+
+        _jobServer = new GrpcServer(new GrpcServerOptions
+        {
+            Host = options.BindAddress,
+            Port = options.JobPort,
+            MaxReceiveMessageSize = options.MaxJobPortReceiveMessageBytes,
+            LoggerFactory = _loggerFactory,
+            TimeProvider = options.TimeProvider,
+        });
+        var jobService = new JobService(_jobs, executor, CreateLauncher, Validate, () => JobEndpoint, _loggerFactory, options.TimeProvider);
+        jobService.Bind(_jobServer);
+        new ArtifactStagingService(_jobs, _store, _loggerFactory.CreateLogger("BeamConformance.ReferenceRunner.ArtifactStaging")).Bind(_jobServer);
+    }
+
+    /// <summary>The job endpoint as <c>host:port</c> (JobService and ArtifactStagingService).</summary>
+    /// <exception cref="InvalidOperationException">The server has not started.</exception>
+    public string JobEndpoint => _jobEndpoint ?? throw new InvalidOperationException("The ReferenceRunner server has not started.");
+
+    /// <summary>The Fn API endpoint as <c>host:port</c>, given to workers.</summary>
+    /// <exception cref="InvalidOperationException">The server has not started.</exception>
+    public string FnApiEndpoint => _fnApiEndpoint ?? throw new InvalidOperationException("The ReferenceRunner server has not started.");
+
+    /// <summary>The absolute directory staged artifacts live under (one sub-directory per job).</summary>
+    public string StagingDirectory => _store.Root;
+
+    /// <summary>Starts both ports: the Fn API port first, then the job port.</summary>
+    /// <returns>The job endpoint as <c>host:port</c>.</returns>
+    public async Task<string> StartAsync(CancellationToken cancellationToken = default)
+    {
+        var fn = await _fnServer.StartAsync(cancellationToken).ConfigureAwait(false);
+        _fnApiEndpoint = $"{fn.Host}:{fn.Port}";
+        var job = await _jobServer.StartAsync(cancellationToken).ConfigureAwait(false);
+        _jobEndpoint = $"{job.Host}:{job.Port}";
+        return _jobEndpoint;
+    }
+
+    /// <summary>
+    /// Stops accepting calls on the job port, cancels running jobs and waits (up to 10 s) for them to end,
+    /// stops the Fn API port and deletes a temporary staging directory.
+    /// </summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        await _jobServer.DisposeAsync().ConfigureAwait(false);
+        var running = new List<Task>();
+        foreach (var job in _jobs.All)
+        {
+            await job.Cancellation.CancelAsync().ConfigureAwait(false);
+            if (job.Execution is { } execution)
+            {
+                running.Add(execution);
+            }
+        }
+
+        try
+        {
+            await Task.WhenAll(running).WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // A job that does not stop on cancellation must not hang shutdown.
+        }
+
+        await _fnServer.DisposeAsync().ConfigureAwait(false);
+        _store.Dispose();
+    }
+
+    private IEnvironmentLauncher CreateLauncher(JobRecord job) =>
+        new ProvisionedEnvironmentLauncher(
+            new EnvironmentLauncher(FnApiEndpoint, _options.AllowProcessEnvironment, _loggerFactory),
+            _workers, job.Options, job.Id, _options.RunnerCapabilities);
+
+    private List<ValidationProblem> Validate(Pipeline pipeline)
+    {
+        var problems = PipelineValidator.Validate(pipeline).ToList();
+        var reported = problems.Where(p => p.Feature == "environment").Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        problems.AddRange(EnvironmentSupport.Problems(pipeline, _options.AllowProcessEnvironment).Where(p => !reported.Contains(p.Id)));
+        return problems;
+    }
+}

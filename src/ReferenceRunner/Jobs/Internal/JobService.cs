@@ -1,0 +1,200 @@
+using Google.Protobuf.WellKnownTypes;
+using BeamConformance.ReferenceRunner.Execution;
+using BeamConformance.ReferenceRunner.Hosting.Internal;
+using BeamConformance.ReferenceRunner.Translation;
+using BeamConformance.Transport;
+using Microsoft.Extensions.Logging;
+using Org.Apache.Beam.Model.JobManagement.V1;
+using Org.Apache.Beam.Model.Pipeline.V1;
+
+namespace BeamConformance.ReferenceRunner.Jobs.Internal;
+
+/// <summary>
+/// JobService of <c>beam_job_api.proto</c>: Prepare, Run, GetJobs, GetState, GetPipeline, Cancel,
+/// GetStateStream, GetMessageStream, GetJobMetrics, DescribePipelineOptions. Drain is not served
+/// (UNIMPLEMENTED: batch jobs only). Status codes: NOT_FOUND for an unknown job or preparation id,
+/// INVALID_ARGUMENT for a missing or unsupported pipeline, FAILED_PRECONDITION for Run of a job whose
+/// artifacts are not staged or that already ran.
+/// </summary>
+internal sealed class JobService
+{
+    private readonly JobStore _jobs;
+    private readonly IJobExecutor _executor;
+    private readonly Func<JobRecord, IEnvironmentLauncher> _launchers;
+    private readonly Func<Pipeline, IReadOnlyList<ValidationProblem>> _validate;
+    private readonly Func<string> _stagingEndpoint;
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+
+    public JobService(
+        JobStore jobs,
+        IJobExecutor executor,
+        Func<JobRecord, IEnvironmentLauncher> launchers,
+        Func<Pipeline, IReadOnlyList<ValidationProblem>> validate,
+        Func<string> stagingEndpoint,
+        ILoggerFactory loggerFactory,
+        TimeProvider time)
+    {
+        _jobs = jobs;
+        _executor = executor;
+        _launchers = launchers;
+        _validate = validate;
+        _stagingEndpoint = stagingEndpoint;
+        _loggerFactory = loggerFactory;
+        _logger = loggerFactory.CreateLogger("BeamConformance.ReferenceRunner.JobService");
+        _time = time;
+    }
+
+    /// <summary>Registers every method on <paramref name="binder"/>.</summary>
+    public void Bind(ServiceBinderBase binder)
+    {
+        binder.AddMethod(BeamMethods.Prepare, (UnaryServerMethod<PrepareJobRequest, PrepareJobResponse>)((r, _) => Task.FromResult(Prepare(r))));
+        binder.AddMethod(BeamMethods.Run, (UnaryServerMethod<RunJobRequest, RunJobResponse>)((r, _) => Task.FromResult(Run(r))));
+        binder.AddMethod(BeamMethods.GetJobs, (UnaryServerMethod<GetJobsRequest, GetJobsResponse>)((_, _) => Task.FromResult(GetJobs())));
+        binder.AddMethod(BeamMethods.GetState, (UnaryServerMethod<GetJobStateRequest, JobStateEvent>)((r, _) =>
+            Task.FromResult(_jobs.Get(r.JobId, "GetJobStateRequest.job_id").Events.CurrentStateEvent)));
+        binder.AddMethod(BeamMethods.GetPipeline, (UnaryServerMethod<GetJobPipelineRequest, GetJobPipelineResponse>)((r, _) =>
+            Task.FromResult(new GetJobPipelineResponse { Pipeline = _jobs.Get(r.JobId, "GetJobPipelineRequest.job_id").Pipeline })));
+        binder.AddMethod(BeamMethods.Cancel, (UnaryServerMethod<CancelJobRequest, CancelJobResponse>)((r, _) => Task.FromResult(Cancel(r))));
+        binder.AddMethod(BeamMethods.GetStateStream, (ServerStreamingServerMethod<GetJobStateRequest, JobStateEvent>)GetStateStreamAsync);
+        binder.AddMethod(BeamMethods.GetMessageStream, (ServerStreamingServerMethod<JobMessagesRequest, JobMessagesResponse>)GetMessageStreamAsync);
+        binder.AddMethod(BeamMethods.GetJobMetrics, (UnaryServerMethod<GetJobMetricsRequest, GetJobMetricsResponse>)((r, _) =>
+            Task.FromResult(new GetJobMetricsResponse { Metrics = _jobs.Get(r.JobId, "GetJobMetricsRequest.job_id").Metrics.ToMetricResults() })));
+        binder.AddMethod(BeamMethods.DescribePipelineOptions, (UnaryServerMethod<DescribePipelineOptionsRequest, DescribePipelineOptionsResponse>)((_, _) =>
+            Task.FromResult(new DescribePipelineOptionsResponse())));
+    }
+
+    private PrepareJobResponse Prepare(PrepareJobRequest request)
+    {
+        if (request.Pipeline is null)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "PrepareJobRequest.pipeline is missing."));
+        }
+
+        var problems = _validate(request.Pipeline);
+        if (problems.Count > 0)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, PipelineValidator.Format(problems)));
+        }
+
+        var (id, sequence) = _jobs.NewId(request.JobName);
+        var job = new JobRecord(id, sequence, request.JobName, request.Pipeline, request.PipelineOptions ?? new Struct(),
+            new JobEventLog(_time, JobState.Types.Enum.Stopped), new JobMetrics());
+        _jobs.Add(job);
+        Log.Prepared(_logger, id, request.Pipeline.Components?.Transforms.Count ?? 0);
+        return new PrepareJobResponse
+        {
+            PreparationId = id,
+            StagingSessionToken = id,
+            ArtifactStagingEndpoint = new ApiServiceDescriptor { Url = _stagingEndpoint() },
+        };
+    }
+
+    private RunJobResponse Run(RunJobRequest request)
+    {
+        var job = _jobs.Get(request.PreparationId, "RunJobRequest.preparation_id");
+        var refusal = job.TryClaimRun();
+        if (refusal is not null)
+        {
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, refusal));
+        }
+
+        job.Events.TryTransition(JobState.Types.Enum.Starting, JobState.Types.Enum.Stopped);
+        job.Execution = Task.Run(() => ExecuteAsync(job));
+        return new RunJobResponse { JobId = job.Id };
+    }
+
+    private async Task ExecuteAsync(JobRecord job)
+    {
+        var token = job.Cancellation.Token;
+        try
+        {
+            var context = new JobRunContext
+            {
+                JobId = job.Id,
+                Pipeline = job.Pipeline,
+                PipelineOptions = job.Options,
+                Environments = _launchers(job),
+                Messages = job.Events,
+                Metrics = job.Metrics,
+                LoggerFactory = _loggerFactory,
+            };
+            job.Events.TryTransition(JobState.Types.Enum.Running, JobState.Types.Enum.Starting);
+            Log.Running(_logger, job.Id);
+            await _executor.ExecuteAsync(context, token).ConfigureAwait(false);
+            if (!job.Events.TryTransition(JobState.Types.Enum.Cancelled, JobState.Types.Enum.Cancelling))
+            {
+                job.Events.TryTransition(JobState.Types.Enum.Done, JobState.Types.Enum.Running, JobState.Types.Enum.Starting);
+            }
+        }
+        catch (Exception e) when (token.IsCancellationRequested)
+        {
+            Log.Cancelled(_logger, job.Id, e.GetType().Name);
+            job.Events.TryTransition(JobState.Types.Enum.Cancelled, JobState.Types.Enum.Cancelling);
+        }
+        catch (Exception e)
+        {
+            var reason = e is JobFailedException ? e.Message : $"ReferenceRunner bug: the executor threw {e.GetType().Name}: {e.Message}";
+            Log.Failed(_logger, job.Id, reason, e);
+            job.Events.Post(JobMessage.Types.MessageImportance.JobMessageError, reason);
+            job.Events.TryTransition(JobState.Types.Enum.Failed, JobState.Types.Enum.Running, JobState.Types.Enum.Starting);
+        }
+        finally
+        {
+            // A cancel that raced with the end of the executor still ends in CANCELLED.
+            job.Events.TryTransition(JobState.Types.Enum.Cancelled, JobState.Types.Enum.Cancelling);
+        }
+    }
+
+    private GetJobsResponse GetJobs()
+    {
+        var response = new GetJobsResponse();
+        foreach (var job in _jobs.All)
+        {
+            response.JobInfo.Add(new JobInfo { JobId = job.Id, JobName = job.Name, PipelineOptions = job.Options, State = job.Events.State });
+        }
+
+        return response;
+    }
+
+    private CancelJobResponse Cancel(CancelJobRequest request)
+    {
+        var job = _jobs.Get(request.JobId, "CancelJobRequest.job_id");
+
+        // Not run yet: nothing to stop.
+        if (job.Events.TryTransition(JobState.Types.Enum.Cancelled, JobState.Types.Enum.Stopped))
+        {
+            return new CancelJobResponse { State = JobState.Types.Enum.Cancelled };
+        }
+
+        if (job.Events.TryTransition(JobState.Types.Enum.Cancelling, JobState.Types.Enum.Starting, JobState.Types.Enum.Running))
+        {
+            Log.Cancelling(_logger, job.Id);
+            job.Cancellation.Cancel();
+        }
+
+        return new CancelJobResponse { State = job.Events.State };
+    }
+
+    private async Task GetStateStreamAsync(GetJobStateRequest request, IServerStreamWriter<JobStateEvent> stream, ServerCallContext context)
+    {
+        var job = _jobs.Get(request.JobId, "GetJobStateRequest.job_id");
+        await foreach (var item in job.Events.FollowAsync(context.CancellationToken).ConfigureAwait(false))
+        {
+            if (item.ResponseCase == JobMessagesResponse.ResponseOneofCase.StateResponse)
+            {
+                await stream.WriteAsync(item.StateResponse, context.CancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task GetMessageStreamAsync(JobMessagesRequest request, IServerStreamWriter<JobMessagesResponse> stream, ServerCallContext context)
+    {
+        var job = _jobs.Get(request.JobId, "JobMessagesRequest.job_id");
+        await foreach (var item in job.Events.FollowAsync(context.CancellationToken).ConfigureAwait(false))
+        {
+            await stream.WriteAsync(item, context.CancellationToken).ConfigureAwait(false);
+        }
+    }
+}
