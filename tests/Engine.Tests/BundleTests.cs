@@ -1,0 +1,129 @@
+using BeamConformance.Model;
+
+namespace BeamConformance.Engine.Tests;
+
+public sealed class BundleTests
+{
+    private static JobEngine Chain(int maxBundleSize) => new(
+        new StageGraphBuilder()
+            .AddExternalInput(new("src"), new("p0"))
+            .AddSdkStage(new("a"), [new("p0")], [new("p1")])
+            .AddGroupByKey(new("gbk"), new("p1"), new("p2"), WindowingStrategy.Default)
+            .Build(),
+        new EngineOptions { MaxBundleSize = maxBundleSize });
+
+    public static TheoryData<int, int, int[]> SizeRows => new()
+    {
+        // 5 elements, at most 2 per bundle: 2, 2, 1
+        { 5, 2, [2, 2, 1] },
+        // at most 1: one element per bundle
+        { 3, 1, [1, 1, 1] },
+        // room for all: one bundle
+        { 4, 1000, [4] },
+    };
+
+    [Theory]
+    [MemberData(nameof(SizeRows))]
+    public void Bundles_take_at_most_the_max_size_in_arrival_order(int elements, int maxBundleSize, int[] sizes)
+    {
+        var engine = Chain(maxBundleSize);
+        engine.AddElements(new("src"), Enumerable.Range(0, elements).Select(static i => TestData.Plain([(byte)i], i)));
+        var bundles = new List<Bundle>();
+        while (engine.GetNextBundle() is { Kind: NextBundleKind.Ready, Bundle: { } bundle })
+        {
+            bundles.Add(bundle);
+        }
+
+        Assert.Equal(sizes, bundles.Select(static b => b.ElementCount));
+        Assert.Equal(Enumerable.Range(1, sizes.Length).Select(static i => (long)i), bundles.Select(static b => b.Id.Value));
+        Assert.Equal(Enumerable.Range(0, elements).Select(static i => (byte)i), bundles.SelectMany(static b => b.Inputs[0].Elements).Select(static e => e.Bytes.Span[0]));
+    }
+
+    [Fact]
+    public void Same_calls_give_the_same_bundles()
+    {
+        static string Run()
+        {
+            var engine = Chain(2);
+            var log = new List<string>();
+            engine.AddElements(new("src"), [TestData.Plain([3], 3), TestData.Plain([1], 1), TestData.Plain([2], 2)]);
+            engine.AdvanceWatermark(new("src"), BeamTime.MaxTimestampMillis);
+            while (engine.GetNextBundle() is { Kind: NextBundleKind.Ready, Bundle: { } bundle })
+            {
+                log.Add($"{bundle.Id} {bundle.Stage} {string.Join(",", bundle.Inputs[0].Elements)}");
+                var outputs = bundle.Inputs[0].Elements.Select(static e => TestData.Kv((byte)(e.Bytes.Span[0] % 2), e.Bytes.Span[0], e.TimestampMillis)).ToArray();
+                engine.CommitBundle(bundle.Id, TestData.Outputs(("p1", outputs)));
+            }
+
+            return string.Join("\n", log) + "\n" + engine.DumpState();
+        }
+
+        Assert.Equal(Run(), Run());
+    }
+
+    [Fact]
+    public void Failed_bundle_fails_the_job_and_drops_its_outputs()
+    {
+        var engine = Chain(10);
+        engine.AddElements(new("src"), [TestData.Plain([1], 1)]);
+        var bundle = TestData.Ready(engine);
+        engine.FailBundle(bundle.Id, "DoFn threw");
+        Assert.Equal(JobStatus.Failed, engine.Status);
+        var next = engine.GetNextBundle();
+        Assert.Equal(NextBundleKind.Failed, next.Kind);
+        Assert.Equal("bundle bundle-1 of stage 'a' failed: DoFn threw", next.Message);
+        Assert.Equal(0, engine.CommittedElementCount(new("p1")));
+    }
+
+    public static TheoryData<string, string> BadCommitRows => new()
+    {
+        // an id never handed out
+        { "unknown-bundle", "bundle bundle-99 is not in flight (never handed out, or already committed or failed)" },
+        // output to a PCollection the stage does not produce
+        { "foreign-output", "bundle bundle-1 of stage 'a' committed output to 'p0', which is not an output of that stage (outputs: p1)" },
+        // an unkeyed element going into a GroupByKey
+        { "unkeyed", "bundle bundle-1 of stage 'a' committed an element without a key length to 'p1', which a GroupByKey reads" },
+        // committing twice
+        { "twice", "bundle bundle-1 is not in flight (never handed out, or already committed or failed)" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadCommitRows))]
+    public void Bad_commits_are_refused_with_a_clear_error_and_nothing_applied(string situation, string message)
+    {
+        var engine = Chain(10);
+        engine.AddElements(new("src"), [TestData.Plain([1], 1)]);
+        var bundle = TestData.Ready(engine);
+        var (id, result) = situation switch
+        {
+            "unknown-bundle" => (new BundleId(99), BundleResult.Empty),
+            "foreign-output" => (bundle.Id, TestData.Outputs(("p0", [TestData.Plain([1], 1)]))),
+            "unkeyed" => (bundle.Id, TestData.Outputs(("p1", [TestData.Kv(1, 1, 1), TestData.Plain([1], 1)]))),
+            _ => (bundle.Id, BundleResult.Empty),
+        };
+        if (situation == "twice")
+        {
+            engine.CommitBundle(bundle.Id, BundleResult.Empty);
+        }
+
+        var error = Assert.Throws<ArgumentException>(() => engine.CommitBundle(id, result));
+        Assert.StartsWith(message, error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, engine.CommittedElementCount(new("p1")));
+    }
+
+    [Fact]
+    public async Task NextBundleAsync_waits_for_a_commit_that_makes_work_ready()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var engine = Chain(10);
+        engine.AddElements(new("src"), [TestData.Plain([1], 1)]);
+        engine.AdvanceWatermark(new("src"), BeamTime.MaxTimestampMillis);
+        var first = await engine.NextBundleAsync(ct).WaitAsync(TimeSpan.FromSeconds(10), ct);
+        var waiting = engine.NextBundleAsync(ct);
+        Assert.False(waiting.IsCompleted);
+        engine.CommitBundle(first.Bundle!.Id, TestData.Outputs(("p1", [TestData.Kv(1, 1, 1)])));
+        var second = await waiting.WaitAsync(TimeSpan.FromSeconds(10), ct);
+        Assert.Equal(NextBundleKind.Done, second.Kind); // the GroupByKey has no consumer: its pane went nowhere
+        Assert.Equal(1, engine.CommittedElementCount(new("p2")));
+    }
+}
