@@ -1,0 +1,32 @@
+using BeamConformance.Conformance.Checking;
+using BeamConformance.Conformance.Scenarios;
+
+namespace BeamConformance.Conformance.Reports;
+
+/// <summary>The result of one scenario, as reports show it.</summary>
+/// <param name="Id">The scenario id.</param>
+/// <param name="Description">Its description.</param>
+/// <param name="Spec">Its spec anchor.</param>
+/// <param name="Features">Its feature tags.</param>
+/// <param name="Outcome">The outcome after applying the runner's expectations.</param>
+/// <param name="Duration">Wall time spent on it.</param>
+/// <param name="Details">Why it failed: the expected-vs-actual diff, or empty.</param>
+/// <param name="Reason">The expectations file's reason (skips and expected failures), or null.</param>
+/// <param name="JobMessages">The job's messages, shown with failures.</param>
+public sealed record ScenarioResult(
+    ScenarioId Id,
+    string Description,
+    string Spec,
+    IReadOnlyList<string> Features,
+    ScenarioOutcome Outcome,
+    TimeSpan Duration,
+    string Details,
+    string? Reason,
+    IReadOnlyList<string> JobMessages)
+{
+    /// <summary>The scenario's area.</summary>
+    public string Area => Id.Area;
+
+    /// <summary>Whether this result fails the run.</summary>
+    public bool FailsRun => RunnerExpectations.FailsRun(Outcome);
+}
