@@ -147,21 +147,25 @@ internal sealed class Fuser(Proto.Pipeline pipeline)
 
     // Flatten passes bytes through, so each input must already be encoded as the output is: a stage producing an
     // input in another coder writes it a second time in the output's coder; a runner-side producer gets a small
-    // transcoding stage (data source in the input's coding straight into a data sink in the output's).
+    // transcoding stage (data source in the input's coding straight into a data sink in the output's). The same
+    // is done for an input listed twice, so the engine sees two distinct inputs.
     private void AdaptFlattenInputs()
     {
         foreach (var flatten in _units.OfType<RunnerDraft>().Where(static r => r.Leaf.Kind == LeafKind.Flatten).ToList())
         {
             var output = flatten.Leaf.Outputs[0];
+            var seen = new HashSet<string>();
             for (var i = 0; i < flatten.EngineInputs.Count; i++)
             {
                 var input = flatten.EngineInputs[i];
-                if (_codings.SameEncoding(input, output))
+                var repeated = !seen.Add(input);
+                if (!repeated && _codings.SameEncoding(input, output))
                 {
                     continue;
                 }
 
-                var adapted = input + "@" + flatten.Leaf.Id;
+                // A PCollection flattened with itself is read twice: the second read gets its own engine PCollection.
+                var adapted = input + "@" + flatten.Leaf.Id + (repeated ? "#" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : "");
                 switch (_unitOf[_graph.Producers[input]])
                 {
                     case StageDraft producer:
