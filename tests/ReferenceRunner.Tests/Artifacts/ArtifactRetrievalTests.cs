@@ -1,0 +1,101 @@
+using Google.Protobuf;
+using BeamConformance.ReferenceRunner.Hosting;
+using BeamConformance.ReferenceRunner.Hosting.Internal;
+using BeamConformance.ReferenceRunner.Tests.Hosting;
+using BeamConformance.Transport;
+using Org.Apache.Beam.Model.JobManagement.V1;
+using Org.Apache.Beam.Model.Pipeline.V1;
+
+namespace BeamConformance.ReferenceRunner.Tests.Artifacts;
+
+/// <summary>ArtifactRetrievalService on the Fn API port: what workers fetch after staging.</summary>
+public sealed class ArtifactRetrievalTests
+{
+    [Fact]
+    public async Task GetArtifact_streams_a_staged_file_in_chunks_of_the_configured_size()
+    {
+        await using var runner = await RunnerHarness.StartAsync(new ReferenceRunnerOptions { ArtifactChunkBytes = 1024 });
+        var staged = await StageAsync(runner, 2500);
+
+        var chunks = await RunnerHarness.ReadAllAsync(runner.Fn, BeamMethods.GetArtifact, new GetArtifactRequest { Artifact = staged.Artifact });
+
+        Assert.Equal([1024, 1024, 452], chunks.Select(c => c.Data.Length));
+        Assert.Equal(staged.Bytes, chunks.SelectMany(c => c.Data.ToByteArray()).ToArray());
+    }
+
+    [Fact]
+    public async Task ResolveArtifacts_answers_the_artifacts_unchanged()
+    {
+        await using var runner = await RunnerHarness.StartAsync();
+        var staged = await StageAsync(runner, 10);
+        var request = new ResolveArtifactsRequest { Artifacts = { staged.Artifact }, PreferredUrns = { "beam:artifact:type:file:v1" } };
+
+        var response = await runner.Fn.AsyncUnaryCall(BeamMethods.ResolveArtifacts, null, RunnerHarness.Options(), request).ResponseAsync;
+
+        Assert.Equal([staged.Artifact], response.Replacements);
+    }
+
+    [Fact]
+    public async Task GetArtifact_streams_embedded_data()
+    {
+        await using var runner = await RunnerHarness.StartAsync(new ReferenceRunnerOptions { ArtifactChunkBytes = 4 });
+        var artifact = new ArtifactInformation
+        {
+            TypeUrn = "beam:artifact:type:embedded:v1",
+            TypePayload = new EmbeddedFilePayload { Data = ByteString.CopyFromUtf8("0123456789") }.ToByteString(),
+        };
+
+        var chunks = await RunnerHarness.ReadAllAsync(runner.Fn, BeamMethods.GetArtifact, new GetArtifactRequest { Artifact = artifact });
+
+        Assert.Equal(["0123", "4567", "89"], chunks.Select(c => c.Data.ToStringUtf8()));
+    }
+
+    public static TheoryData<string, StatusCode> Refused => new()
+    {
+        // A file the runner did not stage.
+        { "outside", StatusCode.InvalidArgument },
+        // A path that climbs out of the staging root.
+        { "climbing", StatusCode.InvalidArgument },
+        // A staged path that does not exist.
+        { "missing", StatusCode.NotFound },
+        // A URL artifact: the runner does not fetch URLs.
+        { "url", StatusCode.InvalidArgument },
+    };
+
+    [Theory]
+    [MemberData(nameof(Refused))]
+    public async Task GetArtifact_refuses_what_the_runner_did_not_stage(string kind, StatusCode expected)
+    {
+        await using var runner = await RunnerHarness.StartAsync();
+        var root = runner.Server.StagingDirectory;
+        var artifact = kind switch
+        {
+            "outside" => File("/etc/hostname"),
+            "climbing" => File(root + "/../etc/hostname"),
+            "missing" => File(root + "/job-1/0/0/absent.bin"),
+            _ => new ArtifactInformation { TypeUrn = "beam:artifact:type:url:v1", TypePayload = new ArtifactUrlPayload { Url = "https://example.com/a" }.ToByteString() },
+        };
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => RunnerHarness.ReadAllAsync(runner.Fn, BeamMethods.GetArtifact, new GetArtifactRequest { Artifact = artifact }));
+
+        Assert.Equal(expected, error.StatusCode);
+    }
+
+    private static ArtifactInformation File(string path) =>
+        new() { TypeUrn = "beam:artifact:type:file:v1", TypePayload = new ArtifactFilePayload { Path = path }.ToByteString() };
+
+    private static async Task<(ArtifactInformation Artifact, byte[] Bytes)> StageAsync(RunnerHarness runner, int length)
+    {
+        var source = Path.Combine(Directory.CreateTempSubdirectory("beam-sdk-side-").FullName, "dep.bin");
+        var bytes = new byte[length];
+        new Random(length).NextBytes(bytes);
+        await System.IO.File.WriteAllBytesAsync(source, bytes, TestContext.Current.CancellationToken);
+        var pipeline = Pipelines.ImpulseParDo(Pipelines.External());
+        pipeline.Components.Environments["env"].Dependencies.Add(Pipelines.FileArtifact(source, "dep.bin"));
+        var prepared = await runner.PrepareAsync(pipeline);
+        await new StagingClient(prepared.ArtifactStagingEndpoint.Url).StageAsync(prepared.StagingSessionToken);
+        var staged = (await runner.CallAsync(BeamMethods.GetPipeline, new GetJobPipelineRequest { JobId = prepared.PreparationId })).Pipeline;
+        Directory.Delete(Path.GetDirectoryName(source)!, recursive: true);
+        return (staged.Components.Environments["env"].Dependencies[0], bytes);
+    }
+}

@@ -1,0 +1,47 @@
+using System.Collections.Concurrent;
+using BeamConformance.ReferenceRunner.Hosting.Internal;
+using BeamConformance.Transport;
+using Org.Apache.Beam.Model.FnExecution.V1;
+
+namespace BeamConformance.ReferenceRunner.Tests.Environments;
+
+/// <summary>
+/// A BeamFnExternalWorkerPool server as an SDK's LOOPBACK mode runs it, recording StartWorker and
+/// StopWorker requests; <see cref="StartError"/> makes StartWorker answer with that error.
+/// </summary>
+internal sealed class FakeWorkerPool : IAsyncDisposable
+{
+    private readonly GrpcServer _server = new();
+
+    private FakeWorkerPool()
+    {
+        _server.AddMethod(BeamMethods.StartWorker, (UnaryServerMethod<StartWorkerRequest, StartWorkerResponse>)((request, _) =>
+        {
+            Started.Enqueue(request);
+            return Task.FromResult(new StartWorkerResponse { Error = StartError ?? string.Empty });
+        }));
+        _server.AddMethod(BeamMethods.StopWorker, (UnaryServerMethod<StopWorkerRequest, StopWorkerResponse>)((request, _) =>
+        {
+            Stopped.Enqueue(request.WorkerId);
+            return Task.FromResult(new StopWorkerResponse());
+        }));
+    }
+
+    public string Endpoint { get; private set; } = "";
+
+    public string? StartError { get; set; }
+
+    public ConcurrentQueue<StartWorkerRequest> Started { get; } = new();
+
+    public ConcurrentQueue<string> Stopped { get; } = new();
+
+    public static async Task<FakeWorkerPool> StartAsync()
+    {
+        var pool = new FakeWorkerPool();
+        var address = await pool._server.StartAsync(TestContext.Current.CancellationToken);
+        pool.Endpoint = $"{address.Host}:{address.Port}";
+        return pool;
+    }
+
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
+}

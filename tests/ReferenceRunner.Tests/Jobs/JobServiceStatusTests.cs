@@ -1,0 +1,167 @@
+using BeamConformance.ReferenceRunner.Hosting;
+using BeamConformance.ReferenceRunner.Hosting.Internal;
+using BeamConformance.ReferenceRunner.Tests.Hosting;
+using BeamConformance.Transport;
+using Org.Apache.Beam.Model.JobManagement.V1;
+using Org.Apache.Beam.Model.Pipeline.V1;
+using Environment = Org.Apache.Beam.Model.Pipeline.V1.Environment;
+
+namespace BeamConformance.ReferenceRunner.Tests.Jobs;
+
+/// <summary>JobService's status codes: NOT_FOUND, INVALID_ARGUMENT, FAILED_PRECONDITION.</summary>
+public sealed class JobServiceStatusTests
+{
+    public static TheoryData<string> Methods => new()
+    {
+        // Every JobService method taking a job or preparation id.
+        "Run", "GetState", "GetPipeline", "Cancel", "GetJobMetrics", "GetStateStream", "GetMessageStream",
+    };
+
+    [Theory]
+    [MemberData(nameof(Methods))]
+    public async Task Unknown_job_id_is_NOT_FOUND(string method)
+    {
+        await using var runner = await RunnerHarness.StartAsync();
+        const string id = "no-such-job";
+        Func<Task> call = method switch
+        {
+            "Run" => () => runner.CallAsync(BeamMethods.Run, new RunJobRequest { PreparationId = id }),
+            "GetState" => () => runner.CallAsync(BeamMethods.GetState, new GetJobStateRequest { JobId = id }),
+            "GetPipeline" => () => runner.CallAsync(BeamMethods.GetPipeline, new GetJobPipelineRequest { JobId = id }),
+            "Cancel" => () => runner.CallAsync(BeamMethods.Cancel, new CancelJobRequest { JobId = id }),
+            "GetJobMetrics" => () => runner.CallAsync(BeamMethods.GetJobMetrics, new GetJobMetricsRequest { JobId = id }),
+            "GetStateStream" => () => RunnerHarness.ReadAllAsync(runner.Jobs, BeamMethods.GetStateStream, new GetJobStateRequest { JobId = id }),
+            "GetMessageStream" => () => RunnerHarness.ReadAllAsync(runner.Jobs, BeamMethods.GetMessageStream, new JobMessagesRequest { JobId = id }),
+            _ => throw new ArgumentOutOfRangeException(nameof(method)),
+        };
+
+        var error = await Assert.ThrowsAsync<RpcException>(call);
+
+        Assert.Equal(StatusCode.NotFound, error.StatusCode);
+        Assert.Contains("'no-such-job'", error.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Prepare_without_a_pipeline_is_INVALID_ARGUMENT()
+    {
+        await using var runner = await RunnerHarness.StartAsync();
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => runner.CallAsync(BeamMethods.Prepare, new PrepareJobRequest { JobName = "empty" }));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Equal("PrepareJobRequest.pipeline is missing.", error.Status.Detail);
+    }
+
+    public static TheoryData<string, bool, string> RefusedEnvironments => new()
+    {
+        // DOCKER comes in a later issue: refused whatever the flags.
+        { "docker", true, "beam:env:docker:v1" },
+        // PROCESS runs a command named by the pipeline: refused without the opt-in flag...
+        { "process", false, "--allow-process-environment" },
+        // ...and an AnyOf whose only choice is such a PROCESS environment too.
+        { "anyof-process", false, "none of its choices is supported" },
+    };
+
+    [Theory]
+    [MemberData(nameof(RefusedEnvironments))]
+    public async Task Prepare_refuses_unsupported_environments_with_INVALID_ARGUMENT(string kind, bool allowProcess, string expected)
+    {
+        await using var runner = await RunnerHarness.StartAsync(new ReferenceRunnerOptions { AllowProcessEnvironment = allowProcess });
+        var environment = kind switch
+        {
+            "docker" => Pipelines.Docker(),
+            "process" => Pipelines.Process("/bin/true"),
+            "anyof-process" => AnyOf(Pipelines.Process("/bin/true")),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+        };
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => runner.PrepareAsync(Pipelines.ImpulseParDo(environment)));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.StartsWith("pipeline not supported by the ReferenceRunner (1 problem):", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains(expected, error.Status.Detail, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string, bool> AcceptedEnvironments => new()
+    {
+        // EXTERNAL (LOOPBACK) needs no flag.
+        { "external", false },
+        // PROCESS with the opt-in flag.
+        { "process", true },
+        // AnyOf picking its supported second choice.
+        { "anyof", false },
+    };
+
+    [Theory]
+    [MemberData(nameof(AcceptedEnvironments))]
+    public async Task Prepare_accepts_supported_environments(string kind, bool allowProcess)
+    {
+        await using var runner = await RunnerHarness.StartAsync(new ReferenceRunnerOptions { AllowProcessEnvironment = allowProcess });
+        var environment = kind switch
+        {
+            "external" => Pipelines.External(),
+            "process" => Pipelines.Process("/bin/true"),
+            "anyof" => AnyOf(Pipelines.Docker(), Pipelines.External()),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+        };
+
+        var prepared = await runner.PrepareAsync(Pipelines.ImpulseParDo(environment));
+
+        Assert.NotEmpty(prepared.PreparationId);
+    }
+
+    [Fact]
+    public async Task Run_of_an_unstaged_job_is_FAILED_PRECONDITION()
+    {
+        await using var runner = await RunnerHarness.StartAsync();
+        var prepared = await runner.PrepareAsync(Pipelines.ImpulseParDo(Pipelines.External()));
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => runner.CallAsync(BeamMethods.Run, new RunJobRequest { PreparationId = prepared.PreparationId }));
+
+        Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
+        Assert.Contains("is not staged", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal(JobState.Types.Enum.Stopped, (await runner.CallAsync(BeamMethods.GetState, new GetJobStateRequest { JobId = prepared.PreparationId })).State);
+    }
+
+    [Fact]
+    public async Task Run_twice_is_FAILED_PRECONDITION()
+    {
+        await using var runner = await RunnerHarness.StartAsync();
+        var id = await runner.PrepareAndStageAsync(Pipelines.ImpulseParDo(Pipelines.External()));
+        await runner.CallAsync(BeamMethods.Run, new RunJobRequest { PreparationId = id });
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => runner.CallAsync(BeamMethods.Run, new RunJobRequest { PreparationId = id }));
+
+        Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
+        Assert.Contains("already run", error.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Staging_twice_is_FAILED_PRECONDITION()
+    {
+        await using var runner = await RunnerHarness.StartAsync();
+        var prepared = await runner.PrepareAsync(Pipelines.ImpulseParDo(Pipelines.External()));
+        await new StagingClient(prepared.ArtifactStagingEndpoint.Url).StageAsync(prepared.StagingSessionToken);
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => new StagingClient(prepared.ArtifactStagingEndpoint.Url).StageAsync(prepared.StagingSessionToken));
+
+        Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task Staging_with_an_unknown_token_is_NOT_FOUND()
+    {
+        await using var runner = await RunnerHarness.StartAsync();
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => new StagingClient(runner.Server.JobEndpoint).StageAsync("no-such-token"));
+
+        Assert.Equal(StatusCode.NotFound, error.StatusCode);
+    }
+
+    private static Environment AnyOf(params Environment[] choices)
+    {
+        var payload = new AnyOfEnvironmentPayload();
+        payload.Environments.Add(choices);
+        return new Environment { Urn = "beam:env:anyof:v1", Payload = Google.Protobuf.ByteString.CopyFrom(Google.Protobuf.MessageExtensions.ToByteArray(payload)) };
+    }
+}
