@@ -45,7 +45,7 @@ public sealed class CallShapeTests
     {
         await using var t = await TestServer.StartAsync(BindEcho);
         using var call = t.Invoker.AsyncUnaryCall(TestMethods.Unary, null, new CallOptions(), request);
-        Assert.Equal("echo:" + request, await call.ResponseAsync.WaitAsync(Ct));
+        Assert.Equal("echo:" + request, await call.ResponseAsync.WaitAsync(TestDefaults.Timeout, Ct));
         Assert.Equal(StatusCode.OK, call.GetStatus().StatusCode);
     }
 
@@ -81,7 +81,7 @@ public sealed class CallShapeTests
         }
 
         await call.RequestStream.CompleteAsync();
-        Assert.Equal(expected, await call.ResponseAsync.WaitAsync(Ct));
+        Assert.Equal(expected, await call.ResponseAsync.WaitAsync(TestDefaults.Timeout, Ct));
     }
 
     [Fact]
@@ -122,7 +122,7 @@ public sealed class CallShapeTests
         }
 
         await call.RequestStream.CompleteAsync();
-        var received = await reading.WaitAsync(Ct);
+        var received = await reading.WaitAsync(TestDefaults.Timeout, Ct);
         Assert.Equal(Enumerable.Range(0, 2000).Select(i => "pong:p" + i), received);
     }
 }

@@ -18,6 +18,7 @@ internal sealed class MessageWriter
     private readonly PipeWriter _pipe;
     private readonly int? _maxSendMessageSize;
     private readonly Func<Exception?, RpcException> _callEnded;
+    private readonly CancellationToken _callAborted;
     private readonly SemaphoreSlim _lock = new(1, 1);
     private readonly ArrayBufferWriter<byte> _scratch = new(4096);
     private readonly Action<object?> _backgroundFlush;
@@ -28,8 +29,10 @@ internal sealed class MessageWriter
     /// <param name="pipe">The body writer.</param>
     /// <param name="maxSendMessageSize">The largest payload allowed, or null.</param>
     /// <param name="callEnded">Builds the exception to throw when the call has ended or the pipe failed.</param>
-    public MessageWriter(PipeWriter pipe, int? maxSendMessageSize, Func<Exception?, RpcException> callEnded)
+    /// <param name="callAborted">Fires when the call ends early (peer reset, deadline, cancellation): writes then fail.</param>
+    public MessageWriter(PipeWriter pipe, int? maxSendMessageSize, Func<Exception?, RpcException> callEnded, CancellationToken callAborted)
     {
+        _callAborted = callAborted;
         _pipe = pipe;
         _maxSendMessageSize = maxSendMessageSize;
         _callEnded = callEnded;
@@ -42,8 +45,9 @@ internal sealed class MessageWriter
         await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (_closed)
+            if (_closed || _callAborted.IsCancellationRequested)
             {
+                _closed = true;
                 throw _callEnded(null);
             }
 

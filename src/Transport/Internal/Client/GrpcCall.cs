@@ -216,6 +216,11 @@ internal sealed class GrpcCall<TRequest, TResponse>
             throw new InvalidOperationException("The request stream has already been completed.");
         }
 
+        if (_status.Task.IsCompleted)
+        {
+            throw WriteFailed(null);
+        }
+
         var writer = _writer ?? await OpenWriterAsync().ConfigureAwait(false);
         await writer.WriteAsync(message, _method.RequestMarshaller, cancellationToken).ConfigureAwait(false);
     }
@@ -343,7 +348,7 @@ internal sealed class GrpcCall<TRequest, TResponse>
         var pipe = PipeWriter.Create(streamTask.Result, new StreamPipeWriterOptions(minimumBufferSize: 64 * 1024, leaveOpen: true));
         lock (_gate)
         {
-            _writer ??= new MessageWriter(pipe, _channel.Options.MaxSendMessageSize, WriteFailed);
+            _writer ??= new MessageWriter(pipe, _channel.Options.MaxSendMessageSize, WriteFailed, _cts.Token);
         }
 
         return _writer;

@@ -24,7 +24,7 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
         _router = router;
         Method = method;
         _cancellation = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, router.ShutdownToken);
-        Writer = new MessageWriter(http.Response.BodyWriter, router.Options.MaxSendMessageSize, CallEnded);
+        Writer = new MessageWriter(http.Response.BodyWriter, router.Options.MaxSendMessageSize, CallEnded, _cancellation.Token);
         Reader = new MessageReader(
             http.Request.BodyReader,
             router.Options.MaxReceiveMessageSize,
