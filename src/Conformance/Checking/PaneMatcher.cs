@@ -5,8 +5,10 @@ namespace BeamConformance.Conformance.Checking;
 
 /// <summary>
 /// Matches a capture sink's expected panes against what it captured (testdata/README.md, "Pane
-/// matching"): elements are exploded per window and grouped by (window, pane info); every expected
-/// pane must match a distinct actual pane on the fields it gives, and no actual pane may be left over.
+/// matching"): elements are exploded per window and grouped by window and pane info (by only the
+/// window when no expected pane gives <c>pane</c>, by only the pane when none gives <c>window</c>);
+/// every expected pane must match a distinct actual pane on the fields it gives, and no actual pane
+/// may be left over.
 /// </summary>
 public static class PaneMatcher
 {
@@ -17,7 +19,7 @@ public static class PaneMatcher
     public static CheckResult Match(string sink, IReadOnlyList<ExpectedPane> expected, IReadOnlyList<CapturedElement> captured)
     {
         ArgumentNullException.ThrowIfNull(expected);
-        var actual = ActualPane.Group(captured);
+        var actual = ActualPane.Group(captured, byWindow: expected.Any(p => p.Window is not null), byPane: expected.Any(p => p.Pane is not null));
         var assignment = new int[expected.Count];
         var used = new bool[actual.Count];
         if (expected.Count == actual.Count && Assign(expected, actual, 0, assignment, used))

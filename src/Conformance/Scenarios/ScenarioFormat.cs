@@ -52,6 +52,8 @@ public static class ScenarioFormat
         ["call"] = "method job_id expect_status",
         ["expectations"] = "runner entries",
         ["entry"] = "id status reason",
+        ["features"] = "features",
+        ["feature"] = "tag origin description",
     });
 
     /// <summary>Keys reserved on a transform for a later format version (user state, timers, SDF).</summary>

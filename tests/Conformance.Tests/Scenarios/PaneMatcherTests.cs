@@ -109,10 +109,10 @@ public sealed class PaneMatcherTests
             string.Join(Environment.NewLine,
                 "sink 'Out': 2 expected pane(s), 2 actual pane(s)",
                 "  FAIL  expected pane 1 (t.yaml:1:1): window [0, 1000), values [1, 2]",
-                "        closest actual: window [0, 1000), pane ON_TIME index=0 on_time_index=0 first last, 1 element(s): 1 @5",
+                "        closest actual: window [0, 1000), 1 element(s): 1 @5",
                 "          values missing: 2",
                 "  FAIL  expected pane 2 (t.yaml:1:1): window [1000, 2000), values [3]",
-                "        closest actual: window [1000, 2000), pane ON_TIME index=0 on_time_index=0 first last, 2 element(s): 3 @1500, 4 @1500",
+                "        closest actual: window [1000, 2000), 2 element(s): 3 @1500, 4 @1500",
                 "          values unexpected: 4 @1500"),
             result.Diff);
     }

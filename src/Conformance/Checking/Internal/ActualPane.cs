@@ -4,21 +4,25 @@ using BeamConformance.Model.Windows;
 namespace BeamConformance.Conformance.Checking.Internal;
 
 /// <summary>Captured elements of one (window, pane info), in arrival order.</summary>
-internal sealed record ActualPane(BoundedWindow Window, PaneInfo Pane, List<(object? Value, long TimestampMillis)> Elements)
+internal sealed record ActualPane(BoundedWindow? Window, PaneInfo? Pane, List<(object? Value, long TimestampMillis)> Elements)
 {
-    /// <summary>Explodes elements per window and groups them by (window, pane), in first-seen order.</summary>
-    public static List<ActualPane> Group(IEnumerable<CapturedElement> elements)
+    /// <summary>
+    /// Explodes elements per window and groups them, in first-seen order, by window (when
+    /// <paramref name="byWindow"/>) and pane info (when <paramref name="byPane"/>).
+    /// </summary>
+    public static List<ActualPane> Group(IEnumerable<CapturedElement> elements, bool byWindow, bool byPane)
     {
         var panes = new List<ActualPane>();
-        var index = new Dictionary<(BoundedWindow, PaneInfo), ActualPane>();
+        var index = new Dictionary<(BoundedWindow?, PaneInfo?), ActualPane>();
         foreach (var e in elements)
         {
-            foreach (var w in e.Windows)
+            foreach (var window in e.Windows)
             {
-                if (!index.TryGetValue((w, e.Pane), out var pane))
+                var key = (byWindow ? window : null, byPane ? e.Pane : (PaneInfo?)null);
+                if (!index.TryGetValue(key, out var pane))
                 {
-                    pane = new ActualPane(w, e.Pane, []);
-                    index[(w, e.Pane)] = pane;
+                    pane = new ActualPane(key.Item1, key.Item2, []);
+                    index[key] = pane;
                     panes.Add(pane);
                 }
 
@@ -30,6 +34,6 @@ internal sealed record ActualPane(BoundedWindow Window, PaneInfo Pane, List<(obj
     }
 
     public override string ToString() =>
-        $"window {TimeText.Window(Window)}, pane {TimeText.Pane(Pane)}, {Elements.Count} element(s): "
+        (Window is null ? "" : $"window {TimeText.Window(Window)}, ") + (Pane is { } p ? $"pane {TimeText.Pane(p)}, " : "") + $"{Elements.Count} element(s): "
         + string.Join(", ", Elements.Select(e => $"{ScenarioValues.Canonical(e.Value)} @{TimeText.Timestamp(e.TimestampMillis)}"));
 }

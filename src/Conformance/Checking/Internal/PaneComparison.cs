@@ -9,14 +9,14 @@ internal static class PaneComparison
     public static List<string> Differences(ExpectedPane expected, ActualPane actual)
     {
         var diffs = new List<string>();
-        if (expected.Window is { } w && !w.Equals(actual.Window))
+        if (expected.Window is { } w && actual.Window is { } aw && !w.Equals(aw))
         {
-            diffs.Add($"window: expected {TimeText.Window(w)}, actual {TimeText.Window(actual.Window)}");
+            diffs.Add($"window: expected {TimeText.Window(w)}, actual {TimeText.Window(aw)}");
         }
 
-        if (expected.Pane is { } p && !p.Matches(actual.Pane))
+        if (expected.Pane is { } p && actual.Pane is { } ap && !p.Matches(ap))
         {
-            diffs.Add($"pane: expected {p}, actual {TimeText.Pane(actual.Pane)}");
+            diffs.Add($"pane: expected {p}, actual {TimeText.Pane(ap)}");
         }
 
         if (expected.TimestampMillis is { } ts)
@@ -42,7 +42,7 @@ internal static class PaneComparison
     {
         var score = 0;
         score += expected.Window is null || expected.Window.Equals(actual.Window) ? 4 : 0;
-        score += expected.Pane is null || expected.Pane.Matches(actual.Pane) ? 2 : 0;
+        score += expected.Pane is null || actual.Pane is not { } ap || expected.Pane.Matches(ap) ? 2 : 0;
         if (expected.Elements is { } elements)
         {
             var actualKeys = actual.Elements.Select(e => ScenarioValues.Canonical(e.Value)).ToHashSet(StringComparer.Ordinal);
