@@ -105,12 +105,18 @@ public sealed class JobEngine
 
     /// <summary>Injects elements into the output of an <see cref="StageKind.ExternalInput"/> stage (TestStream ElementEvent).</summary>
     /// <exception cref="ArgumentException">The stage is unknown or not an external input.</exception>
+    /// <exception cref="InvalidOperationException">The job already ended (done or failed).</exception>
     public void AddElements(StageId externalInput, IEnumerable<Element> elements)
     {
         ArgumentNullException.ThrowIfNull(elements);
         Change(() =>
         {
             var stage = External(externalInput);
+            if (_core.Status != JobStatus.Running)
+            {
+                throw new InvalidOperationException($"external input '{externalInput}': the job already ended ({_core.Status}); no elements can be added");
+            }
+
             foreach (var element in elements)
             {
                 _core.Deliver(stage.Spec.Outputs[0], element);

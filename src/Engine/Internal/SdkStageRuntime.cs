@@ -7,7 +7,7 @@ internal sealed class SdkStageRuntime(StageSpec spec) : StageRuntime(spec)
 {
     private readonly Queue<(int Input, Element Element)> _queue = new();
     private readonly TimestampMultiset _pending = new();
-    private readonly Dictionary<BundleId, List<long>> _inFlight = [];
+    private readonly Dictionary<BundleId, List<(int Input, Element Element)>> _inFlight = [];
 
     public override int PendingCount => _pending.Count;
 
@@ -37,7 +37,7 @@ internal sealed class SdkStageRuntime(StageSpec spec) : StageRuntime(spec)
             perInput[i] = [];
         }
 
-        var taken = new List<long>();
+        var taken = new List<(int Input, Element Element)>();
         var allReady = Spec.SideInputs.All(s => core.SideInputComplete(s.PCollection));
         var toScan = _queue.Count;
         while (toScan-- > 0 && taken.Count < max)
@@ -46,7 +46,7 @@ internal sealed class SdkStageRuntime(StageSpec spec) : StageRuntime(spec)
             if (allReady || core.SideInputsReady(Spec, item.Element.Window))
             {
                 perInput[item.Input].Add(item.Element);
-                taken.Add(item.Element.TimestampMillis);
+                taken.Add(item);
             }
             else
             {
@@ -78,17 +78,19 @@ internal sealed class SdkStageRuntime(StageSpec spec) : StageRuntime(spec)
         return new Bundle(id, Id, inputs, InputWatermark);
     }
 
+    // In-flight bundles keep their elements (not just timestamps) so that a retried bundle can be re-queued as it was.
+
     /// <summary>The bundle's input elements are processed: they stop holding the output watermark.</summary>
     public void Complete(BundleId id)
     {
-        if (!_inFlight.Remove(id, out var timestamps))
+        if (!_inFlight.Remove(id, out var elements))
         {
             throw new InvalidOperationException($"ReferenceRunner bug: bundle {id} is not in flight on stage '{Id}'");
         }
 
-        foreach (var ts in timestamps)
+        foreach (var (_, element) in elements)
         {
-            _pending.Remove(ts);
+            _pending.Remove(element.TimestampMillis);
         }
     }
 
