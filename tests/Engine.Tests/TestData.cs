@@ -28,6 +28,10 @@ internal static class TestData
         return (key, values);
     }
 
+    /// <summary>The value count of a GroupByKey output (the big-endian int32 after the key).</summary>
+    public static int GroupedCount(Element element) =>
+        System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(element.Bytes.Span[element.KeyLength..]);
+
     public static BundleResult Outputs(params (string PCollection, Element[] Elements)[] outputs) => new()
     {
         Outputs = outputs.ToDictionary(static o => new PCollectionId(o.PCollection), static o => (IReadOnlyList<Element>)o.Elements),
