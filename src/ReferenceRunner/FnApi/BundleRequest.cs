@@ -1,0 +1,20 @@
+namespace BeamConformance.ReferenceRunner.FnApi;
+
+/// <summary>One ProcessBundle instruction to run on a worker.</summary>
+public sealed record BundleRequest
+{
+    /// <summary>The instruction id (unique on the worker); progress requests refer to it.</summary>
+    public required string InstructionId { get; init; }
+
+    /// <summary>ProcessBundleRequest.process_bundle_descriptor_id, registered with <see cref="WorkerConnection.RegisterDescriptor"/>.</summary>
+    public required string DescriptorId { get; init; }
+
+    /// <summary>The data for each data source of the descriptor; every source gets <c>is_last</c> after its chunks.</summary>
+    public required IReadOnlyList<BundleDataInput> Inputs { get; init; }
+
+    /// <summary>The data-sink transform ids whose <c>is_last</c> the bundle waits for.</summary>
+    public required IReadOnlyList<string> SinkTransformIds { get; init; }
+
+    /// <summary>Answers the bundle's state reads (side inputs); null when the bundle reads no state.</summary>
+    public IBundleStateSource? StateSource { get; init; }
+}

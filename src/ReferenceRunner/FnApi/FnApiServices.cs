@@ -1,0 +1,101 @@
+using BeamConformance.ReferenceRunner.Execution;
+using BeamConformance.ReferenceRunner.FnApi.Internal;
+using BeamConformance.Transport;
+using Microsoft.Extensions.Logging;
+
+namespace BeamConformance.ReferenceRunner.FnApi;
+
+/// <summary>
+/// The runner's Fn API services (<c>beam_fn_api.proto</c>): BeamFnControl (Control, GetProcessBundleDescriptor),
+/// BeamFnData, BeamFnState and BeamFnLogging, all on one port, every stream routed by the worker's
+/// <c>worker_id</c> request metadata. Streams without it are refused with INVALID_ARGUMENT; a second control
+/// stream for the same worker id with ALREADY_EXISTS; an unknown descriptor id with NOT_FOUND.
+/// Thread-safe; shared by every job of the server.
+/// </summary>
+public sealed class FnApiServices
+{
+    private readonly WorkerRegistry _workers = new();
+    private readonly ControlServer _control;
+    private readonly DataServer _data;
+    private readonly StateServer _state;
+    private readonly LoggingServer _logging;
+
+    /// <summary>Creates the services.</summary>
+    /// <param name="loggerFactory">Logging; SDK log entries use the category <c>BeamConformance.ReferenceRunner.Sdk</c>.</param>
+    /// <param name="options">Limits; <see cref="FnApiOptions.Default"/> when null.</param>
+    public FnApiServices(ILoggerFactory loggerFactory, FnApiOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(loggerFactory);
+        Options = options ?? FnApiOptions.Default;
+        ArgumentOutOfRangeException.ThrowIfLessThan(Options.MaxDataChunkBytes, 1, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(Options.StatePageBytes, 1, nameof(options));
+        var logger = loggerFactory.CreateLogger("BeamConformance.ReferenceRunner.FnApi");
+        _control = new ControlServer(_workers, Options, logger);
+        _data = new DataServer(_workers, logger);
+        _state = new StateServer(_workers, Options, logger);
+        _logging = new LoggingServer(_workers, loggerFactory.CreateLogger("BeamConformance.ReferenceRunner.Sdk"));
+    }
+
+    /// <summary>The limits in force.</summary>
+    public FnApiOptions Options { get; }
+
+    /// <summary>Adds the Control, GetProcessBundleDescriptor, Data, State and Logging methods to a server.</summary>
+    public void Bind(ServiceBinderBase binder)
+    {
+        ArgumentNullException.ThrowIfNull(binder);
+        binder.AddMethod(FnApiMethods.Control, _control.Control);
+        binder.AddMethod(FnApiMethods.GetProcessBundleDescriptor, _control.GetProcessBundleDescriptor);
+        binder.AddMethod(FnApiMethods.Data, _data.Data);
+        binder.AddMethod(FnApiMethods.State, _state.State);
+        binder.AddMethod(FnApiMethods.Logging, _logging.Logging);
+    }
+
+    /// <summary>
+    /// Announces a worker about to be started, so its ERROR/CRITICAL log entries reach the job's messages.
+    /// Call it before starting the worker; <see cref="WaitForWorkerAsync"/> then waits for its control stream.
+    /// </summary>
+    /// <param name="workerId">The id the worker will send as <c>worker_id</c>.</param>
+    /// <param name="messages">The job's message sink, or null.</param>
+    public void ExpectWorker(string workerId, IJobMessageSink? messages)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(workerId);
+        _workers.GetOrAdd(workerId).Messages = messages;
+    }
+
+    /// <summary>Waits for a worker to open its control stream.</summary>
+    /// <param name="workerId">The worker's <c>worker_id</c>.</param>
+    /// <param name="timeout">How long to wait.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The connection (already connected when the worker came first).</returns>
+    /// <exception cref="TimeoutException">The worker did not connect within <paramref name="timeout"/>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public async Task<WorkerConnection> WaitForWorkerAsync(string workerId, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(workerId);
+        var slot = _workers.GetOrAdd(workerId);
+        try
+        {
+            return await slot.Connected.Task.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"SDK worker '{workerId}' did not open its control stream within {timeout.TotalSeconds:0.###} s");
+        }
+    }
+
+    /// <summary>
+    /// Forgets a worker: ends its streams (the SDK shuts down), fails its bundles in flight and drops its
+    /// descriptors. Safe to call for an unknown id.
+    /// </summary>
+    public void ForgetWorker(string workerId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(workerId);
+        var slot = _workers.Find(workerId);
+        if (slot is not null && slot.Connected.Task.IsCompletedSuccessfully)
+        {
+            slot.Connected.Task.Result.OnDisconnected("the runner stopped using the worker");
+        }
+
+        _workers.Remove(workerId);
+    }
+}

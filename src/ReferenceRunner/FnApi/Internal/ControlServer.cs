@@ -1,0 +1,56 @@
+using BeamConformance.Transport;
+using Microsoft.Extensions.Logging;
+using Org.Apache.Beam.Model.FnExecution.V1;
+
+namespace BeamConformance.ReferenceRunner.FnApi.Internal;
+
+/// <summary>BeamFnControl: the Control stream of each worker, and GetProcessBundleDescriptor.</summary>
+internal sealed class ControlServer(WorkerRegistry workers, FnApiOptions options, ILogger logger)
+{
+    public async Task Control(IAsyncStreamReader<InstructionResponse> responses, IServerStreamWriter<InstructionRequest> requests, ServerCallContext context)
+    {
+        var slot = workers.GetOrAdd(WorkerIds.Require(context));
+        var connection = new WorkerConnection(slot, new StreamSender<InstructionRequest>(requests), options, logger);
+        if (!slot.Connected.TrySetResult(connection))
+        {
+            throw new RpcException(new Status(StatusCode.AlreadyExists, $"worker '{slot.WorkerId}' already opened a control stream; one per worker id"));
+        }
+
+        FnApiLog.WorkerConnected(logger, slot.WorkerId);
+        using var ended = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, slot.Closing);
+        string reason;
+        try
+        {
+            while (await responses.MoveNext(ended.Token).ConfigureAwait(false))
+            {
+                connection.OnResponse(responses.Current);
+            }
+
+            reason = "the worker closed its control stream";
+        }
+        catch (OperationCanceledException) when (slot.Closing.IsCancellationRequested)
+        {
+            reason = "the runner closed the control stream";
+        }
+        catch (Exception e)
+        {
+            reason = $"the control stream broke: {e.Message}";
+        }
+
+        FnApiLog.WorkerDisconnected(logger, slot.WorkerId, reason);
+        connection.OnDisconnected(reason);
+    }
+
+    public Task<ProcessBundleDescriptor> GetProcessBundleDescriptor(GetProcessBundleDescriptorRequest request, ServerCallContext context)
+    {
+        var id = request.ProcessBundleDescriptorId;
+        var workerId = WorkerIds.Find(context);
+        var descriptor = workerId is { Length: > 0 }
+            ? workers.Find(workerId)?.Descriptors.GetValueOrDefault(id)
+            : workers.FindDescriptor(id);
+        return descriptor is not null
+            ? Task.FromResult(descriptor)
+            : throw new RpcException(new Status(StatusCode.NotFound,
+                $"no ProcessBundleDescriptor '{id}' for worker '{workerId ?? "(no worker_id metadata)"}'"));
+    }
+}

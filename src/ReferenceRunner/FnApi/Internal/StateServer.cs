@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Text;
+using BeamConformance.Transport;
+using Google.Protobuf;
+using Microsoft.Extensions.Logging;
+using Org.Apache.Beam.Model.FnExecution.V1;
+
+namespace BeamConformance.ReferenceRunner.FnApi.Internal;
+
+/// <summary>
+/// BeamFnState: answers each request from the state source of the bundle named by its instruction id.
+/// Reads are paged: a page holds whole encoded values up to <see cref="FnApiOptions.StatePageBytes"/>
+/// (at least one value); the continuation token is the position of the next value.
+/// </summary>
+internal sealed class StateServer(WorkerRegistry workers, FnApiOptions options, ILogger logger)
+{
+    private const string TokenPrefix = "next:";
+
+    public async Task State(IAsyncStreamReader<StateRequest> requests, IServerStreamWriter<StateResponse> responses, ServerCallContext context)
+    {
+        var slot = workers.GetOrAdd(WorkerIds.Require(context));
+        using var ended = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, slot.Closing);
+        try
+        {
+            while (await requests.MoveNext(ended.Token).ConfigureAwait(false))
+            {
+                var response = Answer(slot, requests.Current);
+                if (!string.IsNullOrEmpty(response.Error))
+                {
+                    FnApiLog.StateRequestFailed(logger, slot.WorkerId, response.Id, response.Error);
+                }
+
+                await responses.WriteAsync(response, ended.Token).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (slot.Closing.IsCancellationRequested)
+        {
+            FnApiLog.StreamEnded(logger, slot.WorkerId, "state", "closed by the runner");
+        }
+    }
+
+    internal StateResponse Answer(WorkerSlot slot, StateRequest request)
+    {
+        var response = new StateResponse { Id = request.Id };
+        if (!slot.ActiveBundles.TryGetValue(request.InstructionId, out var bundle))
+        {
+            response.Error = $"state request '{request.Id}': instruction '{request.InstructionId}' is not a bundle running on worker '{slot.WorkerId}'";
+            return response;
+        }
+
+        switch (request.RequestCase)
+        {
+            case StateRequest.RequestOneofCase.Get:
+                if (bundle.StateSource is null)
+                {
+                    response.Error = $"state request '{request.Id}': bundle '{request.InstructionId}' has no state to read";
+                    return response;
+                }
+
+                try
+                {
+                    response.Get = Page(bundle.StateSource.Get(request.StateKey), request.Get.ContinuationToken);
+                }
+                catch (Exception e)
+                {
+                    response.Error = $"state request '{request.Id}' ({request.StateKey.TypeCase}): {e.Message}";
+                }
+
+                return response;
+            case StateRequest.RequestOneofCase.Append:
+            case StateRequest.RequestOneofCase.Clear:
+                response.Error = $"state request '{request.Id}': {request.RequestCase} of {request.StateKey.TypeCase} state is not supported by this runner yet (user state comes in a later version)";
+                return response;
+            default:
+                response.Error = $"state request '{request.Id}': unknown request kind {request.RequestCase}";
+                return response;
+        }
+    }
+
+    private StateGetResponse Page(IReadOnlyList<ReadOnlyMemory<byte>> values, ByteString token)
+    {
+        var start = token.IsEmpty ? 0 : ParseToken(token, values.Count);
+        var page = new MemoryStream();
+        var next = start;
+        while (next < values.Count && (next == start || page.Length + values[next].Length <= options.StatePageBytes))
+        {
+            page.Write(values[next].Span);
+            next++;
+        }
+
+        var response = new StateGetResponse { Data = UnsafeByteOperations.UnsafeWrap(page.GetBuffer().AsMemory(0, (int)page.Length)) };
+        if (next < values.Count)
+        {
+            response.ContinuationToken = ByteString.CopyFromUtf8(TokenPrefix + next.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return response;
+    }
+
+    private static int ParseToken(ByteString token, int count)
+    {
+        var text = Encoding.UTF8.GetString(token.Span);
+        if (!text.StartsWith(TokenPrefix, StringComparison.Ordinal)
+            || !int.TryParse(text.AsSpan(TokenPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var position)
+            || position > count)
+        {
+            throw new ArgumentException($"continuation token '{text}' was not issued by this runner for this state key ({count} values)");
+        }
+
+        return position;
+    }
+}
