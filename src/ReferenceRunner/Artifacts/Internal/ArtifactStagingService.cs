@@ -26,6 +26,9 @@ internal sealed class ArtifactStagingService(JobStore jobs, ArtifactStore store,
     private async Task StageAsync(IAsyncStreamReader<ArtifactResponseWrapper> replies, IServerStreamWriter<ArtifactRequestWrapper> requests, ServerCallContext context)
     {
         var ct = context.CancellationToken;
+
+        // Headers first: some clients (the TypeScript SDK's transport) never finish a call answered trailers-only.
+        await context.WriteResponseHeadersAsync(new Metadata()).ConfigureAwait(false);
         if (!await replies.MoveNext(ct).ConfigureAwait(false))
         {
             throw new RpcException(new Status(StatusCode.InvalidArgument, "The staging stream ended before its first message (which carries the staging token)."));
