@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using BeamConformance.ReferenceRunner.Hosting;
 using BeamConformance.ReferenceRunner.Hosting.Internal;
 using Microsoft.Extensions.Logging;
@@ -16,8 +17,14 @@ var root = new RootCommand("BeamConformance ReferenceRunner: runs Beam SDK pipel
 {
     jobPort, bind, fnPort, allowProcess, bundleSize, stagingDirectory,
 };
-root.SetAction(async (parse, cancellationToken) =>
+root.SetAction(async (parse, invocationCancellation) =>
 {
+    // Ctrl-C (SIGINT) and SIGTERM stop the server cleanly: handled here rather than by the default action.
+    using var stop = CancellationTokenSource.CreateLinkedTokenSource(invocationCancellation);
+    using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, StopOnSignal);
+    using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, StopOnSignal);
+    var cancellationToken = stop.Token;
+
     using var loggerFactory = LoggerFactory.Create(logging => logging
         .SetMinimumLevel(LogLevel.Information)
         .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
@@ -49,5 +56,11 @@ root.SetAction(async (parse, cancellationToken) =>
     }
 
     return 0;
+
+    void StopOnSignal(PosixSignalContext context)
+    {
+        context.Cancel = true;
+        stop.Cancel();
+    }
 });
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
