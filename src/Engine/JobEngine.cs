@@ -104,22 +104,29 @@ public sealed class JobEngine
     public void Cancel(string reason) => Change(() => _core.Fail(reason));
 
     /// <summary>Injects elements into the output of an <see cref="StageKind.ExternalInput"/> stage (TestStream ElementEvent).</summary>
-    /// <exception cref="ArgumentException">The stage is unknown or not an external input.</exception>
+    /// <exception cref="ArgumentException">The stage is unknown or not an external input, or an element has no key length while a GroupByKey reads the output. Nothing is added.</exception>
     /// <exception cref="InvalidOperationException">The job already ended (done or failed).</exception>
     public void AddElements(StageId externalInput, IEnumerable<Element> elements)
     {
         ArgumentNullException.ThrowIfNull(elements);
+        var list = elements.ToList();
         Change(() =>
         {
             var stage = External(externalInput);
+            var output = stage.Spec.Outputs[0];
+            if (_core.RequiresKeys(output) && list.Exists(static e => !e.IsKeyed))
+            {
+                throw new ArgumentException($"external input '{externalInput}': an element without a key length was added to '{output}', which a GroupByKey reads", nameof(elements));
+            }
+
             if (_core.Status != JobStatus.Running)
             {
                 throw new InvalidOperationException($"external input '{externalInput}': the job already ended ({_core.Status}); no elements can be added");
             }
 
-            foreach (var element in elements)
+            foreach (var element in list)
             {
-                _core.Deliver(stage.Spec.Outputs[0], element);
+                _core.Deliver(output, element);
             }
 
             _core.Refresh();

@@ -112,6 +112,24 @@ public sealed class BundleTests
     }
 
     [Fact]
+    public void Unkeyed_element_reaching_a_GroupByKey_through_a_flatten_is_refused_before_anything_is_applied()
+    {
+        var engine = new JobEngine(new StageGraphBuilder()
+            .AddExternalInput(new("src"), new("p0"))
+            .AddSdkStage(new("a"), [new("p0")], [new("p1")])
+            .AddFlatten(new("flatten"), [new("p1")], new("p2"))
+            .AddGroupByKey(new("gbk"), new("p2"), new("p3"), WindowingStrategy.Default)
+            .Build());
+        engine.AddElements(new("src"), [TestData.Plain([1], 1)]);
+        var bundle = TestData.Ready(engine);
+        var error = Assert.Throws<ArgumentException>(() => engine.CommitBundle(bundle.Id, TestData.Outputs(("p1", [TestData.Kv(1, 1, 1), TestData.Plain([1], 1)]))));
+        Assert.StartsWith("bundle bundle-1 of stage 'a' committed an element without a key length to 'p1', which a GroupByKey reads (directly or through a Flatten)", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, engine.CommittedElementCount(new("p2")));
+        engine.CommitBundle(bundle.Id, TestData.Outputs(("p1", [TestData.Kv(1, 1, 1)]))); // still in flight: a good commit goes through
+        Assert.Equal(1, engine.CommittedElementCount(new("p2")));
+    }
+
+    [Fact]
     public async Task NextBundleAsync_waits_for_a_commit_that_makes_work_ready()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -15,6 +15,7 @@ internal sealed partial class EngineCore
     private readonly Dictionary<PCollectionId, List<(StageRuntime Stage, int Input)>> _consumers = [];
     private readonly Dictionary<PCollectionId, long> _committed = [];
     private readonly Dictionary<BundleId, SdkStageRuntime> _inFlight = [];
+    private readonly HashSet<PCollectionId> _keyedOnly = [];
     private readonly SideInputStore _sideInputs = new();
     private readonly EngineOptions _options;
     private long _lastBundleId;
@@ -46,6 +47,16 @@ internal sealed partial class EngineCore
             foreach (var side in stage.Spec.SideInputs)
             {
                 _sideInputs.Track(side.PCollection);
+            }
+        }
+
+        // A PCollection must hold keyed elements when a GroupByKey reads it, directly or through runner-side Flattens.
+        foreach (var stage in _stages.Reverse())
+        {
+            var needsKeys = stage is AggregationRuntime || (stage is FlattenRuntime && _keyedOnly.Contains(stage.Spec.Outputs[0]));
+            if (needsKeys)
+            {
+                _keyedOnly.UnionWith(stage.Spec.Inputs);
             }
         }
 
@@ -130,6 +141,9 @@ internal sealed partial class EngineCore
         }
     }
 
+    /// <summary>True when a GroupByKey reads <paramref name="pcollection"/>, directly or through runner-side Flattens.</summary>
+    public bool RequiresKeys(PCollectionId pcollection) => _keyedOnly.Contains(pcollection);
+
     public NextBundle NextBundle()
     {
         switch (Status)
@@ -172,9 +186,9 @@ internal sealed partial class EngineCore
                 throw new ArgumentException($"bundle {id} of stage '{stage.Id}' committed output to '{pcollection}', which is not an output of that stage (outputs: {string.Join(", ", stage.Spec.Outputs)})", nameof(result));
             }
 
-            if (_consumers[pcollection].Any(static c => c.Stage is AggregationRuntime) && elements.Any(static e => !e.IsKeyed))
+            if (RequiresKeys(pcollection) && elements.Any(static e => !e.IsKeyed))
             {
-                throw new ArgumentException($"bundle {id} of stage '{stage.Id}' committed an element without a key length to '{pcollection}', which a GroupByKey reads", nameof(result));
+                throw new ArgumentException($"bundle {id} of stage '{stage.Id}' committed an element without a key length to '{pcollection}', which a GroupByKey reads (directly or through a Flatten)", nameof(result));
             }
         }
 
