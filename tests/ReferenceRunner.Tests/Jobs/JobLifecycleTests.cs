@@ -74,6 +74,24 @@ public sealed class JobLifecycleTests
     }
 
     [Fact]
+    public async Task A_failure_reason_the_executor_already_posted_is_not_repeated()
+    {
+        await using var runner = await RunnerHarness.StartAsync();
+        runner.Executor.Behavior = (context, _) =>
+        {
+            context.Messages.Post(JobMessage.Types.MessageImportance.JobMessageError, "SDK error: boom");
+            throw new JobFailedException("SDK error: boom");
+        };
+        var id = await runner.PrepareAndStageAsync(Pipelines.ImpulseParDo(Pipelines.External()));
+        await runner.CallAsync(BeamMethods.Run, new RunJobRequest { PreparationId = id });
+
+        var stream = await RunnerHarness.ReadAllAsync(runner.Jobs, BeamMethods.GetMessageStream, new JobMessagesRequest { JobId = id });
+
+        Assert.Equal(["SDK error: boom"], stream.Where(m => m.MessageResponse is not null).Select(m => m.MessageResponse.MessageText));
+        Assert.Equal(Enum.Failed, stream[^1].StateResponse.State);
+    }
+
+    [Fact]
     public async Task The_executor_gets_the_job_id_options_and_staged_pipeline()
     {
         await using var runner = await RunnerHarness.StartAsync();

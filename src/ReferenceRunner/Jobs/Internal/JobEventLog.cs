@@ -40,6 +40,17 @@ internal sealed class JobEventLog : IJobMessageSink
         }
     }
 
+    /// <summary>True when an ERROR message with exactly this text was already posted.</summary>
+    public bool HasError(string text)
+    {
+        lock (_gate)
+        {
+            return _events.Any(e => e.ResponseCase == JobMessagesResponse.ResponseOneofCase.MessageResponse
+                && e.MessageResponse.Importance == JobMessage.Types.MessageImportance.JobMessageError
+                && e.MessageResponse.MessageText == text);
+        }
+    }
+
     /// <summary>True once a terminal state was recorded.</summary>
     public bool IsTerminal
     {

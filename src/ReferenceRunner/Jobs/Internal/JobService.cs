@@ -137,7 +137,12 @@ internal sealed class JobService
         {
             var reason = e is JobFailedException ? e.Message : $"ReferenceRunner bug: the executor threw {e.GetType().Name}: {e.Message}";
             Log.Failed(_logger, job.Id, reason, e);
-            job.Events.Post(JobMessage.Types.MessageImportance.JobMessageError, reason);
+            if (!job.Events.HasError(reason))
+            {
+                // The executor may already have posted it (a bundle's SDK error): once is enough.
+                job.Events.Post(JobMessage.Types.MessageImportance.JobMessageError, reason);
+            }
+
             job.Events.TryTransition(JobState.Types.Enum.Failed, JobState.Types.Enum.Running, JobState.Types.Enum.Starting);
         }
         finally
