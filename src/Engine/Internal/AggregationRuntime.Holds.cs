@@ -92,7 +92,7 @@ internal sealed partial class AggregationRuntime
             SetHold(merged, hold);
             merged.TimerMillis = merge.Result.MaxTimestampMillis < InputWatermark ? _strategy.GarbageCollectionTime(merge.Result) : merge.Result.MaxTimestampMillis;
             Schedule(merged);
-            _touched.Add(merged);
+            Touch(merged);
         }
     }
 }

@@ -59,7 +59,7 @@ internal sealed partial class AggregationRuntime : StageRuntime
         _buffered++;
         AddElementHold(state, element.TimestampMillis);
         state.Trigger.OnElement(window, element.TimestampMillis);
-        _touched.Add(state);
+        Touch(state);
         if (_strategy.MergeFn is not null)
         {
             MergeWindows(keyState);
@@ -71,6 +71,7 @@ internal sealed partial class AggregationRuntime : StageRuntime
     {
         foreach (var state in _touched)
         {
+            state.Touched = false;
             if (state.Active && !state.Closed && state.Trigger.ShouldFire(state.Window, InputWatermark))
             {
                 state.Trigger.OnFire(state.Window, InputWatermark);
@@ -167,6 +168,15 @@ internal sealed partial class AggregationRuntime : StageRuntime
         if (state.Owner.Windows.Count == 0)
         {
             _keys.Remove(state.Owner.Key);
+        }
+    }
+
+    private void Touch(WindowState state)
+    {
+        if (!state.Touched)
+        {
+            state.Touched = true;
+            _touched.Add(state);
         }
     }
 

@@ -36,6 +36,9 @@ internal sealed class WindowState(KeyState owner, BoundedWindow window, long seq
     /// <summary>False once merged away or garbage collected.</summary>
     public bool Active { get; set; } = true;
 
+    /// <summary>True while listed among the windows that got input since the last trigger evaluation.</summary>
+    public bool Touched { get; set; }
+
     /// <summary>True while in the aggregation's timer set.</summary>
     public bool Scheduled { get; set; }
 
