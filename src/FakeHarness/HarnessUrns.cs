@@ -1,0 +1,54 @@
+namespace BeamConformance.FakeHarness;
+
+/// <summary>
+/// The URNs the FakeHarness executes and the capabilities it declares (what the suite puts in the
+/// <c>fakeharness</c> environment's <c>capabilities</c>).
+/// </summary>
+public static class HarnessUrns
+{
+    /// <summary>The environment id the suite uses for transforms the harness runs.</summary>
+    public const string EnvironmentId = "fakeharness";
+
+    /// <summary>Prefix of our test transforms' <c>ParDoPayload.do_fn.urn</c>, e.g. <c>beamconformance:transform:map:v1</c>.</summary>
+    public const string TransformPrefix = "beamconformance:transform:";
+
+    /// <summary>The <c>CombinePayload.combine_fn.urn</c> of our combine fns (payload JSON <c>{"fn": "sum", ...}</c>).</summary>
+    public const string CombineFn = "beamconformance:combine_fn:v1";
+
+    /// <summary>The <c>SideInput.view_fn.urn</c> of <c>read_side_inputs</c> (payload JSON <c>{"view": ..., "default": ...}</c>).</summary>
+    public const string ViewFn = "beamconformance:view_fn:v1";
+
+    /// <summary>The <c>SideInput.window_mapping_fn.urn</c>: the harness maps windows from the side PCollection's window fn.</summary>
+    public const string WindowMappingFn = "beamconformance:window_mapping_fn:v1";
+
+    /// <summary>Prefix of custom coders (<c>beamconformance:coder:custom:NAME:v1</c>), encoded as varint length then bytes.</summary>
+    public const string CustomCoderPrefix = "beamconformance:coder:custom:";
+
+    /// <summary>The payload key naming the scenario run that the suite adds to every JSON payload.</summary>
+    public const string RunKey = "run";
+
+    /// <summary>
+    /// The capabilities of the harness's environment: the model coders it decodes and encodes and the
+    /// <c>beam:protocol:*</c> features it implements.
+    /// </summary>
+    public static IReadOnlyList<string> Capabilities { get; } =
+    [
+        "beam:coder:bytes:v1",
+        "beam:coder:string_utf8:v1",
+        "beam:coder:kv:v1",
+        "beam:coder:bool:v1",
+        "beam:coder:varint:v1",
+        "beam:coder:double:v1",
+        "beam:coder:iterable:v1",
+        "beam:coder:interval_window:v1",
+        "beam:coder:length_prefix:v1",
+        "beam:coder:global_window:v1",
+        "beam:coder:windowed_value:v1",
+        "beam:coder:param_windowed_value:v1",
+        "beam:coder:state_backed_iterable:v1",
+        "beam:coder:nullable:v1",
+        "beam:protocol:progress_reporting:v1",
+        "beam:protocol:harness_monitoring_infos:v1",
+        "beam:protocol:multi_core_bundle_processing:v1",
+    ];
+}

@@ -1,0 +1,89 @@
+using BeamConformance.FakeHarness.Internal.Operators;
+using BeamConformance.Model.Coders;
+using Org.Apache.Beam.Model.FnExecution.V1;
+
+namespace BeamConformance.FakeHarness.Internal;
+
+/// <summary>
+/// Runs one ProcessBundleRequest: instantiates the stage's operators, reads every data source to its end, finishes
+/// the operators producers-first (data sinks send <c>is_last</c>), and answers with element counts. Any failure ends
+/// the bundle with an error and discards its captures.
+/// </summary>
+internal sealed class BundleRunner
+{
+    private readonly WorkerSession _session;
+    private readonly string _instructionId;
+    private readonly ProcessBundleRequest _request;
+    private readonly MonitoringInfoIds _monitoring;
+    private IReadOnlyList<OutputPort> _ports = [];
+
+    public BundleRunner(WorkerSession session, StagePlan plan, string instructionId, ProcessBundleRequest request, MonitoringInfoIds monitoring)
+    {
+        _session = session;
+        Plan = plan;
+        _instructionId = instructionId;
+        _request = request;
+        _monitoring = monitoring;
+    }
+
+    public StagePlan Plan { get; }
+
+    public async Task<BundleResult> RunAsync(CancellationToken cancellationToken)
+    {
+        var context = new BundleContext(_session, Plan, _instructionId, _request, cancellationToken);
+        try
+        {
+            var (operators, ports) = Plan.Instantiate(context);
+            _ports = ports;
+            foreach (var source in operators.OfType<DataSourceOperator>())
+            {
+                await source.RunAsync().ConfigureAwait(false);
+            }
+
+            foreach (var op in operators)
+            {
+                await op.FinishAsync().ConfigureAwait(false);
+            }
+
+            var response = new ProcessBundleResponse();
+            _monitoring.Fill(Counts(), response.MonitoringInfos, response.MonitoringData);
+            return new BundleResult(response, null, context.Captures, []);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return Failed(new HarnessException("the bundle was abandoned: the worker is stopping"));
+        }
+        catch (Exception e) when (e is HarnessException or CoderException or InvalidOperationException or KeyNotFoundException)
+        {
+            return Failed(e);
+        }
+    }
+
+    public ProcessBundleProgressResponse Progress()
+    {
+        var response = new ProcessBundleProgressResponse();
+        _monitoring.Fill(Counts(), response.MonitoringInfos, response.MonitoringData);
+        return response;
+    }
+
+    public void ReleaseChannels()
+    {
+        foreach (var source in Plan.Nodes.Where(n => n.IsSource))
+        {
+            var url = Org.Apache.Beam.Model.FnExecution.V1.RemoteGrpcPort.Parser.ParseFrom(source.Transform.Spec.Payload).ApiServiceDescriptor?.Url;
+            if (!string.IsNullOrEmpty(url))
+            {
+                _session.GetDataChannel(url).Forget(_instructionId);
+            }
+        }
+    }
+
+    private IEnumerable<(string, long)> Counts() => _ports.Select(p => (p.PCollectionId, p.Count)).ToArray();
+
+    private BundleResult Failed(Exception e)
+    {
+        var transform = (e as HarnessException)?.Transform ?? string.Empty;
+        var message = $"FakeHarness bundle {_instructionId} failed: {e.Message}";
+        return new BundleResult(null, message, [], [new CaptureFailure(Plan.RunId, transform, message, _instructionId)]);
+    }
+}

@@ -1,0 +1,32 @@
+using BeamConformance.Capture.V1;
+using BeamConformance.Transport;
+
+namespace BeamConformance.FakeHarness.Internal;
+
+/// <summary>Sends a bundle's captures to the suite's <c>beamconformance.v1.CaptureService</c> (out-of-process harness).</summary>
+internal sealed class GrpcCaptureSink : ICaptureSink, IDisposable
+{
+    private readonly GrpcChannel _channel;
+    private readonly CallInvoker _invoker;
+
+    public GrpcCaptureSink(string endpoint)
+    {
+        _channel = GrpcChannel.ForAddress(endpoint);
+        _invoker = _channel.CreateCallInvoker();
+    }
+
+    public async Task DeliverAsync(IReadOnlyList<CaptureRecord> elements, IReadOnlyList<CaptureFailure> failures, CancellationToken cancellationToken)
+    {
+        if (elements.Count == 0 && failures.Count == 0)
+        {
+            return;
+        }
+
+        var report = new CaptureReport();
+        report.Elements.AddRange(elements.Select(CaptureWire.ToWire));
+        report.Failures.AddRange(failures.Select(f => new BundleFailure { RunId = f.RunId, Transform = f.Transform, Message = f.Message, InstructionId = f.InstructionId }));
+        await _invoker.AsyncUnaryCall(FnMethods.ReportCaptures, null, new CallOptions(cancellationToken: cancellationToken), report).ResponseAsync.ConfigureAwait(false);
+    }
+
+    public void Dispose() => _channel.Dispose();
+}

@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Logging;
+
+namespace BeamConformance.FakeHarness.Internal;
+
+/// <summary>The harness's local log messages (source-generated).</summary>
+internal static partial class Log
+{
+    [LoggerMessage(1, LogLevel.Warning, "FakeHarness worker {WorkerId} failed")]
+    public static partial void WorkerFailed(ILogger logger, string workerId, Exception exception);
+
+    [LoggerMessage(2, LogLevel.Debug, "FakeHarness worker {WorkerId} connected to control endpoint {Endpoint}")]
+    public static partial void Connected(ILogger logger, string workerId, string endpoint);
+
+    [LoggerMessage(3, LogLevel.Information, "FakeHarness worker {WorkerId}: bundle {InstructionId} failed: {Message}")]
+    public static partial void BundleFailed(ILogger logger, string workerId, string instructionId, string message);
+
+    [LoggerMessage(4, LogLevel.Debug, "FakeHarness worker {WorkerId}: control stream ended")]
+    public static partial void ControlEnded(ILogger logger, string workerId);
+
+    [LoggerMessage(5, LogLevel.Debug, "FakeHarness worker {WorkerId}: could not send log entries: {Message}")]
+    public static partial void LoggingFailed(ILogger logger, string workerId, string message);
+}

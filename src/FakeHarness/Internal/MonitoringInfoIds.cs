@@ -1,0 +1,67 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using BeamConformance.Model.Coders;
+using Google.Protobuf;
+using Org.Apache.Beam.Model.FnExecution.V1;
+using Org.Apache.Beam.Model.Pipeline.V1;
+
+namespace BeamConformance.FakeHarness.Internal;
+
+/// <summary>
+/// The worker's MonitoringInfos: element counts per PCollection (<c>beam:metric:element_count:v1</c>,
+/// <c>beam:metrics:sum_int64:v1</c>, label <c>PCOLLECTION</c>, payload a varint), both in full and under short
+/// ids (<c>monitoring_data</c>) whose metadata <c>MonitoringInfosMetadataRequest</c> returns.
+/// </summary>
+internal sealed class MonitoringInfoIds
+{
+    public const string ElementCountUrn = "beam:metric:element_count:v1";
+    public const string SumInt64Type = "beam:metrics:sum_int64:v1";
+    public const string PCollectionLabel = "PCOLLECTION";
+
+    private readonly ConcurrentDictionary<string, string> _idByPCollection = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, MonitoringInfo> _metadata = new(StringComparer.Ordinal);
+    private long _next;
+
+    /// <summary>Adds the counts to <paramref name="infos"/> (full form) and <paramref name="data"/> (short ids).</summary>
+    public void Fill(IEnumerable<(string PCollection, long Count)> counts, ICollection<MonitoringInfo> infos, IDictionary<string, ByteString> data)
+    {
+        foreach (var (pcollection, count) in counts)
+        {
+            var payload = ByteString.CopyFrom(VarIntCoder.Instance.EncodeToArray(count));
+            var info = Describe(pcollection);
+            var full = info.Clone();
+            full.Payload = payload;
+            infos.Add(full);
+            data[ShortId(pcollection)] = payload;
+        }
+    }
+
+    public MonitoringInfosMetadataResponse Metadata(MonitoringInfosMetadataRequest request)
+    {
+        var response = new MonitoringInfosMetadataResponse();
+        foreach (var id in request.MonitoringInfoId)
+        {
+            if (_metadata.TryGetValue(id, out var info))
+            {
+                response.MonitoringInfo[id] = info;
+            }
+        }
+
+        return response;
+    }
+
+    private string ShortId(string pcollection) =>
+        _idByPCollection.GetOrAdd(pcollection, p =>
+        {
+            var id = "ec" + Interlocked.Increment(ref _next).ToString(CultureInfo.InvariantCulture);
+            _metadata[id] = Describe(p);
+            return id;
+        });
+
+    private static MonitoringInfo Describe(string pcollection)
+    {
+        var info = new MonitoringInfo { Urn = ElementCountUrn, Type = SumInt64Type };
+        info.Labels[PCollectionLabel] = pcollection;
+        return info;
+    }
+}

@@ -1,0 +1,180 @@
+using System.Text.Json;
+using BeamConformance.FakeHarness.Internal.Functions;
+using BeamConformance.FakeHarness.Internal.Operators;
+using BeamConformance.Model.Coders;
+using Google.Protobuf;
+using Org.Apache.Beam.Model.FnExecution.V1;
+using Org.Apache.Beam.Model.Pipeline.V1;
+
+namespace BeamConformance.FakeHarness.Internal;
+
+/// <summary>
+/// Checks one descriptor transform and compiles its payload into an operator factory: data source and sink,
+/// our test transforms (ParDos whose do_fn URN is ours), flatten, window_into and the combine phases.
+/// </summary>
+internal static class OperatorFactories
+{
+    /// <exception cref="HarnessException">The transform cannot run here.</exception>
+    public static TransformNode Compile(string id, PTransform transform, ProcessBundleDescriptor descriptor, DescriptorCoders coders)
+    {
+        var name = string.IsNullOrEmpty(transform.UniqueName) ? id : transform.UniqueName;
+        var where = $"transform '{name}'";
+        var urn = transform.Spec?.Urn ?? string.Empty;
+        var allInputs = transform.Inputs.OrderBy(i => i.Key, StringComparer.Ordinal).Select(i => i.Value).ToArray();
+        try
+        {
+            switch (urn)
+            {
+                case TransformUrns.DataSource:
+                    {
+                        var port = RemoteGrpcPort.Parser.ParseFrom(transform.Spec!.Payload);
+                        var wire = coders.Get(port.CoderId);
+                        return new TransformNode(id, name, transform, [], (n, c, o) => new DataSourceOperator(n, c, o, port, wire), IsSource: true);
+                    }
+
+                case TransformUrns.DataSink:
+                    {
+                        var port = RemoteGrpcPort.Parser.ParseFrom(transform.Spec!.Payload);
+                        var wire = coders.Get(port.CoderId);
+                        return Node((n, c, o) => new DataSinkOperator(n, c, o, port, wire));
+                    }
+
+                case TransformUrns.Flatten:
+                    return Node((n, c, o) => new PassThroughOperator(n, c, o));
+                case TransformUrns.WindowInto:
+                    {
+                        var payload = WindowIntoPayload.Parser.ParseFrom(transform.Spec!.Payload);
+                        var windowFn = WindowFn.Parse(payload.WindowFn ?? throw new HarnessException($"{where}: WindowIntoPayload has no window_fn", name), where);
+                        return Node((n, c, o) => new WindowIntoOperator(n, c, o, windowFn));
+                    }
+
+                case TransformUrns.CombinePerKeyPrecombine:
+                case TransformUrns.CombinePerKeyMergeAccumulators:
+                case TransformUrns.CombinePerKeyExtractOutputs:
+                case TransformUrns.CombineGroupedValues:
+                    return CompileCombine(urn);
+                case TransformUrns.ParDo:
+                    return CompileParDo();
+                default:
+                    throw new HarnessException($"{where} has URN '{urn}', which the FakeHarness does not execute", name);
+            }
+        }
+        catch (InvalidProtocolBufferException e)
+        {
+            throw new HarnessException($"{where}: invalid payload for '{urn}': {e.Message}", name, e);
+        }
+        catch (JsonException e)
+        {
+            throw new HarnessException($"{where}: invalid JSON payload: {e.Message}", name, e);
+        }
+
+        TransformNode Node(OperatorFactory factory, IReadOnlyList<string>? mainInputs = null) =>
+            new(id, name, transform, mainInputs ?? allInputs, factory, IsSource: false);
+
+        TransformNode CompileCombine(string combineUrn)
+        {
+            var payload = CombinePayload.Parser.ParseFrom(transform.Spec!.Payload);
+            if (payload.CombineFn?.Urn != HarnessUrns.CombineFn)
+            {
+                throw new HarnessException($"{where}: combine fn URN '{payload.CombineFn?.Urn}' is not '{HarnessUrns.CombineFn}'", name);
+            }
+
+            using var json = JsonDocument.Parse(payload.CombineFn.Payload.Memory);
+            var accumulatorCoder = string.IsNullOrEmpty(payload.AccumulatorCoderId) ? null : coders.Get(payload.AccumulatorCoderId);
+            var inputKv = allInputs.Length == 1 ? DescriptorCoders.Logical(coders.OfPCollection(allInputs[0])) as KvCoder : null;
+            var inputValueCoder = combineUrn switch
+            {
+                TransformUrns.CombinePerKeyPrecombine => inputKv?.ValueCoder,
+                TransformUrns.CombineGroupedValues => (DescriptorCoders.Logical(inputKv?.ValueCoder ?? VarIntCoder.Instance) as IterableCoder)?.ElementCoder,
+                _ => null,
+            };
+            var fn = CombineFn.Parse(json.RootElement.Clone(), accumulatorCoder, inputValueCoder, where + " combine_fn");
+            return combineUrn switch
+            {
+                TransformUrns.CombinePerKeyPrecombine => Node((n, c, o) => new PrecombineOperator(
+                    n, c, o, fn, inputKv?.KeyCoder ?? throw new HarnessException($"{where}: the input of a precombine must have a kv coder", name))),
+                TransformUrns.CombinePerKeyMergeAccumulators => Node((n, c, o) => new CombineValuesOperator(n, c, o, fn, CombinePhase.MergeAccumulators)),
+                TransformUrns.CombinePerKeyExtractOutputs => Node((n, c, o) => new CombineValuesOperator(n, c, o, fn, CombinePhase.ExtractOutputs)),
+                _ => Node((n, c, o) => new CombineValuesOperator(n, c, o, fn, CombinePhase.GroupedValues)),
+            };
+        }
+
+        TransformNode CompileParDo()
+        {
+            var payload = ParDoPayload.Parser.ParseFrom(transform.Spec!.Payload);
+            var doFn = payload.DoFn ?? throw new HarnessException($"{where}: ParDoPayload has no do_fn", name);
+            if (payload.StateSpecs.Count > 0 || payload.TimerFamilySpecs.Count > 0 || !string.IsNullOrEmpty(payload.RestrictionCoderId))
+            {
+                throw new HarnessException($"{where}: user state, timers and splittable DoFns are not supported by the FakeHarness (format 1)", name);
+            }
+
+            var mainInputs = transform.Inputs.Where(i => !payload.SideInputs.ContainsKey(i.Key)).OrderBy(i => i.Key, StringComparer.Ordinal).Select(i => i.Value).ToArray();
+            using var json = JsonDocument.Parse(doFn.Payload.IsEmpty ? "{}"u8.ToArray() : doFn.Payload.ToByteArray());
+            var args = json.RootElement.Clone();
+            var at = $"{where} ({doFn.Urn}) payload";
+            return doFn.Urn switch
+            {
+                TransformUrns.Create => Node(CreateFactory(args, at), mainInputs),
+                TransformUrns.Map => MapNode(ElementFns.Compile(Union.Property(args, "fn", at), at + ".fn")),
+                TransformUrns.FlatMap => FlatMap(FlatFns.Compile(Union.Property(args, "fn", at), at + ".fn"), true),
+                TransformUrns.Filter => FilterNode(Predicates.Compile(Union.Property(args, "predicate", at), at + ".predicate")),
+                TransformUrns.KeyBy => KeyByNode(ElementFns.Compile(Union.Property(args, "key", at), at + ".key")),
+                TransformUrns.MultiOutput => Node(MultiOutputFactory(args, at), mainInputs),
+                TransformUrns.ReadSideInputs => Node(SideInputFactories.Compile(id, name, transform, payload, descriptor, coders), mainInputs),
+                TransformUrns.Capture => Node((n, c, o) => new CaptureOperator(n, c, o), mainInputs),
+                TransformUrns.FailOn => Node(FailOnFactory(args, at), mainInputs),
+                TransformUrns.Stall => Node((n, c, o) => new StallOperator(n, c, o), mainInputs),
+                _ => throw new HarnessException($"{where}: do_fn URN '{doFn.Urn}' is not one the FakeHarness executes", name),
+            };
+
+            TransformNode FlatMap(Func<object?, IEnumerable<object?>> fn, bool shape) =>
+                Node((n, c, o) => new FlatMapOperator(n, c, o, fn, shape), mainInputs);
+
+            TransformNode MapNode(Func<object?, object?> fn) => FlatMap(v => [fn(v)], shape: true);
+
+            TransformNode FilterNode(Func<object?, bool> predicate) => FlatMap(v => predicate(v) ? [v] : [], shape: false);
+
+            TransformNode KeyByNode(Func<object?, object?> key) => FlatMap(v => [new Model.KV(key(v), v)], shape: true);
+        }
+    }
+
+    private static OperatorFactory CreateFactory(JsonElement args, string at)
+    {
+        var values = new List<(object?, long?)>();
+        if (args.TryGetProperty("values", out var plain))
+        {
+            values.AddRange(Union.Array(plain, at + ".values").Select(v => (JsonValues.ToNatural(v, at + ".values"), (long?)null)));
+        }
+
+        if (args.TryGetProperty("elements", out var stamped))
+        {
+            foreach (var element in Union.Array(stamped, at + ".elements"))
+            {
+                var value = JsonValues.ToNatural(Union.Property(element, "value", at + ".elements"), at + ".elements");
+                long? timestamp = element.TryGetProperty("timestamp_ms", out var t) ? Union.Int64(t, at + ".elements.timestamp_ms") : null;
+                values.Add((value, timestamp));
+            }
+        }
+
+        return (n, c, o) => new CreateOperator(n, c, o, values);
+    }
+
+    private static OperatorFactory MultiOutputFactory(JsonElement args, string at)
+    {
+        var routes = Union.Property(args, "routes", at);
+        if (routes.ValueKind != JsonValueKind.Object)
+        {
+            throw new HarnessException($"{at}.routes: expected a map of tag to predicate");
+        }
+
+        var compiled = routes.EnumerateObject().Select(r => (r.Name, Predicates.Compile(r.Value, $"{at}.routes.{r.Name}"))).ToArray();
+        return (n, c, o) => new MultiOutputOperator(n, c, o, compiled);
+    }
+
+    private static OperatorFactory FailOnFactory(JsonElement args, string at)
+    {
+        var when = Predicates.Compile(Union.Property(args, "when", at), at + ".when");
+        var message = Union.String(Union.Property(args, "message", at), at + ".message");
+        return (n, c, o) => new FailOnOperator(n, c, o, when, message);
+    }
+}

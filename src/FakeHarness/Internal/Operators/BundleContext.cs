@@ -1,0 +1,105 @@
+using BeamConformance.Model.Coders;
+using Org.Apache.Beam.Model.FnExecution.V1;
+
+namespace BeamConformance.FakeHarness.Internal.Operators;
+
+/// <summary>What a bundle's operators share: ids, the worker's channels, the captures, the state API.</summary>
+internal sealed class BundleContext
+{
+    public BundleContext(WorkerSession session, StagePlan plan, string instructionId, ProcessBundleRequest request, CancellationToken cancellationToken)
+    {
+        Session = session;
+        Plan = plan;
+        InstructionId = instructionId;
+        Request = request;
+        CancellationToken = cancellationToken;
+    }
+
+    public WorkerSession Session { get; }
+
+    public StagePlan Plan { get; }
+
+    public string RunId => Plan.RunId;
+
+    public string InstructionId { get; }
+
+    public ProcessBundleRequest Request { get; }
+
+    public CancellationToken CancellationToken { get; }
+
+    public List<CaptureRecord> Captures { get; } = [];
+
+    public ProtocolRecorder Recorder => Session.Recorder;
+
+    /// <summary>
+    /// Reads every page of a state key (following continuation tokens) from the descriptor's state endpoint, recording
+    /// each request and response; returns the concatenated <c>get.data</c> bytes.
+    /// </summary>
+    /// <exception cref="HarnessException">No state endpoint, a failed stream, or an error response.</exception>
+    public async Task<byte[]> ReadStateAsync(StateKey key, string? sideInput)
+    {
+        var url = Plan.Descriptor.StateApiServiceDescriptor?.Url;
+        if (string.IsNullOrEmpty(url))
+        {
+            throw new HarnessException($"descriptor '{Plan.Descriptor.Id}' needs the state API (side inputs) but has no state_api_service_descriptor");
+        }
+
+        var channel = Session.GetStateChannel(url);
+        var kind = StateKinds.Of(key);
+        var transformId = StateKinds.TransformId(key);
+        var (window, keyBytes) = StateKinds.WindowAndKey(key);
+        var data = new System.Buffers.ArrayBufferWriter<byte>();
+        var token = Google.Protobuf.ByteString.Empty;
+        for (var page = 0; ; page++)
+        {
+            var request = new StateRequest { InstructionId = InstructionId, StateKey = key, Get = new StateGetRequest { ContinuationToken = token } };
+            var response = await channel.SendAsync(request, CancellationToken).ConfigureAwait(false);
+            var error = string.IsNullOrEmpty(response.Error) ? null : response.Error;
+            Recorder.AddStateRequest(RunId, new RecordedStateRequest(
+                kind, "get", transformId, sideInput, InstructionId, window, keyBytes, token.ToByteArray(),
+                response.Get?.Data.ToByteArray() ?? [], response.Get?.ContinuationToken.ToByteArray() ?? [], error));
+            if (error is not null)
+            {
+                throw new HarnessException($"the runner answered the {kind} state request for side input '{sideInput}' with an error: {error}");
+            }
+
+            if (response.ResponseCase != StateResponse.ResponseOneofCase.Get)
+            {
+                throw new HarnessException($"the runner answered a {kind} get request with a '{response.ResponseCase}' response");
+            }
+
+            System.Buffers.BuffersExtensions.Write(data, response.Get!.Data.Span);
+            token = response.Get.ContinuationToken;
+            if (token.IsEmpty)
+            {
+                return data.WrittenSpan.ToArray();
+            }
+
+            if (page > 1_000_000)
+            {
+                throw new HarnessException($"the runner's {kind} state continuation tokens never end");
+            }
+        }
+    }
+
+    /// <summary>Decodes a stream of nested values (a state response body).</summary>
+    /// <exception cref="HarnessException">Invalid bytes.</exception>
+    public static object?[] DecodeAll(byte[] bytes, Coder coder, string where)
+    {
+        var values = new List<object?>();
+        try
+        {
+            var reader = new CoderReader(bytes);
+            while (!reader.AtEnd)
+            {
+                values.Add(coder.Decode(ref reader, nested: true));
+            }
+        }
+        catch (CoderException e)
+        {
+            throw new HarnessException($"{where}: cannot decode the state data with {coder}: {e.Message}", inner: e);
+        }
+
+        return values.ToArray();
+    }
+}

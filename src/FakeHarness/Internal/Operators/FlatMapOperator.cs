@@ -1,0 +1,41 @@
+using BeamConformance.Model;
+
+namespace BeamConformance.FakeHarness.Internal.Operators;
+
+/// <summary>
+/// map, flat_map, filter and key_by: a function from a value to 0..n values, each emitted with the element's
+/// timestamp, windows and pane; computed values are shaped for the output coder.
+/// </summary>
+internal sealed class FlatMapOperator : Operator
+{
+    private readonly Func<object?, IEnumerable<object?>> _fn;
+    private readonly bool _shape;
+
+    public FlatMapOperator(TransformNode node, BundleContext context, IReadOnlyDictionary<string, OutputPort> outputs, Func<object?, IEnumerable<object?>> fn, bool shape)
+        : base(node, context, outputs)
+    {
+        _fn = fn;
+        _shape = shape;
+    }
+
+    protected override async ValueTask OnProcessAsync(WindowedValue<object?> element)
+    {
+        var output = Single;
+        foreach (var value in _fn(element.Value))
+        {
+            if (output is null)
+            {
+                continue;
+            }
+
+            if (_shape)
+            {
+                await EmitShapedAsync(output, element, value).ConfigureAwait(false);
+            }
+            else
+            {
+                await output.EmitAsync(element).ConfigureAwait(false);
+            }
+        }
+    }
+}

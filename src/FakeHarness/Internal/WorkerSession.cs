@@ -1,0 +1,340 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using BeamConformance.Transport;
+using Microsoft.Extensions.Logging;
+using Org.Apache.Beam.Model.FnExecution.V1;
+
+namespace BeamConformance.FakeHarness.Internal;
+
+/// <summary>
+/// One connected worker: the control loop (each instruction handled on its own task, responses written by one
+/// writer), the descriptor cache, the data and state channels per endpoint, and the bundles in progress.
+/// </summary>
+internal sealed class WorkerSession : IAsyncDisposable
+{
+    private readonly WorkerEndpoints _endpoints;
+    private readonly ProtocolRecorder _recorder;
+    private readonly FakeHarnessOptions _options;
+    private readonly ILogger _logger;
+    private readonly ConcurrentDictionary<string, Task<StagePlan>> _plans = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DataChannel> _dataChannels = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, StateChannel> _stateChannels = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, BundleRunner> _activeBundles = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _runIds = new(StringComparer.Ordinal);
+    private readonly Channel<InstructionResponse> _responses = Channel.CreateUnbounded<InstructionResponse>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly MonitoringInfoIds _monitoringIds = new();
+    private readonly List<GrpcChannel> _channels = [];
+    private ICaptureSink? _captures;
+    private CallInvoker? _control;
+    private LogSender? _log;
+    private CancellationTokenSource? _stop;
+
+    public WorkerSession(WorkerEndpoints endpoints, ICaptureSink? captures, ProtocolRecorder recorder, FakeHarnessOptions options)
+    {
+        _endpoints = endpoints;
+        _captures = captures;
+        _recorder = recorder;
+        _options = options;
+        _logger = options.LoggerFactory.CreateLogger("BeamConformance.FakeHarness.Worker");
+    }
+
+    public string WorkerId => _endpoints.WorkerId;
+
+    public Metadata Headers => FnMethods.WorkerHeaders(WorkerId);
+
+    public FakeHarnessOptions Options => _options;
+
+    public ProtocolRecorder Recorder => _recorder;
+
+    public LogSender? LogSender => _log;
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var stop = _stop.Token;
+        var options = await ProvisionReader.ReadAsync(this, _endpoints.ProvisionEndpoint, stop).ConfigureAwait(false);
+        if (_captures is null)
+        {
+            var captureEndpoint = options.CaptureEndpoint
+                ?? throw new InvalidOperationException(
+                    $"FakeHarness worker '{WorkerId}' has no capture sink: pass --capture_endpoint, or set the pipeline option 'capture_endpoint'.");
+            _captures = new GrpcCaptureSink(captureEndpoint);
+        }
+
+        if (_endpoints.LoggingEndpoint is { } logging)
+        {
+            _log = new LogSender(OpenInvoker(logging), Headers, _logger, WorkerId, stop);
+        }
+
+        _control = OpenInvoker(_endpoints.ControlEndpoint);
+        using var call = _control.AsyncDuplexStreamingCall(FnMethods.Control, null, new CallOptions(Headers, cancellationToken: stop));
+        Log.Connected(_logger, WorkerId, _endpoints.ControlEndpoint);
+        _log?.Info($"FakeHarness worker {WorkerId} started");
+        var writer = Task.Run(() => WriteResponsesAsync(call.RequestStream, stop), CancellationToken.None);
+        try
+        {
+            while (await call.ResponseStream.MoveNext(stop).ConfigureAwait(false))
+            {
+                var request = call.ResponseStream.Current;
+                if (request.RequestCase == InstructionRequest.RequestOneofCase.Register)
+                {
+                    // Registration is handled inline so that a later ProcessBundle finds its descriptor.
+                    await RespondAsync(request, HandleRegister(request)).ConfigureAwait(false);
+                    continue;
+                }
+
+                _ = Task.Run(() => HandleAsync(request), CancellationToken.None);
+            }
+
+            Log.ControlEnded(_logger, WorkerId);
+        }
+        finally
+        {
+            _responses.Writer.TryComplete();
+            await _stop.CancelAsync().ConfigureAwait(false);
+            await writer.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_stop is not null)
+        {
+            await _stop.CancelAsync().ConfigureAwait(false);
+        }
+
+        foreach (var data in _dataChannels.Values)
+        {
+            await data.DisposeAsync().ConfigureAwait(false);
+        }
+
+        foreach (var state in _stateChannels.Values)
+        {
+            await state.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_log is not null)
+        {
+            await _log.DisposeAsync().ConfigureAwait(false);
+        }
+
+        (_captures as IDisposable)?.Dispose();
+        lock (_channels)
+        {
+            foreach (var channel in _channels)
+            {
+                channel.Dispose();
+            }
+        }
+
+        _stop?.Dispose();
+    }
+
+    public CallInvoker OpenInvoker(string endpoint)
+    {
+        var channel = GrpcChannel.ForAddress(endpoint);
+        lock (_channels)
+        {
+            _channels.Add(channel);
+        }
+
+        return channel.CreateCallInvoker();
+    }
+
+    public DataChannel GetDataChannel(string url) =>
+        _dataChannels.GetOrAdd(url, u => new DataChannel(OpenInvoker(u), Headers, u, _stop!.Token));
+
+    public StateChannel GetStateChannel(string url) =>
+        _stateChannels.GetOrAdd(url, u => new StateChannel(OpenInvoker(u), Headers, u, _stop!.Token));
+
+    private async Task WriteResponsesAsync(IClientStreamWriter<InstructionResponse> stream, CancellationToken stop)
+    {
+        try
+        {
+            await foreach (var response in _responses.Reader.ReadAllAsync(stop).ConfigureAwait(false))
+            {
+                await stream.WriteAsync(response, stop).ConfigureAwait(false);
+            }
+
+            await stream.CompleteAsync().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is OperationCanceledException or RpcException or IOException or InvalidOperationException)
+        {
+            // The control stream is gone: the worker is stopping.
+        }
+    }
+
+    private ValueTask RespondAsync(InstructionRequest request, InstructionResponse response)
+    {
+        response.InstructionId = request.InstructionId;
+        return _responses.Writer.WriteAsync(response, CancellationToken.None);
+    }
+
+    private async Task HandleAsync(InstructionRequest request)
+    {
+        InstructionResponse response;
+        try
+        {
+            response = request.RequestCase switch
+            {
+                InstructionRequest.RequestOneofCase.ProcessBundle => await ProcessBundleAsync(request).ConfigureAwait(false),
+                InstructionRequest.RequestOneofCase.ProcessBundleProgress => Progress(request),
+                InstructionRequest.RequestOneofCase.ProcessBundleSplit => Split(request),
+                InstructionRequest.RequestOneofCase.FinalizeBundle => Record(request, null, new InstructionResponse { FinalizeBundle = new FinalizeBundleResponse() }),
+                InstructionRequest.RequestOneofCase.MonitoringInfos => Record(request, null, new InstructionResponse { MonitoringInfos = _monitoringIds.Metadata(request.MonitoringInfos) }),
+                InstructionRequest.RequestOneofCase.HarnessMonitoringInfos => Record(request, null, new InstructionResponse { HarnessMonitoringInfos = new HarnessMonitoringInfosResponse() }),
+                _ => Record(request, null, new InstructionResponse { Error = $"FakeHarness does not support InstructionRequest kind '{InstructionKinds.Of(request)}'" }),
+            };
+        }
+        catch (Exception e)
+        {
+            response = new InstructionResponse { Error = $"FakeHarness failed instruction {request.InstructionId} ({InstructionKinds.Of(request)}): {e.Message}" };
+        }
+
+        await RespondAsync(request, response).ConfigureAwait(false);
+    }
+
+    private InstructionResponse HandleRegister(InstructionRequest request)
+    {
+        var runs = new HashSet<string>(StringComparer.Ordinal);
+        var errors = new List<string>();
+        foreach (var descriptor in request.Register.ProcessBundleDescriptor)
+        {
+            var plan = AddDescriptor(descriptor);
+            if (plan.IsFaulted)
+            {
+                errors.Add(plan.Exception!.InnerException!.Message);
+            }
+
+            runs.Add(RunIds.Of(descriptor));
+        }
+
+        foreach (var run in runs)
+        {
+            _recorder.AddInstruction(run, new RecordedInstruction(InstructionKinds.Register, request.InstructionId, WorkerId));
+        }
+
+        return errors.Count == 0
+            ? new InstructionResponse { Register = new RegisterResponse() }
+            : new InstructionResponse { Error = "FakeHarness cannot run the registered descriptor(s): " + string.Join("; ", errors) };
+    }
+
+    private Task<StagePlan> AddDescriptor(ProcessBundleDescriptor descriptor)
+    {
+        var runId = RunIds.Of(descriptor);
+        _runIds.TryAdd(runId, 0);
+        _recorder.AddDescriptor(runId, RecordedDescriptors.From(descriptor));
+        Task<StagePlan> plan;
+        try
+        {
+            plan = Task.FromResult(StagePlan.Build(descriptor, runId));
+        }
+        catch (Exception e) when (e is HarnessException or FormatException or Model.Coders.CoderException or KeyNotFoundException or InvalidOperationException)
+        {
+            plan = Task.FromException<StagePlan>(e);
+        }
+
+        _plans[descriptor.Id] = plan;
+        return plan;
+    }
+
+    private async Task<StagePlan> GetPlanAsync(string descriptorId)
+    {
+        if (_plans.TryGetValue(descriptorId, out var known))
+        {
+            return await known.ConfigureAwait(false);
+        }
+
+        var descriptor = await _control!.AsyncUnaryCall(
+            FnMethods.GetProcessBundleDescriptor,
+            null,
+            new CallOptions(Headers, cancellationToken: _stop!.Token),
+            new GetProcessBundleDescriptorRequest { ProcessBundleDescriptorId = descriptorId }).ResponseAsync.ConfigureAwait(false);
+        if (_plans.TryGetValue(descriptorId, out known))
+        {
+            return await known.ConfigureAwait(false);
+        }
+
+        return await AddDescriptor(descriptor).ConfigureAwait(false);
+    }
+
+    private async Task<InstructionResponse> ProcessBundleAsync(InstructionRequest request)
+    {
+        var descriptorId = request.ProcessBundle.ProcessBundleDescriptorId;
+        StagePlan plan;
+        try
+        {
+            plan = await GetPlanAsync(descriptorId).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            foreach (var run in _runIds.Keys)
+            {
+                _recorder.AddInstruction(run, new RecordedInstruction(InstructionKinds.ProcessBundle, request.InstructionId, WorkerId));
+            }
+
+            return new InstructionResponse { Error = $"FakeHarness cannot run ProcessBundleDescriptor '{descriptorId}': {e.Message}" };
+        }
+
+        _recorder.AddInstruction(plan.RunId, new RecordedInstruction(InstructionKinds.ProcessBundle, request.InstructionId, WorkerId));
+        var bundle = new BundleRunner(this, plan, request.InstructionId, request.ProcessBundle, _monitoringIds);
+        _activeBundles[request.InstructionId] = bundle;
+        try
+        {
+            var result = await bundle.RunAsync(_stop!.Token).ConfigureAwait(false);
+            await _captures!.DeliverAsync(result.Captures, result.Failures, CancellationToken.None).ConfigureAwait(false);
+            if (result.Error is { } error)
+            {
+                Log.BundleFailed(_logger, WorkerId, request.InstructionId, error);
+                _log?.Error(error, request.InstructionId, result.Failures.FirstOrDefault()?.Transform);
+                return new InstructionResponse { Error = error };
+            }
+
+            return new InstructionResponse { ProcessBundle = result.Response };
+        }
+        finally
+        {
+            _activeBundles.TryRemove(request.InstructionId, out _);
+            bundle.ReleaseChannels();
+        }
+    }
+
+    private InstructionResponse Progress(InstructionRequest request)
+    {
+        var target = request.ProcessBundleProgress.InstructionId;
+        if (_activeBundles.TryGetValue(target, out var bundle))
+        {
+            return Record(request, bundle.Plan.RunId, new InstructionResponse { ProcessBundleProgress = bundle.Progress() });
+        }
+
+        // A bundle that is not (or no longer) running: nothing to report, which the protocol allows.
+        return Record(request, null, new InstructionResponse { ProcessBundleProgress = new ProcessBundleProgressResponse() });
+    }
+
+    private InstructionResponse Split(InstructionRequest request)
+    {
+        var target = request.ProcessBundleSplit.InstructionId;
+        var run = _activeBundles.TryGetValue(target, out var bundle) ? bundle.Plan.RunId : null;
+
+        // Format 1 never splits: an empty response means "no split happened".
+        return Record(request, run, new InstructionResponse { ProcessBundleSplit = new ProcessBundleSplitResponse() });
+    }
+
+    private InstructionResponse Record(InstructionRequest request, string? runId, InstructionResponse response)
+    {
+        var instruction = new RecordedInstruction(InstructionKinds.Of(request), request.InstructionId, WorkerId);
+        if (runId is not null)
+        {
+            _recorder.AddInstruction(runId, instruction);
+        }
+        else
+        {
+            foreach (var run in _runIds.Keys)
+            {
+                _recorder.AddInstruction(run, instruction);
+            }
+        }
+
+        return response;
+    }
+}

@@ -1,0 +1,9 @@
+namespace BeamConformance.FakeHarness;
+
+/// <summary>One InstructionRequest the harness received on the control stream, and how it answered.</summary>
+/// <param name="Kind">The request kind in snake case: <c>register</c>, <c>process_bundle</c>, <c>process_bundle_progress</c>,
+/// <c>process_bundle_split</c>, <c>finalize_bundle</c>, <c>monitoring_infos</c>, <c>harness_monitoring_infos</c>,
+/// <c>sample_data</c>, or <c>none</c>.</param>
+/// <param name="InstructionId">The request's instruction id.</param>
+/// <param name="WorkerId">The worker that received it.</param>
+public sealed record RecordedInstruction(string Kind, string InstructionId, string WorkerId);
