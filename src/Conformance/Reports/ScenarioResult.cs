@@ -29,4 +29,17 @@ public sealed record ScenarioResult(
 
     /// <summary>Whether this result fails the run.</summary>
     public bool FailsRun => RunnerExpectations.FailsRun(Outcome);
+
+    /// <summary>
+    /// The result of <paramref name="scenario"/> under <paramref name="expectations"/>: <paramref name="check"/>
+    /// is null when the scenario was not run (skipped).
+    /// </summary>
+    public static ScenarioResult Of(Scenario scenario, RunnerExpectations expectations, CheckResult? check, TimeSpan duration, IReadOnlyList<string> jobMessages)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(expectations);
+        var outcome = expectations.Outcome(scenario.Id, check?.Passed);
+        return new ScenarioResult(scenario.Id, scenario.Description, scenario.Spec, scenario.Features, outcome, duration,
+            check?.Diff ?? "", expectations.For(scenario.Id)?.Reason, jobMessages);
+    }
 }
