@@ -1,0 +1,23 @@
+namespace BeamConformance.ReferenceRunner.Execution;
+
+/// <summary>How <see cref="JobExecutor"/> runs jobs.</summary>
+public sealed record ExecutionOptions
+{
+    /// <summary>The default options.</summary>
+    public static ExecutionOptions Default { get; } = new();
+
+    /// <summary>Most elements per bundle (the engine cuts bundles up to this size). Default 1000.</summary>
+    public int BundleSize { get; init; } = 1000;
+
+    /// <summary>How long a started worker may take to open its control stream before the job fails. Default 60 s.</summary>
+    public TimeSpan WorkerConnectTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// How often a running bundle is asked for progress (ProcessBundleProgressRequest), whose MonitoringInfos
+    /// become the job's attempted metrics; null never asks. Default 1 s.
+    /// </summary>
+    public TimeSpan? ProgressInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Most bundles in flight at once across the job's workers. Default 4.</summary>
+    public int MaxBundlesInFlight { get; init; } = 4;
+}

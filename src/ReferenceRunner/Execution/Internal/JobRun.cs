@@ -1,0 +1,161 @@
+using System.Text;
+using BeamConformance.Engine;
+using BeamConformance.ReferenceRunner.FnApi;
+using BeamConformance.ReferenceRunner.Translation;
+using Microsoft.Extensions.Logging;
+using Org.Apache.Beam.Model.Pipeline.V1;
+
+namespace BeamConformance.ReferenceRunner.Execution.Internal;
+
+/// <summary>One job's execution: fusion, workers, the bundle loop, and cleanup.</summary>
+internal sealed class JobRun(JobRunContext context, FnApiServices fnApi, ExecutionOptions options) : IAsyncDisposable
+{
+    private readonly ILogger _logger = context.LoggerFactory.CreateLogger("BeamConformance.ReferenceRunner.Execution");
+    private readonly List<(string WorkerId, IWorkerLease? Lease)> _workers = [];
+    private readonly Dictionary<string, WorkerConnection> _connections = new(StringComparer.Ordinal);
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        FusedPipeline fused;
+        StageGraph graph;
+        try
+        {
+            fused = PipelineFuser.Fuse(context.Pipeline);
+            graph = fused.BuildEngineGraph();
+        }
+        catch (PipelineTranslationException e)
+        {
+            throw Fail($"the pipeline cannot be run: {e.Message}", e);
+        }
+
+        var environments = fused.Stages.Select(static s => s.EnvironmentId).Distinct(StringComparer.Ordinal).ToList();
+        ExecutionLog.Fused(_logger, context.JobId, fused.Stages.Count, fused.RunnerTransforms.Count, string.Join(", ", environments));
+        foreach (var environmentId in environments)
+        {
+            _connections[environmentId] = await StartWorkerAsync(environmentId, cancellationToken).ConfigureAwait(false);
+        }
+
+        var endpoint = new ApiServiceDescriptor { Url = context.Environments.FnApiEndpoint };
+        var descriptors = new Dictionary<StageId, string>();
+        foreach (var stage in fused.Stages)
+        {
+            var descriptorId = $"{context.JobId}/{stage.StageId}";
+            _connections[stage.EnvironmentId].RegisterDescriptor(stage.BuildDescriptor(descriptorId, endpoint, endpoint));
+            descriptors[stage.StageId] = descriptorId;
+        }
+
+        var engine = new JobEngine(graph, new EngineOptions { MaxBundleSize = options.BundleSize });
+        var bundles = new StageBundleRunner(context, fnApi.Options, options, engine, fused, descriptors, _connections, _logger);
+        await DriveAsync(engine, bundles, cancellationToken).ConfigureAwait(false);
+        ExecutionLog.JobDone(_logger, context.JobId);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var (workerId, lease) in _workers)
+        {
+            fnApi.ForgetWorker(workerId);
+            if (lease is null)
+            {
+                continue;
+            }
+
+            try
+            {
+                await lease.DisposeAsync().ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                ExecutionLog.StopFailed(_logger, context.JobId, workerId, e.Message);
+            }
+        }
+    }
+
+    private async Task DriveAsync(JobEngine engine, StageBundleRunner bundles, CancellationToken cancellationToken)
+    {
+        var running = new List<Task>();
+        try
+        {
+            while (true)
+            {
+                running.RemoveAll(static t => t.IsCompleted);
+                if (running.Count >= options.MaxBundlesInFlight)
+                {
+                    await Task.WhenAny(running).ConfigureAwait(false);
+                    continue;
+                }
+
+                var next = await engine.NextBundleAsync(cancellationToken).ConfigureAwait(false);
+                switch (next.Kind)
+                {
+                    case NextBundleKind.Ready:
+                        running.Add(bundles.RunAsync(next.Bundle!, cancellationToken));
+                        break;
+                    case NextBundleKind.Done:
+                        return;
+                    case NextBundleKind.Failed:
+                        throw Fail(next.Message ?? "the job failed");
+                    case NextBundleKind.Stuck:
+                        throw Fail("ReferenceRunner bug: the job is stuck.\n" + (next.Message ?? engine.DumpState()));
+                    default:
+                        throw Fail($"ReferenceRunner bug: unexpected engine answer {next.Kind}");
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            engine.Cancel("the job was cancelled");
+            throw;
+        }
+        finally
+        {
+            // Bundles in flight end on their own (failed workers, cancellation); never leave them unobserved.
+            await Task.WhenAll(running).ContinueWith(static _ => { }, TaskScheduler.Default).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<WorkerConnection> StartWorkerAsync(string environmentId, CancellationToken cancellationToken)
+    {
+        if (!context.Pipeline.Components.Environments.TryGetValue(environmentId, out var environment))
+        {
+            throw Fail($"environment '{environmentId}' of an executable stage is not in the pipeline's components");
+        }
+
+        var workerId = WorkerIdFor(environmentId);
+        fnApi.ExpectWorker(workerId, context.Messages);
+        var slot = _workers.Count;
+        _workers.Add((workerId, null));
+        _workers[slot] = (workerId, await context.Environments.StartWorkerAsync(workerId, environmentId, environment, cancellationToken).ConfigureAwait(false));
+        try
+        {
+            var connection = await fnApi.WaitForWorkerAsync(workerId, options.WorkerConnectTimeout, cancellationToken).ConfigureAwait(false);
+            ExecutionLog.WorkerReady(_logger, context.JobId, workerId, environmentId);
+            return connection;
+        }
+        catch (TimeoutException e)
+        {
+            throw Fail($"worker {workerId} for environment {environmentId} never connected: no control stream within {options.WorkerConnectTimeout.TotalSeconds:0.###} s", e);
+        }
+    }
+
+    private string WorkerIdFor(string environmentId)
+    {
+        var id = new StringBuilder($"{context.JobId}-{environmentId}-{_workers.Count + 1}");
+        for (var i = 0; i < id.Length; i++)
+        {
+            if (id[i] is < ' ' or > '~')
+            {
+                id[i] = '_';
+            }
+        }
+
+        return id.ToString();
+    }
+
+    private JobFailedException Fail(string reason, Exception? inner = null)
+    {
+        // The job side posts the reason as a JOB_MESSAGE_ERROR when the job turns FAILED.
+        ExecutionLog.JobFailed(_logger, context.JobId, reason);
+        return inner is null ? new JobFailedException(reason) : new JobFailedException(reason, inner);
+    }
+}

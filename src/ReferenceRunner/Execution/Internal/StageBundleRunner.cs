@@ -1,0 +1,157 @@
+using BeamConformance.Engine;
+using BeamConformance.Model.Coders;
+using BeamConformance.ReferenceRunner.FnApi;
+using BeamConformance.ReferenceRunner.Translation;
+using Microsoft.Extensions.Logging;
+using Org.Apache.Beam.Model.FnExecution.V1;
+
+namespace BeamConformance.ReferenceRunner.Execution.Internal;
+
+/// <summary>
+/// Runs one engine bundle of an SDK stage as a ProcessBundle instruction and commits or fails it in the engine.
+/// </summary>
+internal sealed class StageBundleRunner(
+    JobRunContext context,
+    FnApiOptions fnApiOptions,
+    ExecutionOptions options,
+    JobEngine engine,
+    FusedPipeline fused,
+    IReadOnlyDictionary<StageId, string> descriptors,
+    IReadOnlyDictionary<string, WorkerConnection> connections,
+    ILogger logger)
+{
+    /// <summary>Runs the bundle; never throws: a failure fails the bundle in the engine, which fails the job.</summary>
+    public async Task RunAsync(Bundle bundle, CancellationToken cancellationToken)
+    {
+        var stage = fused.StageOf(bundle.Stage);
+        var connection = connections[stage.EnvironmentId];
+        var instructionId = $"{context.JobId}/{bundle.Id}";
+        var metricsKey = $"{connection.WorkerId}/{instructionId}";
+        try
+        {
+            var request = new BundleRequest
+            {
+                InstructionId = instructionId,
+                DescriptorId = descriptors[stage.StageId],
+                Inputs = [.. stage.Inputs.Select(input => new BundleDataInput(input.TransformId, EncodeInput(bundle, input)))],
+                SinkTransformIds = [.. stage.Outputs.Select(static o => o.TransformId)],
+                StateSource = stage.SideInputs.Count > 0 ? new SideInputStateSource(engine, stage) : null,
+            };
+
+            BundleOutcome outcome;
+            using (var progress = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            {
+                var progressLoop = ReportProgressAsync(connection, instructionId, metricsKey, progress.Token);
+                try
+                {
+                    outcome = await connection.ProcessBundleAsync(request, cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    await progress.CancelAsync().ConfigureAwait(false);
+                    await progressLoop.ConfigureAwait(false);
+                }
+            }
+
+            var outputs = new Dictionary<PCollectionId, IReadOnlyList<Element>>();
+            var produced = 0;
+            foreach (var output in stage.Outputs)
+            {
+                var elements = DecodeOutput(stage, output, outcome.Outputs[output.TransformId]);
+                produced += elements.Count;
+                outputs[output.PCollection] = outputs.TryGetValue(output.PCollection, out var already) ? [.. already, .. elements] : elements;
+            }
+
+            var metrics = await connection.ResolveMonitoringInfosAsync(outcome.Response.MonitoringInfos, outcome.Response.MonitoringData, cancellationToken).ConfigureAwait(false);
+            engine.CommitBundle(bundle.Id, new BundleResult { Outputs = outputs });
+            context.Metrics.Commit(metricsKey, metrics);
+            ExecutionLog.BundleCommitted(logger, context.JobId, bundle.Id.ToString(), stage.StageId.Value, bundle.ElementCount, produced);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            context.Metrics.Abandon(metricsKey);
+            engine.FailBundle(bundle.Id, "the job was cancelled");
+        }
+        catch (Exception e)
+        {
+            context.Metrics.Abandon(metricsKey);
+            engine.FailBundle(bundle.Id, Describe(e, stage, bundle, connection.WorkerId));
+        }
+    }
+
+    private IReadOnlyList<ReadOnlyMemory<byte>> EncodeInput(Bundle bundle, StageDataInput input)
+    {
+        var elements = bundle.Inputs.Where(i => i.PCollection == input.PCollection).SelectMany(static i => i.Elements);
+        if (IsImpulseOutput(input.PCollection))
+        {
+            // The engine's Impulse element is empty bytes; on the wire it is the nested encoding of an empty
+            // byte array (a zero length), giving the spec's 7f df 3b 64 5a 1c ac 09 00 00 00 01 0f 00.
+            elements = elements.Select(static e => e.Bytes.IsEmpty ? new Element(new byte[] { 0 }, e.TimestampMillis, e.Window, e.Pane, e.KeyLength) : e);
+        }
+
+        return ElementWireCodec.Encode(elements, input.Coding, fnApiOptions.MaxDataChunkBytes);
+    }
+
+    private bool IsImpulseOutput(PCollectionId pcollection) =>
+        fused.RunnerTransforms.Any(t => t.Kind == RunnerTransformKind.Impulse && t.Output == pcollection);
+
+    private static List<Element> DecodeOutput(ExecutableStagePlan stage, StageDataOutput output, IReadOnlyList<ReadOnlyMemory<byte>> chunks)
+    {
+        try
+        {
+            return ElementWireCodec.Decode(chunks, output.Coding);
+        }
+        catch (CoderException e)
+        {
+            throw new BundleFailedException(
+                $"the SDK's output of stage '{stage.StageId}' on sink '{output.TransformId}' (PCollection '{output.PCollection}') does not decode with {output.Coding}: {e.Message}", e);
+        }
+    }
+
+    private async Task ReportProgressAsync(WorkerConnection connection, string instructionId, string metricsKey, CancellationToken cancellationToken)
+    {
+        if (options.ProgressInterval is not { } interval || interval <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(interval, cancellationToken).ConfigureAwait(false);
+                var response = await connection.SendInstructionAsync(
+                    new InstructionRequest { ProcessBundleProgress = new ProcessBundleProgressRequest { InstructionId = instructionId } },
+                    cancellationToken).ConfigureAwait(false);
+                if (!string.IsNullOrEmpty(response.Error) || response.ProcessBundleProgress is null)
+                {
+                    ExecutionLog.ProgressFailed(logger, context.JobId, instructionId, response.Error);
+                    continue;
+                }
+
+                var infos = await connection.ResolveMonitoringInfosAsync(
+                    response.ProcessBundleProgress.MonitoringInfos, response.ProcessBundleProgress.MonitoringData, cancellationToken).ConfigureAwait(false);
+                if (!cancellationToken.IsCancellationRequested)
+                {
+                    context.Metrics.Attempted(metricsKey, infos);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The bundle ended.
+        }
+        catch (Exception e)
+        {
+            ExecutionLog.ProgressFailed(logger, context.JobId, instructionId, e.Message);
+        }
+    }
+
+    private static string Describe(Exception error, ExecutableStagePlan stage, Bundle bundle, string workerId) => error switch
+    {
+        BundleFailedException failed => $"{bundle.Id} of stage '{stage.StageId}' failed on SDK worker '{workerId}': {failed.Error}",
+        WorkerDisconnectedException gone => $"{bundle.Id} of stage '{stage.StageId}' was lost: SDK worker '{gone.WorkerId}' disconnected mid-bundle ({gone.Reason})",
+        ArgumentException or InvalidOperationException when error.Message.Contains("ReferenceRunner bug", StringComparison.Ordinal) => error.Message,
+        _ => $"{bundle.Id} of stage '{stage.StageId}' on SDK worker '{workerId}' failed: {error.GetType().Name}: {error.Message}",
+    };
+}
