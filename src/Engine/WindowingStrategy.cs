@@ -30,11 +30,28 @@ public sealed record WindowingStrategy
     /// <summary>When panes fire.</summary>
     public Trigger Trigger { get; init; } = Trigger.Default;
 
-    /// <summary>The time (ms) after which a window's data is dropped and its state cleared: max timestamp plus allowed lateness, saturating at <see cref="Model.BeamTime.MaxTimestampMillis"/>.</summary>
+    /// <summary>
+    /// When a window's state is garbage collected and its last pane fires (ms): max timestamp plus allowed
+    /// lateness, truncated to the end of the global window (Java <c>LateDataUtils.garbageCollectionTime</c>),
+    /// so a global window's ON_TIME pane is also its last whatever the lateness.
+    /// </summary>
     public long GarbageCollectionTime(Model.Windows.BoundedWindow window)
     {
         ArgumentNullException.ThrowIfNull(window);
         var max = window.MaxTimestampMillis;
-        return AllowedLatenessMillis > Model.BeamTime.MaxTimestampMillis - max ? Model.BeamTime.MaxTimestampMillis : max + AllowedLatenessMillis;
+        return Model.BeamTime.EndOfGlobalWindowMillis - AllowedLatenessMillis < max ? Model.BeamTime.EndOfGlobalWindowMillis : max + AllowedLatenessMillis;
+    }
+
+    /// <summary>
+    /// True when an element of <paramref name="window"/> arriving under <paramref name="inputWatermarkMillis"/>
+    /// is dropped as too late: max timestamp plus allowed lateness is before the input watermark (Java
+    /// <c>LateDataUtils.dropExpiredWindows</c>; the sum saturates instead of overflowing).
+    /// </summary>
+    public bool IsExpired(Model.Windows.BoundedWindow window, long inputWatermarkMillis)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        var max = window.MaxTimestampMillis;
+        var expiry = AllowedLatenessMillis > long.MaxValue - max ? long.MaxValue : max + AllowedLatenessMillis;
+        return expiry < inputWatermarkMillis;
     }
 }

@@ -101,10 +101,16 @@ public sealed class LatenessAndPaneTests
         Assert.Equal(new PaneInfo(false, true, PaneTiming.Late, 1, 1), outputs[1].Pane);
     }
 
-    [Fact]
-    public void Global_window_fires_once_when_the_input_ends()
+    [Theory]
+    // no lateness
+    [InlineData(0L)]
+    // a lateness of one hour still ends at the end of the global window: garbage collection is truncated there
+    [InlineData(3_600_000L)]
+    // a lateness that would overflow the timestamp range
+    [InlineData(long.MaxValue)]
+    public void Global_window_fires_once_when_the_input_ends(long latenessMillis)
     {
-        var harness = new GroupByKeyHarness(WindowingStrategy.Default);
+        var harness = new GroupByKeyHarness(new WindowingStrategy { AllowedLatenessMillis = latenessMillis, AccumulationMode = AccumulationMode.Accumulating });
         harness.Add(TestData.Kv(1, 0, 3));
         harness.Advance(BeamTime.EndOfGlobalWindowMillis);
         Assert.Empty(harness.Drain()); // at (not past) the global window's max timestamp
@@ -112,5 +118,26 @@ public sealed class LatenessAndPaneTests
         var output = Assert.Single(harness.Drain());
         Assert.Equal(BeamTime.EndOfGlobalWindowMillis, output.TimestampMillis);
         Assert.Equal(PaneInfo.OnTimeAndOnly, output.Pane);
+        Assert.Equal(JobStatus.Done, harness.Engine.Status);
+    }
+
+    public static TheoryData<long, long, long> GarbageCollectionRows => new()
+    {
+        // [0,10) with lateness 5: max timestamp 9 + 5
+        { 10, 5, 14 },
+        // a window ending at the end of the global window: truncated there
+        { BeamTime.EndOfGlobalWindowMillis + 1, 5, BeamTime.EndOfGlobalWindowMillis },
+        // max timestamp + lateness beyond the end of the global window: truncated
+        { BeamTime.EndOfGlobalWindowMillis - 10, 100, BeamTime.EndOfGlobalWindowMillis },
+        // exactly at the end of the global window: kept as is
+        { BeamTime.EndOfGlobalWindowMillis - 99, 100, BeamTime.EndOfGlobalWindowMillis },
+    };
+
+    [Theory]
+    [MemberData(nameof(GarbageCollectionRows))]
+    public void Garbage_collection_time_is_max_timestamp_plus_lateness_truncated_to_the_global_window_end(long windowEnd, long latenessMillis, long expected)
+    {
+        var strategy = new WindowingStrategy { AllowedLatenessMillis = latenessMillis };
+        Assert.Equal(expected, strategy.GarbageCollectionTime(W(0, windowEnd)));
     }
 }

@@ -34,7 +34,7 @@ internal sealed partial class AggregationRuntime : StageRuntime
         }
 
         var window = element.Window;
-        if (_strategy.GarbageCollectionTime(window) < InputWatermark)
+        if (_strategy.IsExpired(window, InputWatermark))
         {
             DroppedElements++;
             return;
