@@ -6,7 +6,7 @@ public enum StageKind
     /// <summary>A fused ExecutableStage run by an SDK harness: the engine hands out bundles and takes their committed outputs.</summary>
     Sdk = 0,
 
-    /// <summary>Runner-side Impulse (<c>beam:transform:impulse:v1</c>): one empty-bytes element in the global window at the min timestamp, then the watermark jumps to the max.</summary>
+    /// <summary>Runner-side Impulse (<c>beam:transform:impulse:v1</c>): one element, the empty byte array (nested encoding <c>00</c>), in the global window at the min timestamp, then the watermark jumps to the max.</summary>
     Impulse = 1,
 
     /// <summary>Runner-side Flatten (<c>beam:transform:flatten:v1</c>): every input element goes to the one output unchanged.</summary>

@@ -106,7 +106,7 @@ public sealed class WatermarkTests
         Assert.Equal(Min, engine.OutputWatermark(new("read")));
         var bundle = TestData.Ready(engine);
         var element = Assert.Single(bundle.Inputs[0].Elements);
-        Assert.Equal((0, Min, PaneInfo.NoFiring, false), (element.Bytes.Length, element.TimestampMillis, element.Pane, element.IsKeyed));
+        Assert.Equal(("00", Min, PaneInfo.NoFiring, false), (Convert.ToHexString(element.Bytes.Span), element.TimestampMillis, element.Pane, element.IsKeyed));
         engine.CommitBundle(bundle.Id, TestData.Outputs(("out", [TestData.Plain([9], 42)])));
         Assert.Equal(Max, engine.Watermark(new("out")));
         Assert.Equal(1, engine.CommittedElementCount(new("out")));

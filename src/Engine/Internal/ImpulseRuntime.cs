@@ -3,9 +3,14 @@ using BeamConformance.Model.Windows;
 
 namespace BeamConformance.Engine.Internal;
 
-/// <summary>Impulse: emits one element (empty bytes, global window, min timestamp, no firing) at start; then its watermark is the max.</summary>
+/// <summary>
+/// Impulse: emits one element at start — an empty byte array, whose nested encoding (<c>beam:coder:bytes:v1</c>) is the
+/// single byte 0x00 — in the global window at the min timestamp with no firing; then its watermark is the max.
+/// </summary>
 internal sealed class ImpulseRuntime(StageSpec spec) : StageRuntime(spec)
 {
+    private static readonly byte[] ImpulseBytes = [0x00];
+
     private bool _emitted;
 
     public void Emit(EngineCore core)
@@ -16,7 +21,7 @@ internal sealed class ImpulseRuntime(StageSpec spec) : StageRuntime(spec)
         }
 
         _emitted = true;
-        core.Deliver(Spec.Outputs[0], new Element(Array.Empty<byte>(), BeamTime.MinTimestampMillis, GlobalWindow.Instance, PaneInfo.NoFiring));
+        core.Deliver(Spec.Outputs[0], new Element(ImpulseBytes, BeamTime.MinTimestampMillis, GlobalWindow.Instance, PaneInfo.NoFiring));
     }
 
     public override long UpstreamWatermark(EngineCore core) => _emitted ? BeamTime.MaxTimestampMillis : BeamTime.MinTimestampMillis;
