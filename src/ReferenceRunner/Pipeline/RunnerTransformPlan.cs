@@ -5,7 +5,8 @@ namespace BeamConformance.ReferenceRunner.Translation;
 /// <summary>A transform the runner executes itself, between executable stages.</summary>
 /// <param name="StageId">The engine stage id (the pipeline transform id, or a derived id for lifted combines).</param>
 /// <param name="Kind">What it does.</param>
-/// <param name="TransformId">The pipeline transform it comes from (for a lifted CombinePerKey: the CombinePerKey's id).</param>
+/// <param name="TransformId">The leaf transform it runs: a pipeline transform id, or for a lifted CombinePerKey the id of
+/// the GroupByKey part translation added (<c>{combineId}/Group</c>).</param>
 /// <param name="Inputs">Input engine PCollections (none for Impulse, one or more for Flatten, one otherwise).</param>
 /// <param name="Output">The output engine PCollection.</param>
 /// <param name="WindowingStrategy">The input's windowing strategy for <see cref="RunnerTransformKind.GroupByKey"/>; null otherwise.</param>

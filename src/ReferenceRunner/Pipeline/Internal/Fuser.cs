@@ -19,8 +19,7 @@ internal sealed class Fuser(Proto.Pipeline pipeline)
     public FusedPipeline Run()
     {
         _graph = PipelineGraph.Build(pipeline);
-        var problems = new List<ValidationProblem>(_graph.Problems);
-        problems.AddRange(Validator.CheckLeaves(_graph));
+        var problems = Validator.Problems(pipeline, _graph);
         if (problems.Count > 0)
         {
             throw new PipelineTranslationException(problems);
@@ -32,8 +31,8 @@ internal sealed class Fuser(Proto.Pipeline pipeline)
         }
 
         _codings = new WireCodings(_graph);
-        AddSinks();
         AdaptFlattenInputs();
+        AddSinks();
         return Assemble();
     }
 
@@ -121,13 +120,16 @@ internal sealed class Fuser(Proto.Pipeline pipeline)
         return id;
     }
 
-    // A PCollection produced in a stage and read by any other unit leaves the stage through a data sink.
+    // A PCollection produced in a stage and read by any other unit leaves the stage through a data sink (after the
+    // Flatten adaptations, which add their own sinks).
     private void AddSinks()
     {
         var readOutside = new HashSet<(StageDraft, string)>();
         foreach (var unit in _units)
         {
-            foreach (var input in unit.ExternalInputs)
+            // A Flatten reads its adapted inputs (already written by their own sinks), not the originals.
+            var reads = unit is RunnerDraft runner ? runner.EngineInputs.Where(_graph.Producers.ContainsKey) : unit.ExternalInputs;
+            foreach (var input in reads)
             {
                 if (_unitOf[_graph.Producers[input]] is StageDraft producer && producer != unit)
                 {

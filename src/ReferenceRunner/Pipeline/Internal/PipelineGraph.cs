@@ -117,6 +117,10 @@ internal sealed class PipelineGraph
                         Walk(child, $"the subtransforms of '{id}'");
                     }
                 }
+                else if (urn.Length == 0 && transform.Outputs.Values.All(transform.Inputs.Values.Contains))
+                {
+                    // An empty composite (no spec, no parts) whose outputs are its inputs: nothing to run.
+                }
                 else if (urn is TransformUrns.RedistributeArbitrarily or TransformUrns.RedistributeByKey)
                 {
                     AddLeaf(id, transform, LeafKind.Reshuffle, "");

@@ -9,9 +9,11 @@ internal sealed class Validator(Proto.Pipeline pipeline)
     /// <summary>The <c>beam:requirement:*</c> URNs the runner meets: bundles are never retried, so input is stable.</summary>
     private static readonly HashSet<string> SupportedRequirements = ["beam:requirement:pardo:stable_input:v1"];
 
-    public IReadOnlyList<ValidationProblem> Run()
+    public IReadOnlyList<ValidationProblem> Run() => Problems(pipeline, PipelineGraph.Build(pipeline));
+
+    /// <summary>Every problem of <paramref name="pipeline"/>, expanded as <paramref name="graph"/>.</summary>
+    public static List<ValidationProblem> Problems(Proto.Pipeline pipeline, PipelineGraph graph)
     {
-        var graph = PipelineGraph.Build(pipeline);
         var problems = new List<ValidationProblem>(graph.Problems);
         foreach (var requirement in pipeline.Requirements.Where(r => !SupportedRequirements.Contains(r)))
         {

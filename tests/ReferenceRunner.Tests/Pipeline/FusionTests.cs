@@ -1,0 +1,190 @@
+using BeamConformance.ReferenceRunner.Translation;
+
+namespace BeamConformance.ReferenceRunner.Tests.Translation;
+
+public sealed class FusionTests
+{
+    public static TheoryData<string, string> Shapes => new()
+    {
+        // A chain of ParDos fuses into one stage; the last output has no consumer, so no data sink.
+        {
+            "chain",
+            """
+            impulse: Impulse  -> impulse.out
+            stage1 [js]: impulse.out -> a, b, c -> 
+            """
+        },
+        // A GroupByKey splits the chain: the stage before it writes the GBK input, the stage after reads its output.
+        {
+            "gbk",
+            """
+            impulse: Impulse  -> impulse.out
+            stage1 [js]: impulse.out -> a -> a.out
+            gbk: GroupByKey a.out -> gbk.out
+            stage2 [js]: gbk.out -> b -> 
+            """
+        },
+        // Siblings reading the same input share a stage; the runner-side Flatten joins their outputs.
+        {
+            "flatten",
+            """
+            impulse: Impulse  -> impulse.out
+            stage1 [js]: impulse.out -> a, b -> a.out, b.out
+            flatten: Flatten a.out, b.out -> flatten.out
+            stage2 [js]: flatten.out -> c -> 
+            """
+        },
+        // A side input produced by the main input's stage must be materialised first: the consumer starts a new stage.
+        {
+            "side input",
+            """
+            impulse: Impulse  -> impulse.out
+            stage1 [js]: impulse.out -> a, s -> a.out, s.out
+            stage2 [js]: a.out -> c ->  | side s.out(side0, iterable)
+            """
+        },
+        // Several outputs of one ParDo: the one consumed in the stage stays inside, the one grouped leaves it.
+        {
+            "multiple outputs",
+            """
+            impulse: Impulse  -> impulse.out
+            stage1 [js]: impulse.out -> split, x -> split.out1
+            gbk: GroupByKey split.out1 -> gbk.out
+            stage2 [js]: gbk.out -> z -> 
+            """
+        },
+        // CombinePerKey over global windows is lifted: PreCombine fuses upstream, MergeAccumulators + ExtractOutputs downstream.
+        {
+            "combine lifted",
+            """
+            impulse: Impulse  -> impulse.out
+            stage1 [js]: impulse.out -> a, combine/Precombine -> combine/Precombine.out
+            combine/Group: GroupByKey combine/Precombine.out -> combine/Group.out
+            stage2 [js]: combine/Group.out -> combine/Merge, combine/ExtractOutputs, c -> 
+            """
+        },
+        // Over session windows (merging) the combine is not lifted: its GroupByKey + ParDo subtransforms run.
+        {
+            "combine not lifted",
+            """
+            impulse: Impulse  -> impulse.out
+            stage1 [js]: impulse.out -> a -> a.out
+            combine/gbk: GroupByKey a.out -> combine/gbk.out
+            stage2 [js]: combine/gbk.out -> combine/apply, c -> 
+            """
+        },
+        // Transforms of different environments never share a stage.
+        {
+            "two environments",
+            """
+            impulse: Impulse  -> impulse.out
+            stage1 [js]: impulse.out -> a -> a.out
+            stage2 [py]: a.out -> b -> b.out
+            stage3 [js]: b.out -> c -> 
+            """
+        },
+        // Reshuffle is a fusion break the runner passes elements through.
+        {
+            "reshuffle",
+            """
+            impulse: Impulse  -> impulse.out
+            stage1 [js]: impulse.out -> a -> a.out
+            reshuffle: Reshuffle a.out -> reshuffle.out
+            stage2 [js]: reshuffle.out -> b -> 
+            """
+        },
+        // A Flatten input in another coder is written a second time by its stage, in the Flatten's coder.
+        {
+            "flatten of different coders",
+            """
+            impulse: Impulse  -> impulse.out
+            stage1 [js]: impulse.out -> a, b -> a.out@flatten, b.out
+            flatten: Flatten a.out@flatten, b.out -> flatten.out
+            stage2 [js]: flatten.out -> c -> 
+            """
+        },
+        // A PCollection flattened with itself reaches the Flatten twice, through two engine PCollections.
+        {
+            "flatten with itself",
+            """
+            impulse: Impulse  -> impulse.out
+            stage1 [js]: impulse.out -> a -> a.out@flatten#2, a.out
+            flatten: Flatten a.out, a.out@flatten#2 -> flatten.out
+            stage2 [js]: flatten.out -> c -> 
+            """
+        },
+        // A runner-side producer in another coder gets a transcoding stage (data source straight into a data sink).
+        {
+            "flatten of an impulse",
+            """
+            impulse: Impulse  -> impulse.out
+            stage1 [js]: impulse.out -> a -> a.out
+            transcode1_flatten [js]: impulse.out ->  -> impulse.out@flatten
+            flatten: Flatten impulse.out@flatten, a.out -> flatten.out
+            stage2 [js]: flatten.out -> c -> 
+            """
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void Fuses_typical_shapes(string shape, string expected)
+    {
+        var fused = PipelineFuser.Fuse(Build(shape));
+
+        Assert.Equal(expected.ReplaceLineEndings("\n"), FusedPipelineText.Describe(fused));
+    }
+
+    internal static Org.Apache.Beam.Model.Pipeline.V1.Pipeline Build(string shape)
+    {
+        var p = new TestPipeline();
+        var impulse = p.Impulse("impulse");
+        switch (shape)
+        {
+            case "chain":
+                p.ParDo("c", p.ParDo("b", p.ParDo("a", impulse)));
+                break;
+            case "gbk":
+                p.ParDo("b", p.GroupByKey("gbk", p.ParDo("a", impulse, "kv_opaque")));
+                break;
+            case "flatten":
+                p.ParDo("c", p.Flatten("flatten", "opaque", p.ParDo("a", impulse), p.ParDo("b", impulse)));
+                break;
+            case "side input":
+                p.ParDo("c", p.ParDo("a", impulse), sides: [("side0", p.ParDo("s", impulse), "beam:side_input:iterable:v1")]);
+                break;
+            case "multiple outputs":
+                var first = p.ParDo("split", impulse, "kv_opaque", outputs: 2);
+                p.ParDo("x", first);
+                p.ParDo("z", p.GroupByKey("gbk", "split.out1"));
+                break;
+            case "combine lifted":
+                p.ParDo("c", p.CombinePerKey("combine", p.ParDo("a", impulse, "kv_opaque")));
+                break;
+            case "combine not lifted":
+                p.ParDo("c", p.CombinePerKey("combine", p.ParDo("a", impulse, "kv_opaque", "sessions"), "sessions"));
+                break;
+            case "two environments":
+                p.Environment("py", "beam:env:external:v1");
+                p.ParDo("c", p.ParDo("b", p.ParDo("a", impulse), environment: "py"));
+                break;
+            case "reshuffle":
+                p.ParDo("b", p.Reshuffle("reshuffle", p.ParDo("a", impulse)));
+                break;
+            case "flatten of different coders":
+                p.ParDo("c", p.Flatten("flatten", "opaque", p.ParDo("a", impulse, "varint"), p.ParDo("b", impulse)));
+                break;
+            case "flatten with itself":
+                var a = p.ParDo("a", impulse);
+                p.ParDo("c", p.Flatten("flatten", "opaque", a, a));
+                break;
+            case "flatten of an impulse":
+                p.ParDo("c", p.Flatten("flatten", "opaque", impulse, p.ParDo("a", impulse)));
+                break;
+            default:
+                throw new ArgumentException("unknown shape " + shape, nameof(shape));
+        }
+
+        return p.Build();
+    }
+}

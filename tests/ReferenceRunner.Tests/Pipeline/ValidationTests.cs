@@ -1,0 +1,187 @@
+using BeamConformance.ReferenceRunner.Translation;
+using Google.Protobuf;
+using Org.Apache.Beam.Model.Pipeline.V1;
+
+namespace BeamConformance.ReferenceRunner.Tests.Translation;
+
+public sealed class ValidationTests
+{
+    [Theory]
+    [InlineData("chain")]
+    [InlineData("gbk")]
+    [InlineData("flatten")]
+    [InlineData("side input")]
+    [InlineData("multiple outputs")]
+    [InlineData("combine lifted")]
+    [InlineData("combine not lifted")]
+    [InlineData("two environments")]
+    [InlineData("reshuffle")]
+    [InlineData("flatten of different coders")]
+    [InlineData("flatten with itself")]
+    [InlineData("flatten of an impulse")]
+    public void Supported_shapes_have_no_problem(string shape) =>
+        Assert.Empty(PipelineValidator.Validate(FusionTests.Build(shape)));
+
+    public static TheoryData<string, string> SingleProblems => new()
+    {
+        // A leaf transform URN the runner neither runs nor knows an SDK runs.
+        { "unknown urn", "x|transform URN|beam:transform:teststream:v1" },
+        // An unknown requirement.
+        { "unknown requirement", "pipeline|requirement|beam:requirement:pardo:made_up:v1" },
+        // A requirement the runner knows but does not meet yet.
+        { "stateful requirement", "pipeline|requirement|beam:requirement:pardo:stateful:v1" },
+        // User state in a ParDo.
+        { "state spec", "a|state spec|count: BagSpec" },
+        // A user timer family.
+        { "timer", "a|timer|t1" },
+        // A splittable DoFn (restriction coder).
+        { "splittable", "a|splittable DoFn|varint" },
+        // A trigger other than the default at a GroupByKey.
+        { "trigger", "late|trigger|ElementCount" },
+        // A window fn that is not a standard one.
+        { "custom window fn", "custom|window fn|beam:window_fn:custom:v1" },
+        // A window coder the runner cannot decode.
+        { "custom window coder", "custom|window coder|beam:coder:custom_window:v1" },
+        // A DOCKER environment.
+        { "docker", "js|environment|beam:env:docker:v1" },
+        // An SDK transform naming an environment that does not exist.
+        { "missing environment", "a|environment|nowhere" },
+        // An input that names no PCollection.
+        { "dangling pcollection", "a|dangling reference|ghost" },
+        // A root that names no transform.
+        { "dangling transform", "ghost|dangling reference|ghost" },
+        // Two transforms reading each other's outputs.
+        { "cycle", "a|cycle|a, b" },
+        // A GroupByKey whose input is not a KV.
+        { "gbk of non-kv", "gbk|coder|beam:coder:genericobjectjs:v1" },
+        // A multimap side input of a non-KV PCollection.
+        { "multimap of non-kv", "c|coder|beam:coder:genericobjectjs:v1" },
+        // An unknown side input access pattern.
+        { "access pattern", "c|side input access pattern|beam:side_input:made_up:v1" },
+    };
+
+    [Theory]
+    [MemberData(nameof(SingleProblems))]
+    public void Each_unsupported_feature_is_reported_with_id_feature_and_value(string case_, string expected)
+    {
+        var problems = PipelineValidator.Validate(Broken(case_));
+
+        Assert.Equal([expected], problems.Select(static p => $"{p.Id}|{p.Feature}|{p.Value}"));
+        Assert.Throws<PipelineTranslationException>(() => PipelineFuser.Fuse(Broken(case_)));
+    }
+
+    [Fact]
+    public void Every_problem_is_listed_in_one_message()
+    {
+        var p = new TestPipeline();
+        var a = p.ParDo("a", p.Impulse("impulse"));
+        p.Transform("x", "beam:transform:teststream:v1", "js", [], [("out", p.PCollection("x.out", "bytes"))]);
+        p.Components.Environments["js"].Urn = "beam:env:docker:v1";
+        p.ParDo("b", a, environment: "nowhere");
+        var pipeline = p.Build();
+        pipeline.Requirements.Add("beam:requirement:pardo:made_up:v1");
+
+        var problems = PipelineValidator.Validate(pipeline);
+
+        Assert.Equal(
+            """
+            pipeline not supported by the ReferenceRunner (4 problems):
+            - x: transform URN 'beam:transform:teststream:v1': unknown or unsupported leaf transform
+            - pipeline: requirement 'beam:requirement:pardo:made_up:v1': the runner does not meet this requirement
+            - b: environment 'nowhere': environment 'nowhere' does not exist
+            - js: environment 'beam:env:docker:v1': DOCKER environments are not supported yet (use LOOPBACK/EXTERNAL or PROCESS)
+            """.ReplaceLineEndings("\n"),
+            PipelineValidator.Format(problems));
+        var thrown = Assert.Throws<PipelineTranslationException>(() => PipelineFuser.Fuse(pipeline));
+        Assert.Equal(problems, thrown.Problems);
+    }
+
+    private static Org.Apache.Beam.Model.Pipeline.V1.Pipeline Broken(string case_)
+    {
+        var p = new TestPipeline();
+        var impulse = p.Impulse("impulse");
+        var requirements = new List<string>();
+        switch (case_)
+        {
+            case "unknown urn":
+                p.Transform("x", "beam:transform:teststream:v1", "js", [], [("out", p.PCollection("x.out", "bytes"))]);
+                break;
+            case "unknown requirement":
+                requirements.Add("beam:requirement:pardo:made_up:v1");
+                break;
+            case "stateful requirement":
+                requirements.Add("beam:requirement:pardo:stateful:v1");
+                break;
+            case "state spec":
+                p.ParDo("a", impulse);
+                WithPayload(p, "a", payload => payload.StateSpecs["count"] = new StateSpec { BagSpec = new BagStateSpec { ElementCoderId = "varint" } });
+                break;
+            case "timer":
+                p.ParDo("a", impulse);
+                WithPayload(p, "a", payload => payload.TimerFamilySpecs["t1"] = new TimerFamilySpec { TimeDomain = TimeDomain.Types.Enum.EventTime, TimerFamilyCoderId = "varint" });
+                break;
+            case "splittable":
+                p.ParDo("a", impulse);
+                WithPayload(p, "a", payload => payload.RestrictionCoderId = "varint");
+                break;
+            case "trigger":
+                p.Windowing("late", "beam:window_fn:global_windows:v1", "gw", MergeStatus.Types.Enum.NonMerging);
+                p.Components.WindowingStrategies["late"].Trigger = new Trigger { ElementCount = new Trigger.Types.ElementCount { ElementCount_ = 2 } };
+                p.GroupByKey("gbk", p.ParDo("a", impulse, "kv_opaque", "late"));
+                break;
+            case "custom window fn":
+                p.Windowing("custom", "beam:window_fn:custom:v1", "iw", MergeStatus.Types.Enum.NonMerging);
+                p.GroupByKey("gbk", p.ParDo("a", impulse, "kv_opaque", "custom"));
+                break;
+            case "custom window coder":
+                p.Coder("cw", "beam:coder:custom_window:v1", "bytes");
+                p.Windowing("custom", "beam:window_fn:global_windows:v1", "cw", MergeStatus.Types.Enum.NonMerging);
+                p.ParDo("a", impulse, "opaque", "custom");
+                break;
+            case "docker":
+                p.Components.Environments["js"].Urn = "beam:env:docker:v1";
+                p.ParDo("a", impulse);
+                break;
+            case "missing environment":
+                p.ParDo("a", impulse, environment: "nowhere");
+                break;
+            case "dangling pcollection":
+                p.ParDo("a", impulse);
+                p.Components.Transforms["a"].Inputs["in"] = "ghost";
+                break;
+            case "dangling transform":
+                var broken = p.Build();
+                broken.RootTransformIds.Add("ghost");
+                return broken;
+            case "cycle":
+                p.PCollection("b.out", "opaque");
+                p.ParDo("a", "b.out");
+                p.Transform("b", "beam:transform:pardo:v1", "js", [("in", "a.out")], [("out", "b.out")], new ParDoPayload().ToByteString());
+                break;
+            case "gbk of non-kv":
+                p.GroupByKey("gbk", p.ParDo("a", impulse, "kv_opaque"));
+                p.Components.Pcollections["a.out"].CoderId = "opaque";
+                break;
+            case "multimap of non-kv":
+                p.ParDo("c", p.ParDo("a", impulse), sides: [("side0", p.ParDo("s", impulse), "beam:side_input:multimap:v1")]);
+                break;
+            case "access pattern":
+                p.ParDo("c", p.ParDo("a", impulse), sides: [("side0", p.ParDo("s", impulse), "beam:side_input:made_up:v1")]);
+                break;
+            default:
+                throw new ArgumentException("unknown case " + case_, nameof(case_));
+        }
+
+        var pipeline = p.Build();
+        pipeline.Requirements.AddRange(requirements);
+        return pipeline;
+    }
+
+    private static void WithPayload(TestPipeline p, string transformId, Action<ParDoPayload> change)
+    {
+        var transform = p.Components.Transforms[transformId];
+        var payload = ParDoPayload.Parser.ParseFrom(transform.Spec.Payload);
+        change(payload);
+        transform.Spec.Payload = payload.ToByteString();
+    }
+}
