@@ -1,0 +1,75 @@
+using BeamConformance.Conformance.Scenarios;
+using BeamConformance.Conformance.Tests.Scenarios;
+
+namespace BeamConformance.Conformance.Tests.Lint;
+
+/// <summary>
+/// Keeps the per-feature matrix honest: what a scenario's pipeline and checks use implies tags it
+/// must carry (a runner lacking GroupByKey must see every scenario that needs it under that tag).
+/// </summary>
+public sealed class FeatureTagLintTests
+{
+    // Transform URN → the tag every scenario using it carries.
+    private static readonly Dictionary<string, string> UrnTags = new()
+    {
+        [ScenarioUrns.GroupByKey] = "UsesGroupByKey",
+        [ScenarioUrns.Flatten] = "UsesFlatten",
+        [ScenarioUrns.Reshuffle] = "UsesReshuffle",
+        [ScenarioUrns.WindowInto] = "UsesWindowInto",
+        [ScenarioUrns.CombinePerKey] = "UsesCombine",
+        [ScenarioUrns.CombineGlobally] = "UsesCombine",
+        [ScenarioUrns.CombineGroupedValues] = "UsesCombine",
+        [ScenarioUrns.ReadSideInputs] = "UsesSideInputs",
+        [ScenarioUrns.MultiOutput] = "UsesMultipleOutputs",
+    };
+
+    public static TheoryData<string> ScenarioIds() => SuiteLintTests.ScenarioIds();
+
+    [Theory]
+    [MemberData(nameof(ScenarioIds))]
+    public void Tags_cover_what_the_scenario_uses(string id)
+    {
+        var s = ScenarioLoader.LoadFile(Path.Combine(TestData.ScenariosRoot, id + ".yaml"));
+        var implied = new SortedSet<string>(StringComparer.Ordinal);
+        if (s.Expect.Failure?.Phase == FailurePhase.Prepare)
+        {
+            implied.Add("UsesPrepareValidation");
+        }
+        else
+        {
+            implied.UnionWith(s.Pipeline.Transforms.Where(t => UrnTags.ContainsKey(t.Urn)).Select(t => UrnTags[t.Urn]));
+            foreach (var pc in s.Pipeline.PCollections.Values)
+            {
+                var strategy = s.Pipeline.WindowingStrategies[pc.Windowing];
+                implied.UnionWith(strategy.WindowFn switch
+                {
+                    WindowFnSpec.Fixed => ["UsesFixedWindows"],
+                    WindowFnSpec.Sliding => ["UsesSlidingWindows"],
+                    WindowFnSpec.Sessions => ["UsesSessionWindows"],
+                    _ => Array.Empty<string>(),
+                });
+                if (strategy.TimestampCombiner != TimestampCombinerKind.EndOfWindow)
+                {
+                    implied.Add("UsesTimestampCombiner");
+                }
+            }
+
+            if (s.Pipeline.Transforms.Any(t => t.SideInputs.Values.Any(si => si.View is SideInputView.Multimap or SideInputView.MultimapKeys)))
+            {
+                implied.Add("UsesMultimapSideInputs");
+            }
+        }
+
+        if (s.Expect.Protocol.Count > 0)
+        {
+            implied.Add("UsesFnApiProtocol");
+        }
+
+        if (s.JobApi.Count > 0)
+        {
+            implied.Add("UsesJobApi");
+        }
+
+        Assert.Empty(implied.Except(s.Features));
+    }
+}
