@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
+using BeamConformance.ReferenceRunner.Execution;
 using BeamConformance.ReferenceRunner.Hosting;
-using BeamConformance.ReferenceRunner.Hosting.Internal;
 using Microsoft.Extensions.Logging;
 
 // The ReferenceRunner executable: a Beam job server (job port) and Fn API server (Fn API port).
@@ -12,6 +12,11 @@ var fnPort = new Option<int>("--fn-port") { Description = "Fn API port (control,
 var allowProcess = new Option<bool>("--allow-process-environment") { Description = "Allow beam:env:process:v1 environments (runs a command named by the pipeline)." };
 var bundleSize = new Option<int>("--bundle-size") { Description = "Maximum elements per bundle.", DefaultValueFactory = _ => 1000 };
 var stagingDirectory = new Option<string?>("--staging-dir") { Description = "Directory for staged artifacts (default: a temporary directory)." };
+bundleSize.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) { r.AddError("--bundle-size must be at least 1."); } });
+foreach (var port in new[] { jobPort, fnPort })
+{
+    port.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 0 or > 65535) { r.AddError($"{port.Name} must be a TCP port (0-65535; 0 picks a free port)."); } });
+}
 
 var root = new RootCommand("BeamConformance ReferenceRunner: runs Beam SDK pipelines through the Job and Fn APIs.")
 {
@@ -38,7 +43,7 @@ root.SetAction(async (parse, invocationCancellation) =>
         AllowProcessEnvironment = parse.GetValue(allowProcess),
         StagingDirectory = parse.GetValue(stagingDirectory),
     };
-    var server = new ReferenceRunnerServer(options, new ExecutionUnavailableExecutor(), bindFnApi: null, loggerFactory);
+    var server = ReferenceRunnerServer.CreateDefault(options, new ExecutionOptions { BundleSize = parse.GetValue(bundleSize) }, loggerFactory);
     await using (server.ConfigureAwait(false))
     {
         var endpoint = await server.StartAsync(cancellationToken).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using BeamConformance.Model;
 using BeamConformance.ReferenceRunner.Environments.Internal;
 using BeamConformance.ReferenceRunner.Execution;
 using BeamConformance.ReferenceRunner.Hosting.Internal;
@@ -59,8 +60,8 @@ public sealed class EnvironmentLauncher : IEnvironmentLauncher
         var chosen = EnvironmentSupport.Choose(environment, _allowProcess);
         return chosen.Urn switch
         {
-            JobSideUrns.ExternalEnvironment => await StartExternalAsync(workerId, environmentId, ExternalPayload.Parser.ParseFrom(chosen.Payload), cancellationToken).ConfigureAwait(false),
-            JobSideUrns.ProcessEnvironment => ProcessWorkerLease.Start(workerId, environmentId, ProcessPayload.Parser.ParseFrom(chosen.Payload), FnApiEndpoint, _logger),
+            Urns.Environments.External => await StartExternalAsync(workerId, environmentId, ExternalPayload.Parser.ParseFrom(chosen.Payload), cancellationToken).ConfigureAwait(false),
+            Urns.Environments.Process => ProcessWorkerLease.Start(workerId, environmentId, ProcessPayload.Parser.ParseFrom(chosen.Payload), FnApiEndpoint, _logger),
             _ => throw new JobFailedException($"ReferenceRunner bug: environment '{environmentId}' chose unsupported {chosen.Urn}."),
         };
     }

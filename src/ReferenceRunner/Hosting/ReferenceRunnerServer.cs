@@ -2,6 +2,7 @@ using BeamConformance.ReferenceRunner.Artifacts.Internal;
 using BeamConformance.ReferenceRunner.Environments;
 using BeamConformance.ReferenceRunner.Environments.Internal;
 using BeamConformance.ReferenceRunner.Execution;
+using BeamConformance.ReferenceRunner.FnApi;
 using BeamConformance.ReferenceRunner.Jobs.Internal;
 using BeamConformance.ReferenceRunner.Provision.Internal;
 using BeamConformance.ReferenceRunner.Translation;
@@ -71,6 +72,21 @@ public sealed class ReferenceRunnerServer : IAsyncDisposable
         var jobService = new JobService(_jobs, executor, CreateLauncher, Validate, () => JobEndpoint, _loggerFactory, options.TimeProvider);
         jobService.Bind(_jobServer);
         new ArtifactStagingService(_jobs, _store, _loggerFactory.CreateLogger("BeamConformance.ReferenceRunner.ArtifactStaging")).Bind(_jobServer);
+    }
+
+    /// <summary>
+    /// Creates the runner as the executable runs it: the Fn API services (control, data, state, logging) on
+    /// the Fn API port and the Fn API <see cref="JobExecutor"/> running each job.
+    /// </summary>
+    /// <param name="options">Ports, limits, staging directory, process opt-in.</param>
+    /// <param name="execution">Bundle size, worker connect timeout...; defaults when null.</param>
+    /// <param name="loggerFactory">Logging; null for none.</param>
+    /// <returns>The server, not started.</returns>
+    public static ReferenceRunnerServer CreateDefault(ReferenceRunnerOptions options, ExecutionOptions? execution = null, ILoggerFactory? loggerFactory = null)
+    {
+        loggerFactory ??= NullLoggerFactory.Instance;
+        var fnApi = new FnApiServices(loggerFactory);
+        return new ReferenceRunnerServer(options, new JobExecutor(fnApi, execution), fnApi.Bind, loggerFactory);
     }
 
     /// <summary>The job endpoint as <c>host:port</c> (JobService and ArtifactStagingService).</summary>

@@ -1,3 +1,4 @@
+using BeamConformance.Model;
 using Google.Protobuf;
 using BeamConformance.ReferenceRunner.Hosting.Internal;
 using BeamConformance.Transport;
@@ -32,7 +33,7 @@ internal sealed class ArtifactRetrievalService(ArtifactStore store, int chunkByt
         var artifact = request.Artifact ?? throw new RpcException(new Status(StatusCode.InvalidArgument, "GetArtifactRequest.artifact is missing."));
         switch (artifact.TypeUrn)
         {
-            case JobSideUrns.EmbeddedArtifact:
+            case Urns.Artifacts.Embedded:
                 var data = EmbeddedFilePayload.Parser.ParseFrom(artifact.TypePayload).Data.Memory;
                 for (var offset = 0; offset < data.Length; offset += chunkBytes)
                 {
@@ -41,7 +42,7 @@ internal sealed class ArtifactRetrievalService(ArtifactStore store, int chunkByt
                 }
 
                 return;
-            case JobSideUrns.FileArtifact:
+            case Urns.Artifacts.File:
                 var path = ArtifactFilePayload.Parser.ParseFrom(artifact.TypePayload).Path;
                 if (path.Length == 0 || !Path.IsPathFullyQualified(path) || !ArtifactStore.IsInside(store.Root, path))
                 {
@@ -52,7 +53,7 @@ internal sealed class ArtifactRetrievalService(ArtifactStore store, int chunkByt
                 return;
             default:
                 throw new RpcException(new Status(StatusCode.InvalidArgument,
-                    $"GetArtifact: artifact type '{artifact.TypeUrn}' cannot be retrieved from this runner (it serves {JobSideUrns.FileArtifact} and {JobSideUrns.EmbeddedArtifact})."));
+                    $"GetArtifact: artifact type '{artifact.TypeUrn}' cannot be retrieved from this runner (it serves {Urns.Artifacts.File} and {Urns.Artifacts.Embedded})."));
         }
     }
 

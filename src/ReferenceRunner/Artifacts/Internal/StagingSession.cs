@@ -1,3 +1,4 @@
+using BeamConformance.Model;
 using System.Security.Cryptography;
 using Google.Protobuf;
 using BeamConformance.ReferenceRunner.Hosting.Internal;
@@ -22,8 +23,8 @@ internal sealed class StagingSession(
     {
         var resolve = new ResolveArtifactsRequest();
         resolve.Artifacts.Add(dependencies);
-        resolve.PreferredUrns.Add(JobSideUrns.FileArtifact);
-        resolve.PreferredUrns.Add(JobSideUrns.EmbeddedArtifact);
+        resolve.PreferredUrns.Add(Urns.Artifacts.File);
+        resolve.PreferredUrns.Add(Urns.Artifacts.Embedded);
         await requests.WriteAsync(new ArtifactRequestWrapper { ResolveArtifact = resolve }, cancellationToken).ConfigureAwait(false);
         var reply = await NextAsync($"the ResolveArtifactsResponse for environment '{environmentId}'").ConfigureAwait(false);
         if (reply.ResponseCase != ArtifactResponseWrapper.ResponseOneofCase.ResolveArtifactResponse)
@@ -36,7 +37,7 @@ internal sealed class StagingSession(
         for (var i = 0; i < replacements.Count; i++)
         {
             var artifact = replacements[i];
-            if (artifact.TypeUrn == JobSideUrns.UrlArtifact)
+            if (artifact.TypeUrn == Urns.Artifacts.Url)
             {
                 staged.Add(artifact);
                 continue;
@@ -52,7 +53,7 @@ internal sealed class StagingSession(
 
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             string sha256;
-            if (artifact.TypeUrn == JobSideUrns.EmbeddedArtifact)
+            if (artifact.TypeUrn == Urns.Artifacts.Embedded)
             {
                 var data = EmbeddedFilePayload.Parser.ParseFrom(artifact.TypePayload).Data;
                 await File.WriteAllBytesAsync(path, data.Memory, cancellationToken).ConfigureAwait(false);
@@ -65,7 +66,7 @@ internal sealed class StagingSession(
 
             staged.Add(new ArtifactInformation
             {
-                TypeUrn = JobSideUrns.FileArtifact,
+                TypeUrn = Urns.Artifacts.File,
                 TypePayload = new ArtifactFilePayload { Path = path, Sha256 = sha256 }.ToByteString(),
                 RoleUrn = artifact.RoleUrn,
                 RolePayload = artifact.RolePayload,
@@ -81,7 +82,7 @@ internal sealed class StagingSession(
     /// </summary>
     private static string StagedName(ArtifactInformation artifact)
     {
-        if (artifact.RoleUrn == JobSideUrns.StagingToRole)
+        if (artifact.RoleUrn == Urns.Artifacts.StagingTo)
         {
             var stagedName = ArtifactStagingToRolePayload.Parser.ParseFrom(artifact.RolePayload).StagedName;
             if (stagedName.Length > 0)
@@ -90,7 +91,7 @@ internal sealed class StagingSession(
             }
         }
 
-        if (artifact.TypeUrn == JobSideUrns.FileArtifact)
+        if (artifact.TypeUrn == Urns.Artifacts.File)
         {
             var fileName = Path.GetFileName(ArtifactFilePayload.Parser.ParseFrom(artifact.TypePayload).Path);
             if (fileName.Length > 0)

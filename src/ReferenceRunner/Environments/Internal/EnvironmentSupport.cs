@@ -1,3 +1,4 @@
+using BeamConformance.Model;
 using BeamConformance.ReferenceRunner.Hosting.Internal;
 using BeamConformance.ReferenceRunner.Translation;
 using Org.Apache.Beam.Model.Pipeline.V1;
@@ -43,18 +44,18 @@ internal static class EnvironmentSupport
     {
         switch (environment.Urn)
         {
-            case JobSideUrns.ExternalEnvironment:
+            case Urns.Environments.External:
                 return Parse(ExternalPayload.Parser, environment) is { Endpoint.Url.Length: > 0 }
                     ? null
                     : "the ExternalPayload has no endpoint url (the worker pool's address)";
-            case JobSideUrns.ProcessEnvironment:
+            case Urns.Environments.Process:
                 if (!allowProcess)
                 {
                     return "PROCESS environments are refused unless the runner is started with --allow-process-environment (the pipeline names the command to run)";
                 }
 
                 return Parse(ProcessPayload.Parser, environment) is { Command.Length: > 0 } ? null : "the ProcessPayload has no command";
-            case JobSideUrns.AnyOfEnvironment:
+            case Urns.Environments.AnyOf:
                 var choices = Parse(AnyOfEnvironmentPayload.Parser, environment)?.Environments;
                 if (choices is null || choices.Count == 0)
                 {
@@ -64,7 +65,7 @@ internal static class EnvironmentSupport
                 return choices.Any(c => WhyUnsupported(c, allowProcess) is null)
                     ? null
                     : "none of its choices is supported (" + string.Join("; ", choices.Select(c => $"{c.Urn}: {WhyUnsupported(c, allowProcess)}")) + ")";
-            case JobSideUrns.DockerEnvironment:
+            case Urns.Environments.Docker:
                 return "DOCKER environments are not supported yet; use EXTERNAL (the SDK's LOOPBACK mode) or PROCESS";
             default:
                 return "unknown environment type; supported: beam:env:external:v1, beam:env:process:v1 (with --allow-process-environment), beam:env:anyof:v1";
@@ -74,7 +75,7 @@ internal static class EnvironmentSupport
     /// <summary>The environment a worker is started for: itself, or an AnyOf's first supported choice.</summary>
     public static Environment Choose(Environment environment, bool allowProcess)
     {
-        if (environment.Urn == JobSideUrns.AnyOfEnvironment)
+        if (environment.Urn == Urns.Environments.AnyOf)
         {
             var choices = Parse(AnyOfEnvironmentPayload.Parser, environment)?.Environments ?? [];
             var chosen = choices.FirstOrDefault(c => WhyUnsupported(c, allowProcess) is null);
