@@ -42,7 +42,7 @@ internal sealed partial class AggregationRuntime
 
     private void MergeWindows(KeyState keyState)
     {
-        var active = keyState.Windows.Where(static w => !w.Closed).ToList();
+        var active = keyState.InCreationOrder().Where(static w => !w.Closed).ToList();
         if (active.Count < 2)
         {
             return;
@@ -78,7 +78,7 @@ internal sealed partial class AggregationRuntime
             }
 
             merged.Trigger.OnMerge(sources.Select(static s => s.Trigger).ToList());
-            keyState.Windows.Add(merged);
+            keyState.Add(merged);
             if (!_keys.ContainsKey(keyState.Key))
             {
                 _keys.Add(keyState.Key, keyState);

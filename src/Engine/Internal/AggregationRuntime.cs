@@ -119,7 +119,7 @@ internal sealed partial class AggregationRuntime : StageRuntime
     private WindowState Create(KeyState keyState, BoundedWindow window)
     {
         var state = new WindowState(keyState, window, _sequence++, _strategy.Trigger.NewStateMachine());
-        keyState.Windows.Add(state);
+        keyState.Add(state);
         state.TimerMillis = window.MaxTimestampMillis < InputWatermark ? _strategy.GarbageCollectionTime(window) : window.MaxTimestampMillis;
         Schedule(state);
         return state;
@@ -164,8 +164,8 @@ internal sealed partial class AggregationRuntime : StageRuntime
             Unschedule(state);
         }
 
-        state.Owner.Windows.Remove(state);
-        if (state.Owner.Windows.Count == 0)
+        state.Owner.Remove(state);
+        if (state.Owner.Count == 0)
         {
             _keys.Remove(state.Owner.Key);
         }

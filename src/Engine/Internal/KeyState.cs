@@ -1,23 +1,28 @@
+using BeamConformance.Model.Windows;
+
 namespace BeamConformance.Engine.Internal;
 
-/// <summary>The active windows of one key at a GroupByKey.</summary>
+/// <summary>The active windows of one key at a GroupByKey, found by window value.</summary>
 internal sealed class KeyState(ByteKey key)
 {
+    private readonly Dictionary<BoundedWindow, WindowState> _windows = [];
+
     public ByteKey Key { get; } = key;
 
-    /// <summary>Active windows in creation order.</summary>
-    public List<WindowState> Windows { get; } = [];
+    public int Count => _windows.Count;
 
-    public WindowState? Find(Model.Windows.BoundedWindow window)
+    public WindowState? Find(BoundedWindow window) => _windows.GetValueOrDefault(window);
+
+    public void Add(WindowState state)
     {
-        foreach (var state in Windows)
+        if (!_windows.TryAdd(state.Window, state))
         {
-            if (state.Window.Equals(window))
-            {
-                return state;
-            }
+            throw new InvalidOperationException($"ReferenceRunner bug: key {Key} already has an active window {state.Window}");
         }
-
-        return null;
     }
+
+    public void Remove(WindowState state) => _windows.Remove(state.Window);
+
+    /// <summary>The active windows in creation order (for deterministic merging).</summary>
+    public List<WindowState> InCreationOrder() => _windows.Values.OrderBy(static w => w.Sequence).ToList();
 }
