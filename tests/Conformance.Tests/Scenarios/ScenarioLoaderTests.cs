@@ -78,7 +78,7 @@ public sealed class ScenarioLoaderTests
     // A union with two variants.
     [InlineData("{fixed: {size_ms: 1000}}", "{fixed: {size_ms: 1000}, global: {}}", "a window_fn is a mapping with exactly one key")]
     // Expected output for a sink that is not a capture transform.
-    [InlineData("    Out:\n", "    Create: []\n    Out:\n", "key 'Create': unknown key in global")]
+    [InlineData("    Out:\n", "    Create: []\n    Out:\n", "key 'Create': not a capture transform of the pipeline (captures: Out)")]
     // A redefined global windowing strategy.
     [InlineData("    fixed: {window", "    global: {window_fn: global}\n    fixed: {window", "key 'global': the global windowing strategy is predefined")]
     // A payload key the URN does not take.

@@ -34,7 +34,14 @@ internal static class ExpectReader
         var outputs = new Dictionary<string, IReadOnlyList<ExpectedPane>>(StringComparer.Ordinal);
         if (map.Get("outputs") is YamlNode outs)
         {
-            var sinks = YamlMap.Open(s, outs, "global", "outputs", pipeline.Transforms.Where(t => t.Urn == ScenarioUrns.Capture).Select(t => t.Name).ToHashSet(StringComparer.Ordinal));
+            var captures = pipeline.Transforms.Where(t => t.Urn == ScenarioUrns.Capture).Select(t => t.Name).ToList();
+            if (outs is YamlMappingNode mapping
+                && mapping.Children.Keys.FirstOrDefault(k => k is YamlScalarNode { Value: { } n } && !captures.Contains(n)) is YamlScalarNode stray)
+            {
+                throw s.Error(stray, stray.Value, $"not a capture transform of the pipeline (captures: {string.Join(", ", captures)})");
+            }
+
+            var sinks = YamlMap.Open(s, outs, "global", "outputs", captures.ToHashSet(StringComparer.Ordinal));
             foreach (var sink in sinks.Keys)
             {
                 var capture = pipeline.Transforms.First(t => t.Name == sink);

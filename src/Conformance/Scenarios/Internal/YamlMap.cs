@@ -43,6 +43,11 @@ internal sealed class YamlMap
 
             if (!allowed.Contains(name) && extraAllowed?.Contains(name) != true)
             {
+                if (extraAllowed is not null && allowed.Count == 0)
+                {
+                    throw source.Error(k, name, $"not one of: {string.Join(", ", extraAllowed.Order(StringComparer.Ordinal))}");
+                }
+
                 var hint = allowed.Count == 0 ? "no keys are allowed here" : $"allowed: {string.Join(", ", allowed.Order(StringComparer.Ordinal))}";
                 throw source.Error(k, name, $"unknown key in {kind} ({hint})");
             }
