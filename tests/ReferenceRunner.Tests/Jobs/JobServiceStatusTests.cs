@@ -52,6 +52,18 @@ public sealed class JobServiceStatusTests
         Assert.Equal("PrepareJobRequest.pipeline is missing.", error.Status.Detail);
     }
 
+    [Fact]
+    public async Task Prepare_with_a_payload_that_does_not_parse_is_INVALID_ARGUMENT()
+    {
+        await using var runner = await RunnerHarness.StartAsync();
+        var pipeline = Pipelines.ImpulseParDo(Pipelines.External());
+        pipeline.Components.Transforms["pardo"].Spec.Payload = Google.Protobuf.ByteString.CopyFrom(0xff, 0xff, 0xff);
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => runner.PrepareAsync(pipeline));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+    }
+
     public static TheoryData<string, bool, string> RefusedEnvironments => new()
     {
         // DOCKER comes in a later issue: refused whatever the flags.

@@ -72,7 +72,20 @@ internal sealed class JobService
             throw new RpcException(new Status(StatusCode.InvalidArgument, "PrepareJobRequest.pipeline is missing."));
         }
 
-        var problems = _validate(request.Pipeline);
+        IReadOnlyList<ValidationProblem> problems;
+        try
+        {
+            problems = _validate(request.Pipeline);
+        }
+        catch (Google.Protobuf.InvalidProtocolBufferException e)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"PrepareJobRequest.pipeline: a payload does not parse: {e.Message}"));
+        }
+        catch (PipelineTranslationException e)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, e.Message));
+        }
+
         if (problems.Count > 0)
         {
             throw new RpcException(new Status(StatusCode.InvalidArgument, PipelineValidator.Format(problems)));
