@@ -21,5 +21,5 @@ public interface IEnvironmentLauncher
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>A lease; disposing it stops the worker (StopWorker, or killing the process).</returns>
     /// <exception cref="JobFailedException">The environment could not start a worker (the message names the environment and why).</exception>
-    Task<IWorkerLease> StartWorkerAsync(string workerId, string environmentId, Environment environment, CancellationToken cancellationToken);
+    Task<IWorkerLease> StartWorkerAsync(string workerId, string environmentId, Org.Apache.Beam.Model.Pipeline.V1.Environment environment, CancellationToken cancellationToken);
 }
