@@ -10,6 +10,9 @@ namespace BeamConformance.Engine;
 /// <param name="InputWatermarkMillis">The stage's input watermark (ms) when the bundle was made.</param>
 public sealed record Bundle(BundleId Id, StageId Stage, IReadOnlyList<BundleInput> Inputs, long InputWatermarkMillis)
 {
+    /// <summary>1 for a first run; 2, 3, ... when the same bundle is re-issued after <see cref="JobEngine.FailBundle"/> (see <see cref="EngineOptions.MaxBundleAttempts"/>).</summary>
+    public int Attempt { get; init; } = 1;
+
     /// <summary>Total number of elements over all inputs.</summary>
     public int ElementCount => Inputs.Sum(static i => i.Elements.Count);
 }

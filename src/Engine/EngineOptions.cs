@@ -8,4 +8,11 @@ public sealed record EngineOptions
 
     /// <summary>The most elements a bundle takes (over all its inputs); at least 1.</summary>
     public int MaxBundleSize { get; init; } = 1000;
+
+    /// <summary>
+    /// How many times a bundle is run before its failure fails the job; at least 1. The default, 1, fails the
+    /// job on the first failed bundle. Above 1, a failed bundle's outputs are discarded and the same bundle
+    /// (same elements, same order, new id) is handed out again before other work of its stage.
+    /// </summary>
+    public int MaxBundleAttempts { get; init; } = 1;
 }

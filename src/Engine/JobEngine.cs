@@ -30,12 +30,13 @@ public sealed class JobEngine
     /// <summary>Creates the engine for a job; Impulse stages emit their element now.</summary>
     /// <param name="graph">The job's stages.</param>
     /// <param name="options">Settings, or null for <see cref="EngineOptions.Default"/>.</param>
-    /// <exception cref="ArgumentOutOfRangeException">The max bundle size is below 1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The max bundle size or max bundle attempts is below 1.</exception>
     public JobEngine(StageGraph graph, EngineOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(graph);
         options ??= EngineOptions.Default;
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxBundleSize, 1, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxBundleAttempts, 1, nameof(options));
         _core = new EngineCore(graph, options);
     }
 
@@ -96,7 +97,10 @@ public sealed class JobEngine
         Change(() => _core.Commit(bundle, result));
     }
 
-    /// <summary>Reports a failed bundle: its outputs are discarded and the job fails (bundle retries come later).</summary>
+    /// <summary>
+    /// Reports a failed bundle: its outputs are discarded. The job fails, unless <see cref="EngineOptions.MaxBundleAttempts"/>
+    /// allows another attempt, in which case the same bundle is handed out again.
+    /// </summary>
     /// <exception cref="ArgumentException">The bundle is not in flight.</exception>
     public void FailBundle(BundleId bundle, string reason) => Change(() => _core.Fail(bundle, reason));
 
@@ -157,6 +161,9 @@ public sealed class JobEngine
     /// <summary>Elements committed to a PCollection so far (by bundles, Impulse, Flatten, GroupByKey or injection).</summary>
     /// <exception cref="ArgumentException">The PCollection is not in the graph.</exception>
     public long CommittedElementCount(PCollectionId pcollection) { lock (_lock) { return _core.CommittedCount(pcollection); } }
+
+    /// <summary>How many failed bundles were handed out again (<see cref="EngineOptions.MaxBundleAttempts"/>).</summary>
+    public long RetriedBundleCount { get { lock (_lock) { return _core.RetriedBundles; } } }
 
     /// <summary>Elements a GroupByKey dropped as late (window past max timestamp + allowed lateness at arrival).</summary>
     /// <exception cref="ArgumentException">The stage is not a GroupByKey of the graph.</exception>

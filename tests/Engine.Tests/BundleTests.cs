@@ -75,6 +75,53 @@ public sealed class BundleTests
         Assert.Equal(0, engine.CommittedElementCount(new("p1")));
     }
 
+    public static TheoryData<int, int, JobStatus, string?> RetryRows => new()
+    {
+        // one attempt allowed (the default): the first failure fails the job
+        { 1, 1, JobStatus.Failed, "bundle bundle-1 of stage 'a' failed: boom 1" },
+        // three attempts, two failures: the third run commits and the job succeeds
+        { 3, 2, JobStatus.Done, null },
+        // three attempts, three failures: the job fails naming the attempt
+        { 3, 3, JobStatus.Failed, "bundle bundle-3 of stage 'a' failed on attempt 3 of 3: boom 3" },
+    };
+
+    [Theory]
+    [MemberData(nameof(RetryRows))]
+    public void Failed_bundles_are_retried_with_the_same_elements_up_to_the_max_attempts(int maxAttempts, int failures, JobStatus status, string? reason)
+    {
+        var engine = new JobEngine(
+            new StageGraphBuilder()
+                .AddExternalInput(new("src"), new("p0"))
+                .AddSdkStage(new("a"), [new("p0")], [new("p1")])
+                .Build(),
+            new EngineOptions { MaxBundleSize = 2, MaxBundleAttempts = maxAttempts });
+        engine.AddElements(new("src"), [TestData.Plain([1], 1), TestData.Plain([2], 2), TestData.Plain([3], 3)]);
+        engine.AdvanceWatermark(new("src"), BeamTime.MaxTimestampMillis);
+        var seen = new List<string>();
+        for (var attempt = 1; attempt <= failures; attempt++)
+        {
+            var bundle = TestData.Ready(engine);
+            seen.Add($"{bundle.Id}#{bundle.Attempt}:{string.Concat(bundle.Inputs[0].Elements.Select(static e => Convert.ToHexString(e.Bytes.Span)))}");
+            Assert.Equal(1, engine.OutputWatermark(new("a"))); // the failed bundle's elements still hold the watermark
+            engine.FailBundle(bundle.Id, $"boom {attempt}");
+        }
+
+        while (engine.GetNextBundle() is { Kind: NextBundleKind.Ready, Bundle: { } bundle })
+        {
+            seen.Add($"{bundle.Id}#{bundle.Attempt}:{string.Concat(bundle.Inputs[0].Elements.Select(static e => Convert.ToHexString(e.Bytes.Span)))}");
+            engine.CommitBundle(bundle.Id, TestData.Outputs(("p1", bundle.Inputs[0].Elements.ToArray())));
+        }
+
+        Assert.Equal(status, engine.Status);
+        Assert.Equal(reason, engine.FailureReason);
+        var expected = status == JobStatus.Done
+            ? Enumerable.Range(1, failures + 1).Select(i => $"bundle-{i}#{i}:0102").Append($"bundle-{failures + 2}#1:03")
+            : Enumerable.Range(1, failures).Select(i => $"bundle-{i}#{i}:0102");
+        Assert.Equal(expected, seen);
+        Assert.Equal(status == JobStatus.Done ? 3 : 0, engine.CommittedElementCount(new("p1")));
+        Assert.Equal(Math.Min(failures, maxAttempts - 1), engine.RetriedBundleCount);
+    }
+
     public static TheoryData<string, string> BadCommitRows => new()
     {
         // an id never handed out

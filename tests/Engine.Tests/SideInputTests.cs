@@ -54,6 +54,35 @@ public sealed class SideInputTests
     }
 
     [Fact]
+    public void Elements_held_back_by_a_side_input_keep_their_arrival_order()
+    {
+        var engine = new JobEngine(
+            new StageGraphBuilder()
+                .AddExternalInput(new("main"), new("pm"))
+                .AddExternalInput(new("side"), new("ps"))
+                .AddSdkStage(new("consumer"), [new("pm")], [], [new SideInput(new("ps")) { WindowMapping = static w => w }])
+                .Build(),
+            new EngineOptions { MaxBundleSize = 1 });
+        engine.AddElements(new("main"),
+        [
+            TestData.Plain([1], 15, new IntervalWindow(10, 20)),
+            TestData.Plain([2], 5, new IntervalWindow(0, 10)),
+            TestData.Plain([3], 16, new IntervalWindow(10, 20)),
+        ]);
+        engine.AdvanceWatermark(new("side"), 10);
+        var order = new List<byte>();
+        order.Add(TestData.Ready(engine).Inputs[0].Elements[0].Bytes.Span[0]);
+        engine.AdvanceWatermark(new("side"), 20);
+        while (engine.GetNextBundle() is { Kind: NextBundleKind.Ready, Bundle: { } bundle })
+        {
+            order.Add(bundle.Inputs[0].Elements[0].Bytes.Span[0]);
+        }
+
+        // 2 was ready first; then the rest in arrival order: 1, 3
+        Assert.Equal([2, 1, 3], order);
+    }
+
+    [Fact]
     public void Iterable_multimap_and_keys_answer_per_window_with_exact_bytes()
     {
         var engine = Build(new SideInput(new("ps")));

@@ -29,7 +29,7 @@ public sealed class StuckAndDoneTests
               pcollection 'pm': watermark=MAX_TIMESTAMP, committed elements=1
             stage 'side' (ExternalInput): input watermark=1970-01-01T00:00:00.007Z, output watermark=1970-01-01T00:00:00.007Z, pending elements=0, holds=[none]
               pcollection 'ps': watermark=1970-01-01T00:00:00.007Z, committed elements=0
-            stage 'consumer' (Sdk): input watermark=MAX_TIMESTAMP, output watermark=1970-01-01T00:00:00.005Z, pending elements=1, holds=[none], queued=1, in-flight bundles=0, pending timestamps=[1970-01-01T00:00:00.005Z], side input 'ps' watermark=1970-01-01T00:00:00.007Z (NOT complete: main input waits)
+            stage 'consumer' (Sdk): input watermark=MAX_TIMESTAMP, output watermark=1970-01-01T00:00:00.005Z, pending elements=1, holds=[none], queued=1, in-flight bundles=0, bundles to retry=0, pending timestamps=[1970-01-01T00:00:00.005Z], side input 'ps' watermark=1970-01-01T00:00:00.007Z (NOT complete: main input waits)
               pcollection 'kvs': watermark=1970-01-01T00:00:00.005Z, committed elements=0
             stage 'gbk' (GroupByKey): input watermark=1970-01-01T00:00:00.005Z, output watermark=1970-01-01T00:00:00.005Z, pending elements=0, holds=[none], keys=0, active windows=0, buffered values=0, dropped late=0, next timer=none
               pcollection 'grouped': watermark=1970-01-01T00:00:00.005Z, committed elements=0

@@ -76,6 +76,9 @@ internal sealed partial class EngineCore
 
     public int InFlightCount => _inFlight.Count;
 
+    /// <summary>Failed bundles that were handed out again.</summary>
+    public long RetriedBundles { get; private set; }
+
     public StageRuntime Stage(StageId id) =>
         _byId.TryGetValue(id, out var stage) ? stage : throw new ArgumentException($"stage '{id}' is not in the graph", nameof(id));
 
@@ -216,8 +219,18 @@ internal sealed partial class EngineCore
     public void Fail(BundleId id, string reason)
     {
         var stage = TakeInFlight(id);
+        var attempt = stage.AttemptOf(id);
         _inFlight.Remove(id);
-        Fail($"bundle {id} of stage '{stage.Id}' failed: {reason}");
+        if (Status == JobStatus.Running && attempt < _options.MaxBundleAttempts)
+        {
+            stage.Requeue(id);
+            RetriedBundles++;
+            return;
+        }
+
+        Fail(_options.MaxBundleAttempts == 1
+            ? $"bundle {id} of stage '{stage.Id}' failed: {reason}"
+            : $"bundle {id} of stage '{stage.Id}' failed on attempt {attempt} of {_options.MaxBundleAttempts}: {reason}");
     }
 
     public void Fail(string reason)

@@ -7,7 +7,8 @@ internal sealed class SdkStageRuntime(StageSpec spec) : StageRuntime(spec)
 {
     private readonly Queue<(int Input, Element Element)> _queue = new();
     private readonly TimestampMultiset _pending = new();
-    private readonly Dictionary<BundleId, List<(int Input, Element Element)>> _inFlight = [];
+    private readonly Dictionary<BundleId, (List<(int Input, Element Element)> Items, int Attempt)> _inFlight = [];
+    private readonly Queue<(List<(int Input, Element Element)> Items, int Attempt)> _retries = new();
 
     public override int PendingCount => _pending.Count;
 
@@ -16,6 +17,20 @@ internal sealed class SdkStageRuntime(StageSpec spec) : StageRuntime(spec)
     public int QueuedCount => _queue.Count;
 
     public int InFlightCount => _inFlight.Count;
+
+    /// <summary>The attempt number (1-based) of an in-flight bundle.</summary>
+    public int AttemptOf(BundleId id) => _inFlight[id].Attempt;
+
+    /// <summary>A failed bundle will be retried: its elements (still pending) are re-issued as the same bundle before any other work of this stage.</summary>
+    public void Requeue(BundleId id)
+    {
+        if (!_inFlight.Remove(id, out var bundle))
+        {
+            throw new InvalidOperationException($"ReferenceRunner bug: bundle {id} is not in flight on stage '{Id}'");
+        }
+
+        _retries.Enqueue((bundle.Items, bundle.Attempt + 1));
+    }
 
     public override void Accept(int inputIndex, Element element, EngineCore core)
     {
@@ -26,15 +41,15 @@ internal sealed class SdkStageRuntime(StageSpec spec) : StageRuntime(spec)
     /// <summary>Takes up to <paramref name="max"/> queued elements whose side inputs are ready, keeping the order; null when none.</summary>
     public Bundle? TryCut(BundleId id, int max, EngineCore core)
     {
+        if (_retries.Count > 0)
+        {
+            var (items, attempt) = _retries.Dequeue();
+            return Issue(id, items, attempt);
+        }
+
         if (_queue.Count == 0)
         {
             return null;
-        }
-
-        var perInput = new List<Element>[Spec.Inputs.Count];
-        for (var i = 0; i < perInput.Length; i++)
-        {
-            perInput[i] = [];
         }
 
         var taken = new List<(int Input, Element Element)>();
@@ -45,7 +60,6 @@ internal sealed class SdkStageRuntime(StageSpec spec) : StageRuntime(spec)
             var item = _queue.Dequeue();
             if (allReady || core.SideInputsReady(Spec, item.Element.Window))
             {
-                perInput[item.Input].Add(item.Element);
                 taken.Add(item);
             }
             else
@@ -54,8 +68,9 @@ internal sealed class SdkStageRuntime(StageSpec spec) : StageRuntime(spec)
             }
         }
 
-        // Elements left unscanned were rotated behind the skipped ones; restore arrival order.
-        if (toScan > 0 && !allReady)
+        // The loop stopped at the max size with toScan + 1 elements unscanned, now queued in front of the
+        // skipped ones: move them behind, so the queue keeps arrival order.
+        if (toScan >= 0 && !allReady)
         {
             for (var i = 0; i <= toScan; i++)
             {
@@ -68,14 +83,30 @@ internal sealed class SdkStageRuntime(StageSpec spec) : StageRuntime(spec)
             return null;
         }
 
-        _inFlight.Add(id, taken);
+        return Issue(id, taken, 1);
+    }
+
+    private Bundle Issue(BundleId id, List<(int Input, Element Element)> items, int attempt)
+    {
+        var perInput = new List<Element>[Spec.Inputs.Count];
+        for (var i = 0; i < perInput.Length; i++)
+        {
+            perInput[i] = [];
+        }
+
+        foreach (var (input, element) in items)
+        {
+            perInput[input].Add(element);
+        }
+
+        _inFlight.Add(id, (items, attempt));
         var inputs = new BundleInput[perInput.Length];
         for (var i = 0; i < perInput.Length; i++)
         {
             inputs[i] = new BundleInput(Spec.Inputs[i], perInput[i]);
         }
 
-        return new Bundle(id, Id, inputs, InputWatermark);
+        return new Bundle(id, Id, inputs, InputWatermark) { Attempt = attempt };
     }
 
     // In-flight bundles keep their elements (not just timestamps) so that a retried bundle can be re-queued as it was.
@@ -83,12 +114,12 @@ internal sealed class SdkStageRuntime(StageSpec spec) : StageRuntime(spec)
     /// <summary>The bundle's input elements are processed: they stop holding the output watermark.</summary>
     public void Complete(BundleId id)
     {
-        if (!_inFlight.Remove(id, out var elements))
+        if (!_inFlight.Remove(id, out var bundle))
         {
             throw new InvalidOperationException($"ReferenceRunner bug: bundle {id} is not in flight on stage '{Id}'");
         }
 
-        foreach (var (_, element) in elements)
+        foreach (var (_, element) in bundle.Items)
         {
             _pending.Remove(element.TimestampMillis);
         }
@@ -96,7 +127,7 @@ internal sealed class SdkStageRuntime(StageSpec spec) : StageRuntime(spec)
 
     public override string Describe(EngineCore core)
     {
-        var text = $"queued={_queue.Count}, in-flight bundles={_inFlight.Count}, pending timestamps=[{_pending.Describe()}]";
+        var text = $"queued={_queue.Count}, in-flight bundles={_inFlight.Count}, bundles to retry={_retries.Count}, pending timestamps=[{_pending.Describe()}]";
         foreach (var side in Spec.SideInputs)
         {
             text += $", side input '{side.PCollection}' watermark={BeamTime.Format(core.WatermarkOf(side.PCollection))}"
