@@ -28,10 +28,14 @@ internal sealed class PushContent : HttpContent
 
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) => SerializeToStreamAsync(stream, context, CancellationToken.None);
 
-    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
+    protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
     {
+        // SocketsHttpHandler holds back the HEADERS frame of an HTTP/2 request whose body is still open until the
+        // body stream is flushed (dotnet/runtime#96223): flush now, so that a server waiting for the call (a Beam
+        // runner waiting for a harness's control or data stream) sees it before the client's first message.
+        await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
         _stream.TrySetResult(stream);
-        return _done.Task;
+        await _done.Task.ConfigureAwait(false);
     }
 
     protected override bool TryComputeLength(out long length)
