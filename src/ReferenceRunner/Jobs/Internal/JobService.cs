@@ -11,7 +11,8 @@ namespace BeamConformance.ReferenceRunner.Jobs.Internal;
 
 /// <summary>
 /// JobService of <c>beam_job_api.proto</c>: Prepare, Run, GetJobs, GetState, GetPipeline, Cancel,
-/// GetStateStream, GetMessageStream, GetJobMetrics, DescribePipelineOptions. Drain is not served
+/// GetStateStream, GetMessageStream, GetJobMetrics, DescribePipelineOptions (an empty list: the runner has no
+/// pipeline options of its own; its settings are command-line flags). Drain is not served
 /// (UNIMPLEMENTED: batch jobs only). Status codes: NOT_FOUND for an unknown job or preparation id,
 /// INVALID_ARGUMENT for a missing or unsupported pipeline, FAILED_PRECONDITION for Run of a job whose
 /// artifacts are not staged or that already ran.
