@@ -12,7 +12,10 @@ namespace BeamConformance.ReferenceRunner.Translation.Internal;
 internal sealed class Fuser(Proto.Pipeline pipeline)
 {
     private readonly List<FusionUnit> _units = [];
+    private readonly HashSet<FusionUnit> _placed = [];
     private readonly Dictionary<Leaf, FusionUnit> _unitOf = [];
+    private readonly Dictionary<string, List<StageDraft>> _stagesReading = [];
+    private readonly HashSet<string> _stageIds = [];
     private PipelineGraph _graph = null!;
     private WireCodings _codings = null!;
 
@@ -48,15 +51,19 @@ internal sealed class Fuser(Proto.Pipeline pipeline)
             var stage = FindStageToJoin(leaf);
             if (stage is null)
             {
-                stage = new StageDraft(NewStageId(), leaf.EnvironmentId);
+                stage = NewStage(leaf.EnvironmentId, "stage" + (_stageIds.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
                 stage.Inputs.AddRange(leaf.MainInputs.Distinct());
+                if (stage.Inputs.Count == 1)
+                {
+                    (_stagesReading.TryGetValue(stage.Inputs[0], out var readers) ? readers : _stagesReading[stage.Inputs[0]] = []).Add(stage);
+                }
             }
 
             stage.Add(leaf);
             unit = stage;
         }
 
-        if (!_units.Contains(unit))
+        if (_placed.Add(unit))
         {
             _units.Add(unit);
         }
@@ -78,7 +85,7 @@ internal sealed class Fuser(Proto.Pipeline pipeline)
             candidates.Add(producer);
         }
 
-        candidates.AddRange(_units.OfType<StageDraft>().Where(s => s.Inputs.Count == 1 && s.Inputs[0] == input));
+        candidates.AddRange(_stagesReading.GetValueOrDefault(input) ?? []);
         return candidates.FirstOrDefault(s => s.EnvironmentId == leaf.EnvironmentId
             && leaf.SideInputs.All(side => !DependsOn(_unitOf[_graph.Producers[side.PCollection]], s)));
     }
@@ -107,17 +114,17 @@ internal sealed class Fuser(Proto.Pipeline pipeline)
         return false;
     }
 
-    private string NewStageId() => Fresh("stage" + (_units.OfType<StageDraft>().Count() + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
-
-    private string Fresh(string stem)
+    // Stage ids are engine stage ids: unique among stages and the runner-side transforms (named by their transform ids).
+    private StageDraft NewStage(string environmentId, string stem)
     {
         var id = stem;
-        for (var n = 2; _graph.Components.Transforms.ContainsKey(id) || _units.OfType<StageDraft>().Any(s => s.Id == id); n++)
+        for (var n = 2; _graph.Components.Transforms.ContainsKey(id) || _stageIds.Contains(id); n++)
         {
             id = stem + "_" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        return id;
+        _stageIds.Add(id);
+        return new StageDraft(id, environmentId);
     }
 
     // A PCollection produced in a stage and read by any other unit leaves the stage through a data sink (after the
@@ -174,7 +181,7 @@ internal sealed class Fuser(Proto.Pipeline pipeline)
                         producer.Sinks.Add((input, adapted, output));
                         break;
                     default:
-                        var transcoder = new StageDraft(Fresh("transcode" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + "_" + flatten.Leaf.Id), TranscodingEnvironment(flatten.Leaf));
+                        var transcoder = NewStage(TranscodingEnvironment(flatten.Leaf), "transcode" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + "_" + flatten.Leaf.Id);
                         transcoder.Inputs.Add(input);
                         transcoder.Sinks.Add((input, adapted, output));
                         _units.Add(transcoder);
