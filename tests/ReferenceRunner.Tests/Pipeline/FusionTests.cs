@@ -113,6 +113,14 @@ public sealed class FusionTests
             stage2 [js]: flatten.out -> c -> 
             """
         },
+        // A leaf URN the environment lists among its capabilities runs in that SDK and fuses like a ParDo.
+        {
+            "sdk capability",
+            """
+            impulse: Impulse  -> impulse.out
+            stage1 [js]: impulse.out -> a, custom -> 
+            """
+        },
         // A runner-side producer in another coder gets a transcoding stage (data source straight into a data sink).
         {
             "flatten of an impulse",
@@ -177,6 +185,10 @@ public sealed class FusionTests
             case "flatten with itself":
                 var a = p.ParDo("a", impulse);
                 p.ParDo("c", p.Flatten("flatten", "opaque", a, a));
+                break;
+            case "sdk capability":
+                p.Components.Environments["js"].Capabilities.Add("beam:transform:custom_sdk:v1");
+                p.Transform("custom", "beam:transform:custom_sdk:v1", "js", [("in", p.ParDo("a", impulse))], [("out", p.PCollection("custom.out", "opaque"))]);
                 break;
             case "flatten of an impulse":
                 p.ParDo("c", p.Flatten("flatten", "opaque", impulse, p.ParDo("a", impulse)));

@@ -19,6 +19,7 @@ public sealed class ValidationTests
     [InlineData("flatten of different coders")]
     [InlineData("flatten with itself")]
     [InlineData("flatten of an impulse")]
+    [InlineData("sdk capability")]
     public void Supported_shapes_have_no_problem(string shape) =>
         Assert.Empty(PipelineValidator.Validate(FusionTests.Build(shape)));
 
@@ -26,6 +27,8 @@ public sealed class ValidationTests
     {
         // A leaf transform URN the runner neither runs nor knows an SDK runs.
         { "unknown urn", "x|transform URN|beam:transform:teststream:v1" },
+        // A URN the environment lists as a capability, but one only the runner could run (TestStream).
+        { "runner-only capability", "x|transform URN|beam:transform:teststream:v1" },
         // An unknown requirement.
         { "unknown requirement", "pipeline|requirement|beam:requirement:pardo:made_up:v1" },
         // A requirement the runner knows but does not meet yet.
@@ -104,6 +107,10 @@ public sealed class ValidationTests
         switch (case_)
         {
             case "unknown urn":
+                p.Transform("x", "beam:transform:teststream:v1", "js", [], [("out", p.PCollection("x.out", "bytes"))]);
+                break;
+            case "runner-only capability":
+                p.Components.Environments["js"].Capabilities.Add("beam:transform:teststream:v1");
                 p.Transform("x", "beam:transform:teststream:v1", "js", [], [("out", p.PCollection("x.out", "bytes"))]);
                 break;
             case "unknown requirement":

@@ -16,6 +16,12 @@ internal sealed class PipelineGraph
         TransformUrns.CombinePerKeyExtractOutputs, TransformUrns.CombineGroupedValues, TransformUrns.CombinePerKeyConvertToAccumulators,
     ];
 
+    private static readonly string[] RunnerOnlyPrefixes =
+    [
+        TransformUrns.TestStream, "beam:transform:read:", "beam:transform:create_view:", "beam:transform:sdf_",
+        "beam:transform:group_into_batches", "beam:transform:pubsub_", "beam:runner:",
+    ];
+
     private readonly List<Leaf> _discovered = [];
     private readonly HashSet<string> _walking = [];
     private readonly HashSet<string> _walked = [];
@@ -125,7 +131,7 @@ internal sealed class PipelineGraph
                 {
                     AddLeaf(id, transform, LeafKind.Reshuffle, "");
                 }
-                else if (SdkUrns.Contains(urn))
+                else if (SdkUrns.Contains(urn) || SdkCapability(transform, urn))
                 {
                     AddLeaf(id, transform, LeafKind.Sdk, transform.EnvironmentId);
                 }
@@ -139,6 +145,14 @@ internal sealed class PipelineGraph
 
         _walking.Remove(id);
     }
+
+    // A leaf URN the transform's environment lists among its capabilities runs in that SDK, unless the runner itself
+    // must take part (sources, TestStream, splittable and stateful primitives come with later issues).
+    private bool SdkCapability(Proto.PTransform transform, string urn) =>
+        urn.Length > 0
+        && !RunnerOnlyPrefixes.Any(prefix => urn.StartsWith(prefix, StringComparison.Ordinal))
+        && Components.Environments.TryGetValue(transform.EnvironmentId, out var environment)
+        && environment.Capabilities.Contains(urn);
 
     private void WalkCombine(string id, Proto.PTransform transform)
     {
