@@ -73,7 +73,7 @@ public sealed class RowCoderTests
     }
 
     [Theory]
-    [InlineData("02 01 02", "beam:coder:row:v1: null bit set for non-nullable field 'b' at byte offset 1")] // null in a non-nullable field
+    [InlineData("02 01 02 05", "beam:coder:row:v1: null bit set for non-nullable field 'b' at byte offset 1")] // null in a non-nullable field
     [InlineData("05 00 01 01", "beam:coder:row:v1: encoded row has 5 fields, schema has 2; extra fields cannot be skipped in the nested context at byte offset 0")] // too many fields, nested
     [InlineData("02 00 01", "beam:coder:bool:v1: truncated input: needed 1 byte(s), 0 left at byte offset 3")] // truncated
     public void Bad_row_bytes_are_errors(string hex, string message)
