@@ -20,6 +20,13 @@ namespace BeamConformance.ReferenceRunner.Translation;
 /// </remarks>
 public sealed record StageSideInput(string TransformId, string LocalName, PCollectionId PCollection, string AccessPatternUrn, WireCoding Coding)
 {
+    /// <summary>
+    /// The side input's <c>window_mapping_fn</c> URN (e.g. <c>beam:window_mapping_fn:global:v1</c>,
+    /// <c>beam:window_mapping_fn:identity:v1</c>); the SDK applies it, the engine uses it to know when a main window's
+    /// side input is ready. Empty when not set.
+    /// </summary>
+    public string WindowMappingUrn { get; init; } = "";
+
     /// <summary>True for <c>beam:side_input:multimap:v1</c>.</summary>
     public bool IsMultimap => AccessPatternUrn == Internal.TransformUrns.MultimapSideInput;
 

@@ -22,6 +22,9 @@ internal static class DescriptorFactory
         foreach (var member in stage.Members)
         {
             var transform = member.Transform.Clone();
+            var mappings = member.SideInputs.Count == 0
+                ? null
+                : Proto.ParDoPayload.Parser.ParseFrom(transform.Spec.Payload).SideInputs;
             foreach (var (local, pcollection, accessPattern) in member.SideInputs)
             {
                 var coding = codings.Ensure(pcollection);
@@ -36,7 +39,10 @@ internal static class DescriptorFactory
                     transform.Inputs[local] = copyId;
                 }
 
-                sideInputs.Add(new StageSideInput(member.Id, local, new PCollectionId(pcollection), accessPattern, coding));
+                sideInputs.Add(new StageSideInput(member.Id, local, new PCollectionId(pcollection), accessPattern, coding)
+                {
+                    WindowMappingUrn = mappings![local].WindowMappingFn?.Urn ?? "",
+                });
             }
 
             descriptor.Transforms[member.Id] = transform;

@@ -1,4 +1,5 @@
 using BeamConformance.Engine;
+using BeamConformance.Model.Windows;
 
 namespace BeamConformance.ReferenceRunner.Translation.Internal;
 
@@ -29,9 +30,25 @@ internal static class EngineGraphFactory
                 stage.StageId,
                 [.. stage.Inputs.Select(static i => i.PCollection).Distinct()],
                 [.. stage.Outputs.Select(static o => o.PCollection)],
-                [.. stage.SideInputs.Select(static s => s.PCollection).Distinct().Select(static p => new SideInput(p))]);
+                [.. stage.SideInputs.GroupBy(static s => s.PCollection).Select(static g => new SideInput(g.Key) { WindowMapping = Mapping(g) })]);
         }
 
         return builder.Build();
     }
+
+    // Lets the engine start a main window once the side input is complete for the window it maps to, for the
+    // standard mappings; any other mapping (or readers disagreeing) waits for the whole side input.
+    private static Func<BoundedWindow, BoundedWindow>? Mapping(IEnumerable<StageSideInput> readers)
+    {
+        var urns = readers.Select(static r => r.WindowMappingUrn).Distinct().ToList();
+        return urns is [var urn] ? urn switch
+        {
+            GlobalMapping => static _ => GlobalWindow.Instance,
+            IdentityMapping => static window => window,
+            _ => null,
+        } : null;
+    }
+
+    private const string GlobalMapping = "beam:window_mapping_fn:global:v1";
+    private const string IdentityMapping = "beam:window_mapping_fn:identity:v1";
 }
