@@ -75,7 +75,7 @@ internal sealed class StageBundleRunner(
         catch (Exception e)
         {
             context.Metrics.Abandon(metricsKey);
-            engine.FailBundle(bundle.Id, Describe(e, stage, bundle, connection.WorkerId));
+            engine.FailBundle(bundle.Id, Describe(e, connection.WorkerId));
         }
     }
 
@@ -147,11 +147,11 @@ internal sealed class StageBundleRunner(
         }
     }
 
-    private static string Describe(Exception error, ExecutableStagePlan stage, Bundle bundle, string workerId) => error switch
+    // The engine's failure reason prefixes this with "bundle <id> of stage '<stage>' failed: ".
+    private static string Describe(Exception error, string workerId) => error switch
     {
-        BundleFailedException failed => $"{bundle.Id} of stage '{stage.StageId}' failed on SDK worker '{workerId}': {failed.Error}",
-        WorkerDisconnectedException gone => $"{bundle.Id} of stage '{stage.StageId}' was lost: SDK worker '{gone.WorkerId}' disconnected mid-bundle ({gone.Reason})",
-        ArgumentException or InvalidOperationException when error.Message.Contains("ReferenceRunner bug", StringComparison.Ordinal) => error.Message,
-        _ => $"{bundle.Id} of stage '{stage.StageId}' on SDK worker '{workerId}' failed: {error.GetType().Name}: {error.Message}",
+        BundleFailedException failed => $"SDK worker '{workerId}' reported: {failed.Error}",
+        WorkerDisconnectedException gone => $"SDK worker '{gone.WorkerId}' disconnected mid-bundle: {gone.Reason}",
+        _ => $"on SDK worker '{workerId}': {error.GetType().Name}: {error.Message}",
     };
 }
