@@ -1,3 +1,17 @@
+using BeamConformance.Benchmarks;
 using BenchmarkDotNet.Running;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// `-- transport`: the transport's bidi echo throughput table (a plain measurement, see TransportBidiEcho).
+if (args.Length > 0 && args[0] == "transport")
+{
+    return await TransportBidiEcho.RunAsync(args[1..]);
+}
+
+// `-- runner [--elements N]`: the ReferenceRunner's end-to-end figures (a plain measurement, see Runner/RunnerBenchmark).
+if (args.Length > 0 && args[0] == "runner")
+{
+    return await BeamConformance.Benchmarks.Runner.RunnerBenchmark.RunAsync(args[1..]);
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(BeamConformance.Benchmarks.Runner.RunnerBenchmark).Assembly).Run(args);
+return 0;

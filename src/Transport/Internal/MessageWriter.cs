@@ -91,7 +91,7 @@ internal sealed class MessageWriter
         }
     }
 
-    /// <summary>Flushes queued messages, if any (called before the call blocks on a read).</summary>
+    /// <summary>Flushes queued messages, if any and if no write or flush is under way (called before the call blocks on a read).</summary>
     public async ValueTask FlushPendingAsync()
     {
         if (Volatile.Read(ref _unflushed) == 0)
@@ -99,7 +99,13 @@ internal sealed class MessageWriter
             return;
         }
 
-        await _lock.WaitAsync().ConfigureAwait(false);
+        // Never wait for the lock here: its holder is writing (and will flush or queue a flush) or flushing, and a
+        // reader stuck behind a flush that waits for HTTP/2 flow control would stop draining the other direction.
+        if (!_lock.Wait(0))
+        {
+            return;
+        }
+
         try
         {
             if (!_closed && _unflushed > 0)

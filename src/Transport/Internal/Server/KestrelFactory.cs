@@ -18,6 +18,10 @@ internal static class KestrelFactory
         kestrel.Limits.Http2.InitialStreamWindowSize = 4 * 1024 * 1024;
         kestrel.Limits.KeepAliveTimeout = TimeSpan.FromMinutes(10);
 
+        // Kestrel's 64 KiB default makes every flush of a 64 KiB message wait for the socket (stop-and-wait).
+        kestrel.Limits.MaxResponseBufferSize = 1024 * 1024;
+        kestrel.Limits.MaxRequestBufferSize = 8 * 1024 * 1024;
+
         // Cleartext has no ALPN: the endpoint speaks HTTP/2 only (prior knowledge).
         static void Http2Only(ListenOptions listen) => listen.Protocols = HttpProtocols.Http2;
         switch (options.Host)
