@@ -1,0 +1,206 @@
+using System.Text.Json;
+using BeamConformance.Conformance.Scenarios;
+using BeamConformance.FakeHarness;
+using Google.Protobuf;
+using Org.Apache.Beam.Model.Pipeline.V1;
+using static BeamConformance.Conformance.Running.PipelineBuilder;
+
+namespace BeamConformance.Conformance.Running.Internal;
+
+/// <summary>Adds one scenario transform (with any subtransforms and intermediate PCollections) to the Components.</summary>
+internal static class TransformTranslator
+{
+    private const string ParDoUrn = "beam:transform:pardo:v1";
+    private const string CombineFnUrn = HarnessUrns.CombineFn;
+
+    /// <summary>Adds <paramref name="t"/>; returns its (root) transform id.</summary>
+    public static string Add(BuildContext c, TransformSpec t)
+    {
+        switch (t.Urn)
+        {
+            case ScenarioUrns.Reshuffle: return Reshuffle(c, t);
+            case ScenarioUrns.CombinePerKey:
+                return CombinePerKey(c, t.Name, t.Inputs[0], t.Outputs.Values.Single(), ((TransformPayload.Combine)t.Payload).Fn, t.Urn);
+            case ScenarioUrns.CombineGlobally: return CombineGlobally(c, t);
+            case ScenarioUrns.CombineGroupedValues:
+                var input = c.PCollection(t.Inputs[0], t.Name);
+                var fn = ((TransformPayload.Combine)t.Payload).Fn;
+                Put(c, t.Name, Combine(c, t.Name, t.Urn, fn, input.Coder.ValueCoder.ElementCoder), MainOf(t.Inputs[0]), t.Outputs, HarnessUrns.EnvironmentId);
+                return t.Name;
+            case ScenarioUrns.WindowInto:
+                var output = t.Outputs.Values.FirstOrDefault() is { } o && c.Spec.PCollections.TryGetValue(o, out var outPc)
+                    && c.Spec.WindowingStrategies.TryGetValue(outPc.Windowing, out var ws) ? ws : WindowingStrategySpec.Global;
+                var spec = new FunctionSpec
+                {
+                    Urn = t.Urn,
+                    Payload = new WindowIntoPayload { WindowFn = WindowingProtos.WindowFn(output.WindowFn) }.ToByteString(),
+                };
+                Put(c, t.Name, spec, MainOf(t.Inputs.FirstOrDefault()), t.Outputs, HarnessUrns.EnvironmentId);
+                return t.Name;
+        }
+
+        if (t.Opaque || t.Urn is ScenarioUrns.Impulse or ScenarioUrns.GroupByKey or ScenarioUrns.Flatten)
+        {
+            Put(c, t.Name, new FunctionSpec { Urn = t.Urn }, Indexed(t.Inputs), t.Outputs, "");
+            return t.Name;
+        }
+
+        ParDo(c, t.Name, t.Urn, JsonPayload(c, t), t.Inputs.FirstOrDefault(), t.SideInputs, t.Outputs);
+        return t.Name;
+    }
+
+    private static byte[] JsonPayload(BuildContext c, TransformSpec t) =>
+        PayloadJson.WithRun(c.Payloads.TryGetValue(t.Name, out var node) ? node : null, c.RunId);
+
+    private static void ParDo(BuildContext c, string id, string doFnUrn, byte[] json, string? mainInput,
+        IReadOnlyDictionary<string, SideInputSpec> sideInputs, IReadOnlyDictionary<string, string> outputs)
+    {
+        var payload = new ParDoPayload { DoFn = new FunctionSpec { Urn = doFnUrn, Payload = ByteString.CopyFrom(json) } };
+        var inputs = MainOf(mainInput);
+        foreach (var (name, side) in sideInputs)
+        {
+            inputs[name] = side.PCollection;
+            var view = side.View switch
+            {
+                SideInputView.Iterable => "iterable",
+                SideInputView.Multimap => "multimap",
+                SideInputView.MultimapKeys => "multimap_keys",
+                _ => "singleton",
+            };
+            var viewJson = side.HasDefault
+                ? PayloadJson.Object(c.RunId, ("view", w => w.WriteStringValue(view)), ("default", w => PayloadJson.WriteValue(w, side.Default)))
+                : PayloadJson.Object(c.RunId, ("view", w => w.WriteStringValue(view)));
+            payload.SideInputs[name] = new SideInput
+            {
+                AccessPattern = new FunctionSpec
+                {
+                    Urn = side.View is SideInputView.Multimap or SideInputView.MultimapKeys ? "beam:side_input:multimap:v1" : "beam:side_input:iterable:v1",
+                },
+                ViewFn = new FunctionSpec { Urn = HarnessUrns.ViewFn, Payload = ByteString.CopyFrom(viewJson) },
+                WindowMappingFn = new FunctionSpec { Urn = HarnessUrns.WindowMappingFn },
+            };
+        }
+
+        Put(c, id, new FunctionSpec { Urn = ParDoUrn, Payload = payload.ToByteString() }, inputs, outputs, HarnessUrns.EnvironmentId);
+    }
+
+    private static string Reshuffle(BuildContext c, TransformSpec t)
+    {
+        var input = c.PCollection(t.Inputs[0], t.Name);
+        var grouped = Intermediate(c, $"{t.Name}/grouped", Grouped(input.Coder, t.Name), input);
+        var gbk = $"{t.Name}/GroupByKey";
+        Put(c, gbk, new FunctionSpec { Urn = ScenarioUrns.GroupByKey }, Indexed([t.Inputs[0]]), Out(grouped), "");
+        var explode = $"{t.Name}/ExplodeValues";
+        var json = PayloadJson.Object(c.RunId, ("fn", w => { w.WriteStartObject(); w.WritePropertyName("explode_values"); w.WriteStartObject(); w.WriteEndObject(); w.WriteEndObject(); }));
+        ParDo(c, explode, ScenarioUrns.FlatMap, json, grouped, new Dictionary<string, SideInputSpec>(), Out(t.Outputs.Values.Single()));
+        Put(c, t.Name, new FunctionSpec { Urn = t.Urn }, Indexed(t.Inputs), t.Outputs, "", gbk, explode);
+        return t.Name;
+    }
+
+    private static string CombinePerKey(BuildContext c, string id, string inputId, string outputId, CombineFnKind fn, string urn)
+    {
+        var input = c.PCollection(inputId, id);
+        var grouped = Intermediate(c, $"{id}/grouped", Grouped(input.Coder, id), input);
+        var gbk = $"{id}/GroupByKey";
+        Put(c, gbk, new FunctionSpec { Urn = ScenarioUrns.GroupByKey }, Indexed([inputId]), Out(grouped), "");
+        var values = $"{id}/CombineGroupedValues";
+        Put(c, values, Combine(c, id, ScenarioUrns.CombineGroupedValues, fn, input.Coder.ValueCoder), MainOf(grouped), Out(outputId), HarnessUrns.EnvironmentId);
+        Put(c, id, Combine(c, id, urn, fn, input.Coder.ValueCoder), Indexed([inputId]), Out(outputId), "", gbk, values);
+        return id;
+    }
+
+    private static string CombineGlobally(BuildContext c, TransformSpec t)
+    {
+        var input = c.PCollection(t.Inputs[0], t.Name);
+        var outputId = t.Outputs.Values.Single();
+        var output = c.PCollection(outputId, t.Name);
+        var fn = ((TransformPayload.Combine)t.Payload).Fn;
+        var emptyBytes = new CoderSpec(CoderKind.Bytes, []);
+        var keyed = Intermediate(c, $"{t.Name}/keyed", new CoderSpec(CoderKind.KV, [emptyBytes, input.Coder]), input);
+        var combined = Intermediate(c, $"{t.Name}/combined", new CoderSpec(CoderKind.KV, [emptyBytes, output.Coder]), input);
+
+        var keyBy = $"{t.Name}/KeyByEmpty";
+        var keyJson = PayloadJson.Object(c.RunId, ("key", w =>
+        {
+            w.WriteStartObject();
+            w.WritePropertyName("constant");
+            PayloadJson.WriteValue(w, Array.Empty<byte>());
+            w.WriteEndObject();
+        }));
+        ParDo(c, keyBy, ScenarioUrns.KeyBy, keyJson, t.Inputs[0], new Dictionary<string, SideInputSpec>(), Out(keyed));
+        var perKey = CombinePerKey(c, $"{t.Name}/CombinePerKey", keyed, combined, fn, ScenarioUrns.CombinePerKey);
+        var dropKey = $"{t.Name}/DropKey";
+        var dropJson = PayloadJson.Object(c.RunId, ("fn", w => { w.WriteStartObject(); w.WritePropertyName("value"); w.WriteStartObject(); w.WriteEndObject(); w.WriteEndObject(); }));
+        ParDo(c, dropKey, ScenarioUrns.Map, dropJson, combined, new Dictionary<string, SideInputSpec>(), Out(outputId));
+        Put(c, t.Name, Combine(c, t.Name, t.Urn, fn, input.Coder), Indexed(t.Inputs), t.Outputs, "", keyBy, perKey, dropKey);
+        return t.Name;
+    }
+
+    /// <summary>A spec with a CombinePayload for <paramref name="fn"/> over values coded by <paramref name="valueCoder"/>.</summary>
+    private static FunctionSpec Combine(BuildContext c, string transform, string urn, CombineFnKind fn, CoderSpec valueCoder)
+    {
+        var name = fn switch
+        {
+            CombineFnKind.Sum => "sum",
+            CombineFnKind.Count => "count",
+            CombineFnKind.Min => "min",
+            CombineFnKind.Max => "max",
+            CombineFnKind.Mean => "mean",
+            _ => "to_list",
+        };
+        var accumulator = fn switch
+        {
+            CombineFnKind.Sum => valueCoder,
+            CombineFnKind.Count => new CoderSpec(CoderKind.VarInt, []),
+            CombineFnKind.Mean => new CoderSpec(CoderKind.KV, [new CoderSpec(CoderKind.Double, []), new CoderSpec(CoderKind.VarInt, [])]),
+            _ => new CoderSpec(CoderKind.Iterable, [valueCoder]),
+        };
+        var payload = new CombinePayload
+        {
+            CombineFn = new FunctionSpec
+            {
+                Urn = CombineFnUrn,
+                Payload = ByteString.CopyFrom(PayloadJson.Object(c.RunId, ("fn", w => w.WriteStringValue(name)))),
+            },
+            AccumulatorCoderId = c.Coders.Id(accumulator),
+        };
+        _ = transform;
+        return new FunctionSpec { Urn = urn, Payload = payload.ToByteString() };
+    }
+
+    private static CoderSpec Grouped(CoderSpec kv, string transform) =>
+        kv.Kind == CoderKind.KV
+            ? new CoderSpec(CoderKind.KV, [kv.KeyCoder, new CoderSpec(CoderKind.Iterable, [kv.ValueCoder])])
+            : throw new InvalidOperationException($"transform '{transform}': its input coder {kv} is not a kv coder");
+
+    private static string Intermediate(BuildContext c, string id, CoderSpec coder, PCollectionSpec like)
+    {
+        c.AddPCollection(id, coder, like.Windowing, like.Bounded);
+        return id;
+    }
+
+    private static Dictionary<string, string> MainOf(string? input) => input is null ? [] : new() { [MainInput] = input };
+
+    private static Dictionary<string, string> Indexed(IReadOnlyList<string> inputs) =>
+        inputs.Select((pc, i) => (pc, i)).ToDictionary(x => x.i.ToString(System.Globalization.CultureInfo.InvariantCulture), x => x.pc);
+
+    private static Dictionary<string, string> Out(string pc) => new() { ["out"] = pc };
+
+    private static void Put(BuildContext c, string id, FunctionSpec spec, IReadOnlyDictionary<string, string> inputs,
+        IReadOnlyDictionary<string, string> outputs, string environmentId, params string[] subtransforms)
+    {
+        var transform = new PTransform { UniqueName = id, Spec = spec, EnvironmentId = environmentId };
+        foreach (var (k, v) in inputs)
+        {
+            transform.Inputs[k] = v;
+        }
+
+        foreach (var (k, v) in outputs)
+        {
+            transform.Outputs[k] = v;
+        }
+
+        transform.Subtransforms.Add(subtransforms);
+        c.Components.Transforms[id] = transform;
+    }
+}

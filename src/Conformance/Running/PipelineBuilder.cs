@@ -1,0 +1,104 @@
+using BeamConformance.Conformance.Running.Internal;
+using BeamConformance.Conformance.Scenarios;
+using BeamConformance.FakeHarness;
+using Google.Protobuf;
+using Org.Apache.Beam.Model.Pipeline.V1;
+using YamlDotNet.RepresentationModel;
+
+namespace BeamConformance.Conformance.Running;
+
+/// <summary>
+/// Turns a scenario's pipeline into the beam_runner_api.proto <c>Pipeline</c> the suite submits (the wire contract
+/// between the suite and the FakeHarness, /tmp/team/HARNESS.md): standard primitives for Impulse, GroupByKey and
+/// Flatten; our test transforms as <c>beam:transform:pardo:v1</c> whose <c>do_fn</c> carries the beamconformance URN
+/// and the payload as UTF-8 JSON plus a <c>"run"</c> key; WindowInto, combines (composites with their unlifted
+/// expansion) and Reshuffle (composite: GroupByKey then explode values) as the contract says; one EXTERNAL environment
+/// <c>fakeharness</c> pointing at the FakeHarness worker pool.
+/// </summary>
+public static class PipelineBuilder
+{
+    /// <summary>The PTransform input key of a ParDo's main input.</summary>
+    public const string MainInput = "main";
+
+    /// <summary>
+    /// Builds the pipeline of <paramref name="scenario"/> for one run.
+    /// </summary>
+    /// <param name="scenario">The loaded scenario.</param>
+    /// <param name="runId">The run id added to every JSON payload (the harness files captures under it).</param>
+    /// <param name="harnessEndpoint">The FakeHarness worker pool endpoint, <c>host:port</c>.</param>
+    /// <param name="yamlText">The scenario file's text (payloads are converted from its YAML nodes); null reads
+    /// <see cref="Scenario.SourcePath"/>.</param>
+    /// <returns>The pipeline proto.</returns>
+    /// <exception cref="InvalidOperationException">A composite (combine, reshuffle) whose input is not a known kv PCollection.</exception>
+    public static Pipeline Build(Scenario scenario, string runId, string harnessEndpoint, string? yamlText = null)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        var payloads = PayloadJson.PayloadNodes(scenario.SourcePath, yamlText ?? File.ReadAllText(scenario.SourcePath));
+        var context = new BuildContext(scenario.Pipeline, runId, payloads);
+        var components = context.Components;
+
+        var environment = new Org.Apache.Beam.Model.Pipeline.V1.Environment
+        {
+            Urn = "beam:env:external:v1",
+            Payload = new ExternalPayload { Endpoint = new ApiServiceDescriptor { Url = harnessEndpoint } }.ToByteString(),
+        };
+        environment.Capabilities.Add(HarnessUrns.Capabilities);
+        components.Environments[HarnessUrns.EnvironmentId] = environment;
+
+        foreach (var (id, strategy) in scenario.Pipeline.WindowingStrategies)
+        {
+            components.WindowingStrategies[id] = WindowingProtos.Strategy(strategy, context.Coders, HarnessUrns.EnvironmentId);
+        }
+
+        foreach (var (id, pc) in scenario.Pipeline.PCollections)
+        {
+            context.AddPCollection(id, pc.Coder, pc.Windowing, pc.Bounded);
+        }
+
+        var pipeline = new Pipeline { Components = components };
+        foreach (var transform in scenario.Pipeline.Transforms)
+        {
+            pipeline.RootTransformIds.Add(TransformTranslator.Add(context, transform));
+        }
+
+        pipeline.Requirements.Add(scenario.Pipeline.Requirements);
+        return pipeline;
+    }
+
+    /// <summary>Shared state while building one pipeline.</summary>
+    internal sealed class BuildContext
+    {
+        public BuildContext(PipelineSpec spec, string runId, IReadOnlyDictionary<string, YamlNode> payloads)
+        {
+            Spec = spec;
+            RunId = runId;
+            Payloads = payloads;
+            Coders = new CoderTable(Components);
+        }
+
+        public PipelineSpec Spec { get; }
+
+        public string RunId { get; }
+
+        public IReadOnlyDictionary<string, YamlNode> Payloads { get; }
+
+        public Components Components { get; } = new();
+
+        public CoderTable Coders { get; }
+
+        public void AddPCollection(string id, CoderSpec coder, string windowing, bool bounded) =>
+            Components.Pcollections[id] = new PCollection
+            {
+                UniqueName = id,
+                CoderId = Coders.Id(coder),
+                WindowingStrategyId = windowing,
+                IsBounded = bounded ? IsBounded.Types.Enum.Bounded : IsBounded.Types.Enum.Unbounded,
+            };
+
+        /// <summary>The scenario PCollection <paramref name="id"/>, or an error naming the transform.</summary>
+        public PCollectionSpec PCollection(string id, string transform) =>
+            Spec.PCollections.TryGetValue(id, out var pc)
+                ? pc
+                : throw new InvalidOperationException($"transform '{transform}': its PCollection '{id}' is not declared");
+    }
+}
