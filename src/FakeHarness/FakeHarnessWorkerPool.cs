@@ -112,8 +112,9 @@ public sealed class FakeHarnessWorkerPool : IAsyncDisposable
             {
                 Log.WorkerFailed(_logger, request.WorkerId, e);
             }
-            catch (OperationCanceledException)
+            catch (Exception) when (stop.IsCancellationRequested)
             {
+                // Stopped by StopWorker or by disposing the pool.
             }
             finally
             {

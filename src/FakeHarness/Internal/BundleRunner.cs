@@ -51,7 +51,8 @@ internal sealed class BundleRunner
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            return Failed(new HarnessException("the bundle was abandoned: the worker is stopping"));
+            // The worker is stopping (the runner stopped it, e.g. on cancel): not a failure of the pipeline.
+            return new BundleResult(null, "the bundle was abandoned: the worker is stopping", [], []);
         }
         catch (Exception e) when (e is HarnessException or CoderException or InvalidOperationException or KeyNotFoundException)
         {
