@@ -20,10 +20,17 @@ function compareAny(a, b) {
 }
 sortedGroup.__closure = () => ({ compareAny });
 
-/** Creates elements under a unique transform name, then stamps each with its `t` field. */
+/**
+ * Creates elements under a unique transform name, then stamps each with its `t` field. Create's
+ * reshuffle is turned off: the SDK's reshuffle() is a plain GroupByKey that leaves its output at the
+ * end of the GlobalWindow, and assignTimestamps would then move every element back behind that
+ * timestamp, so a runner that holds watermarks by element timestamps (the ReferenceRunner, like
+ * Beam's Java DirectRunner) sees them as late and drops them. Without the reshuffle they start at
+ * Impulse's minimum timestamp, in Impulse's NO_FIRING pane, and only move forward.
+ */
 function timestamped(root, name, events) {
   return root
-    .apply(beam.withName(name, beam.create(events)))
+    .apply(beam.withName(name, beam.create(events, false)))
     .apply(beam.withName(`${name}.stamp`, beam.assignTimestamps(eventTime)));
 }
 

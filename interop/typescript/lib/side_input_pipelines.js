@@ -10,7 +10,7 @@
 
 const beam = require("apache-beam");
 const combiners = require("apache-beam/transforms/combiners");
-const { rec, recs, AFTER_GLOBAL_GBK, AT_IMPULSE, ON_TIME_ONLY } = require("./expect");
+const { rec, recs, AFTER_GLOBAL_GBK, AT_IMPULSE, NO_FIRING, ON_TIME_ONLY } = require("./expect");
 const { timestamped } = require("./helpers");
 const { singleton, arraySideInput } = require("./side_inputs");
 
@@ -87,13 +87,13 @@ const windowedSideInputs = {
     capture(main.map(beam.withName("withValues", withValues), { values: arraySideInput(side) }), "iterable");
   },
   expected: [
-    rec("singleton", "1:300", { window: [0, 10000], timestamp: 1000, pane: ON_TIME_ONLY }),
-    rec("singleton", "2:305", { window: [10000, 20000], timestamp: 12000, pane: ON_TIME_ONLY }),
-    rec("singleton", "3:305", { window: [10000, 20000], timestamp: 15000, pane: ON_TIME_ONLY }),
-    rec("iterable", "1:[100,200]", { window: [0, 10000], timestamp: 1000, pane: ON_TIME_ONLY }),
-    rec("iterable", "2:[300,5]", { window: [10000, 20000], timestamp: 12000, pane: ON_TIME_ONLY }),
-    rec("iterable", "3:[300,5]", { window: [10000, 20000], timestamp: 15000, pane: ON_TIME_ONLY }),
-    rec("iterable", "4:[]", { window: [20000, 30000], timestamp: 21000, pane: ON_TIME_ONLY }),
+    rec("singleton", "1:300", { window: [0, 10000], timestamp: 1000, pane: NO_FIRING }),
+    rec("singleton", "2:305", { window: [10000, 20000], timestamp: 12000, pane: NO_FIRING }),
+    rec("singleton", "3:305", { window: [10000, 20000], timestamp: 15000, pane: NO_FIRING }),
+    rec("iterable", "1:[100,200]", { window: [0, 10000], timestamp: 1000, pane: NO_FIRING }),
+    rec("iterable", "2:[300,5]", { window: [10000, 20000], timestamp: 12000, pane: NO_FIRING }),
+    rec("iterable", "3:[300,5]", { window: [10000, 20000], timestamp: 15000, pane: NO_FIRING }),
+    rec("iterable", "4:[]", { window: [20000, 30000], timestamp: 21000, pane: NO_FIRING }),
   ],
 };
 

@@ -32,13 +32,13 @@ const fixedWindows = {
     capture(kvs.apply(beam.withName("countPerKey", combinePerKey(combiners.count))), "counted");
   },
   expected: [
-    // The reshuffle inside Create already put these in an ON_TIME pane; windowing keeps the pane.
-    rec("assigned", { k: "a", t: 1000 }, { window: [0, 10000], timestamp: 1000, pane: ON_TIME_ONLY }),
-    rec("assigned", { k: "a", t: 9999 }, { window: [0, 10000], timestamp: 9999, pane: ON_TIME_ONLY }),
-    rec("assigned", { k: "b", t: 5000 }, { window: [0, 10000], timestamp: 5000, pane: ON_TIME_ONLY }),
-    rec("assigned", { k: "a", t: 10000 }, { window: [10000, 20000], timestamp: 10000, pane: ON_TIME_ONLY }),
-    rec("assigned", { k: "b", t: 25500 }, { window: [20000, 30000], timestamp: 25500, pane: ON_TIME_ONLY }),
-    rec("assigned", { k: "a", t: -10000 }, { window: [-10000, 0], timestamp: -10000, pane: ON_TIME_ONLY }),
+    // Elements born from Impulse (no reshuffle, see timestamped) keep its NO_FIRING pane through windowing.
+    rec("assigned", { k: "a", t: 1000 }, { window: [0, 10000], timestamp: 1000, pane: NO_FIRING }),
+    rec("assigned", { k: "a", t: 9999 }, { window: [0, 10000], timestamp: 9999, pane: NO_FIRING }),
+    rec("assigned", { k: "b", t: 5000 }, { window: [0, 10000], timestamp: 5000, pane: NO_FIRING }),
+    rec("assigned", { k: "a", t: 10000 }, { window: [10000, 20000], timestamp: 10000, pane: NO_FIRING }),
+    rec("assigned", { k: "b", t: 25500 }, { window: [20000, 30000], timestamp: 25500, pane: NO_FIRING }),
+    rec("assigned", { k: "a", t: -10000 }, { window: [-10000, 0], timestamp: -10000, pane: NO_FIRING }),
     rec("grouped", { key: "a", value: [1000, 9999] }, afterGbkIn(0, 10000)),
     rec("grouped", { key: "b", value: [5000] }, afterGbkIn(0, 10000)),
     rec("grouped", { key: "a", value: [10000] }, afterGbkIn(10000, 20000)),
@@ -66,12 +66,12 @@ const slidingWindows = {
   },
   expected: [
     // One record per (element, window): the capture ParDo asks for the window, so the SDK explodes.
-    rec("assigned", { k: "s", t: 2000 }, { window: [-5000, 5000], timestamp: 2000, pane: ON_TIME_ONLY }),
-    rec("assigned", { k: "s", t: 2000 }, { window: [0, 10000], timestamp: 2000, pane: ON_TIME_ONLY }),
-    rec("assigned", { k: "s", t: 7000 }, { window: [0, 10000], timestamp: 7000, pane: ON_TIME_ONLY }),
-    rec("assigned", { k: "s", t: 7000 }, { window: [5000, 15000], timestamp: 7000, pane: ON_TIME_ONLY }),
-    rec("assigned", { k: "s", t: 12000 }, { window: [5000, 15000], timestamp: 12000, pane: ON_TIME_ONLY }),
-    rec("assigned", { k: "s", t: 12000 }, { window: [10000, 20000], timestamp: 12000, pane: ON_TIME_ONLY }),
+    rec("assigned", { k: "s", t: 2000 }, { window: [-5000, 5000], timestamp: 2000, pane: NO_FIRING }),
+    rec("assigned", { k: "s", t: 2000 }, { window: [0, 10000], timestamp: 2000, pane: NO_FIRING }),
+    rec("assigned", { k: "s", t: 7000 }, { window: [0, 10000], timestamp: 7000, pane: NO_FIRING }),
+    rec("assigned", { k: "s", t: 7000 }, { window: [5000, 15000], timestamp: 7000, pane: NO_FIRING }),
+    rec("assigned", { k: "s", t: 12000 }, { window: [5000, 15000], timestamp: 12000, pane: NO_FIRING }),
+    rec("assigned", { k: "s", t: 12000 }, { window: [10000, 20000], timestamp: 12000, pane: NO_FIRING }),
     rec("grouped", { key: "s", value: [2000] }, afterGbkIn(-5000, 5000)),
     rec("grouped", { key: "s", value: [2000, 7000] }, afterGbkIn(0, 10000)),
     rec("grouped", { key: "s", value: [7000, 12000] }, afterGbkIn(5000, 15000)),
