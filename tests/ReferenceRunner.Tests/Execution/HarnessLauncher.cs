@@ -15,6 +15,9 @@ internal sealed class HarnessLauncher(string endpoint, Func<HarnessBundle, Task<
     /// <summary>(worker id, environment id) of each start.</summary>
     public ConcurrentQueue<(string WorkerId, string EnvironmentId)> Started { get; } = new();
 
+    /// <summary>Called with each harness once it is connecting.</summary>
+    public Action<TestHarness>? OnConnected { get; set; }
+
     /// <summary>Worker ids whose lease was disposed.</summary>
     public ConcurrentQueue<string> Stopped { get; } = new();
 
@@ -22,6 +25,10 @@ internal sealed class HarnessLauncher(string endpoint, Func<HarnessBundle, Task<
     {
         Started.Enqueue((workerId, environmentId));
         var harness = connect ? TestHarness.Connect(endpoint, workerId, process) : null;
+        if (harness is not null)
+        {
+            OnConnected?.Invoke(harness);
+        }
         return Task.FromResult<IWorkerLease>(new Lease(workerId, harness, Stopped));
     }
 

@@ -149,6 +149,53 @@ public sealed class JobExecutorTests
         Assert.Equal(["job4-js-1"], launcher.Stopped);
     }
 
+    [Fact]
+    public async Task A_worker_that_disconnects_mid_bundle_fails_the_job_with_that_reason()
+    {
+        var p = new TestPipeline();
+        p.ParDo("a", p.Impulse("impulse"));
+        await using var server = await FnApiTestServer.StartAsync();
+        TestHarness? running = null;
+        var launcher = new HarnessLauncher(server.Endpoint, async _ =>
+        {
+            await running!.CrashAsync(); // the SDK process dies while processing the bundle
+            return new HarnessResult();
+        });
+        launcher.OnConnected = harness => running = harness;
+        var context = Context("job5", p.Build(), launcher);
+
+        var error = await Assert.ThrowsAsync<JobFailedException>(
+            () => new JobExecutor(server.Services, Options).ExecuteAsync(context, TestContext.Current.CancellationToken));
+
+        Assert.Matches(@"^bundle bundle-\d+ of stage '[^']+' failed: SDK worker 'job5-js-1' disconnected mid-bundle: ", error.Message);
+        Assert.Equal(["job5-js-1"], launcher.Stopped);
+    }
+
+    [Fact]
+    public async Task Cancelling_a_job_stops_its_workers_and_commits_nothing()
+    {
+        var p = new TestPipeline();
+        p.ParDo("b", p.GroupByKey("gbk", p.ParDo("a", p.Impulse("impulse"), coder: "kv_str_varint")));
+        await using var server = await FnApiTestServer.StartAsync();
+        var inBundle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var launcher = new HarnessLauncher(server.Endpoint, async _ =>
+        {
+            inBundle.TrySetResult();
+            await Task.Delay(Timeout.Infinite, TestContext.Current.CancellationToken);
+            return new HarnessResult();
+        });
+        var context = Context("job6", p.Build(), launcher);
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+
+        var job = new JobExecutor(server.Services, Options).ExecuteAsync(context, cancel.Token);
+        await inBundle.Task.WaitAsync(TimeSpan.FromSeconds(120), TestContext.Current.CancellationToken);
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => job.WaitAsync(TimeSpan.FromSeconds(120), TestContext.Current.CancellationToken));
+        Assert.Equal(["job6-js-1"], launcher.Stopped);
+        Assert.Empty(context.Metrics.ToMetricResults().Committed);
+    }
+
     private static JobRunContext Context(string jobId, Org.Apache.Beam.Model.Pipeline.V1.Pipeline pipeline, HarnessLauncher launcher) => new()
     {
         JobId = jobId,
