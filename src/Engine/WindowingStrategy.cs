@@ -51,7 +51,7 @@ public sealed record WindowingStrategy
     {
         ArgumentNullException.ThrowIfNull(window);
         var max = window.MaxTimestampMillis;
-        var expiry = AllowedLatenessMillis > long.MaxValue - max ? long.MaxValue : max + AllowedLatenessMillis;
+        var expiry = max > long.MaxValue - AllowedLatenessMillis ? long.MaxValue : max + AllowedLatenessMillis;
         return expiry < inputWatermarkMillis;
     }
 }

@@ -121,6 +121,30 @@ public sealed class LatenessAndPaneTests
         Assert.Equal(JobStatus.Done, harness.Engine.Status);
     }
 
+    public static TheoryData<long, long, long, long, bool> ExpiryRows => new()
+    {
+        // [0,10) lateness 0: max timestamp 9 is before watermark 10 → expired
+        { 0, 10, 0, 10, true },
+        // [0,10) lateness 0, watermark 9: not expired
+        { 0, 10, 0, 9, false },
+        // a window ending before the epoch, [-20000,-10000), lateness 0, watermark 0: expired
+        { -20000, -10000, 0, 0, true },
+        // the same window at watermark -10001 (its max timestamp): not expired
+        { -20000, -10000, 0, -10001, false },
+        // a window before the epoch whose lateness reaches past the watermark: not expired
+        { -20000, -10000, 20000, 0, false },
+        // lateness so large the sum would overflow: saturates, never expired
+        { 0, 10, long.MaxValue, BeamTime.MaxTimestampMillis, false },
+    };
+
+    [Theory]
+    [MemberData(nameof(ExpiryRows))]
+    public void A_window_is_expired_once_its_max_timestamp_plus_lateness_is_before_the_watermark(long start, long end, long latenessMillis, long watermarkMillis, bool expired)
+    {
+        var strategy = new WindowingStrategy { AllowedLatenessMillis = latenessMillis };
+        Assert.Equal(expired, strategy.IsExpired(W(start, end), watermarkMillis));
+    }
+
     public static TheoryData<long, long, long> GarbageCollectionRows => new()
     {
         // [0,10) with lateness 5: max timestamp 9 + 5
