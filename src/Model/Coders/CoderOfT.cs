@@ -30,4 +30,7 @@ public abstract class Coder<T> : Coder
 
     /// <inheritdoc />
     public sealed override object? Decode(ref CoderReader reader, bool nested) => DecodeValue(ref reader, nested);
+
+    /// <summary>Skips by decoding through the typed path (no boxing); coders override it to avoid the decode.</summary>
+    public override void Skip(ref CoderReader reader, bool nested) => _ = DecodeValue(ref reader, nested);
 }

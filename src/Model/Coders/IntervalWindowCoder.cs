@@ -29,4 +29,11 @@ public sealed class IntervalWindowCoder : Coder<IntervalWindow>
         var span = reader.ReadVarInt64(Urn);
         return new IntervalWindow(end - span, end);
     }
+
+    /// <inheritdoc />
+    public override void Skip(ref CoderReader reader, bool nested)
+    {
+        reader.ReadRaw(Urn, 8);
+        reader.ReadVarInt64(Urn);
+    }
 }

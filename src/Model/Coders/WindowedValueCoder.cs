@@ -97,10 +97,33 @@ public sealed class WindowedValueCoder : Coder<WindowedValue<object?>>
             return Enumerable.Repeat<BoundedWindow>(GlobalWindow.Instance, count).ToArray();
         }
 
+        var known = reader.Remaining >= 4 ? PeekInt32(ref reader) : -1;
+        if (known >= 0 && known <= reader.Remaining)
+        {
+            reader.ReadInt32BigEndian(Urn);
+            var windows = new BoundedWindow[known];
+            for (var i = 0; i < known; i++)
+            {
+                var window = WindowCoder.Decode(ref reader, nested: true);
+                windows[i] = window as BoundedWindow ?? throw NotAWindow(WindowCoder, window, Urn, at);
+            }
+
+            return windows;
+        }
+
         var decoded = new List<object?>(1);
         IterableCoder.ReadElements(ref reader, WindowCoder, Urn, decoded, skip: false, allowStateToken: false);
         return ToWindows(decoded, WindowCoder, Urn, at);
     }
+
+    private static int PeekInt32(ref CoderReader reader)
+    {
+        var copy = reader;
+        return copy.ReadInt32BigEndian(Urns.Coders.WindowedValue);
+    }
+
+    private static CoderException NotAWindow(Coder windowCoder, object? value, string urn, int at) =>
+        new(urn, at, $"window coder {windowCoder.Urn} decoded a {value?.GetType().Name ?? "null"}, not a window; use beam:coder:custom_window:v1 for windows the runner does not know");
 
     /// <summary>Checks every decoded window is a <see cref="BoundedWindow"/>.</summary>
     internal static BoundedWindow[] ToWindows(List<object?> decoded, Coder windowCoder, string urn, int at)
@@ -108,8 +131,7 @@ public sealed class WindowedValueCoder : Coder<WindowedValue<object?>>
         var windows = new BoundedWindow[decoded.Count];
         for (var i = 0; i < windows.Length; i++)
         {
-            windows[i] = decoded[i] as BoundedWindow
-                ?? throw new CoderException(urn, at, $"window coder {windowCoder.Urn} decoded a {decoded[i]?.GetType().Name ?? "null"}, not a window; use beam:coder:custom_window:v1 for windows the runner does not know");
+            windows[i] = decoded[i] as BoundedWindow ?? throw NotAWindow(windowCoder, decoded[i], urn, at);
         }
 
         return windows;
