@@ -1,0 +1,121 @@
+using System.Text;
+using BeamConformance.Conformance.Running;
+using ScenarioId = BeamConformance.Conformance.Scenarios.ScenarioId;
+using ScenarioLoader = BeamConformance.Conformance.Scenarios.ScenarioLoader;
+using BeamConformance.Conformance.Tests.Scenarios;
+using Org.Apache.Beam.Model.Pipeline.V1;
+
+namespace BeamConformance.Conformance.Tests.Suite;
+
+/// <summary>The exact Pipeline proto the suite submits for real scenario files (the suite ↔ harness wire contract).</summary>
+public sealed class PipelineBuilderTests
+{
+    private const string Run = "r1";
+    private const string Endpoint = "127.0.0.1:5555";
+
+    private static Pipeline Build(string id) =>
+        PipelineBuilder.Build(ScenarioLoader.LoadFile(Path.Combine(TestData.ScenariosRoot, id + ".yaml"), new ScenarioId(id)), Run, Endpoint);
+
+    [Theory]
+    // Impulse: a runner primitive, no environment, no payload.
+    [InlineData("impulse/exact_bytes", "Impulse", "beam:transform:impulse:v1", "", null, null)]
+    // create: a ParDo in the harness environment, do_fn = our URN, payload = the YAML payload as JSON plus the run id.
+    [InlineData("impulse/exact_bytes", "Create", "beam:transform:pardo:v1", "fakeharness", "beamconformance:transform:create:v1", "{\"values\":[1],\"run\":\"r1\"}")]
+    // capture: a ParDo with no outputs and an empty payload plus the run id.
+    [InlineData("impulse/exact_bytes", "Out", "beam:transform:pardo:v1", "fakeharness", "beamconformance:transform:capture:v1", "{\"run\":\"r1\"}")]
+    // multi_output: nested unions kept as objects, integers as JSON integers.
+    [InlineData("pardo/multi_output_routes", "Route", "beam:transform:pardo:v1", "fakeharness", "beamconformance:transform:multi_output:v1",
+        "{\"routes\":{\"even\":{\"divisible_by\":2},\"odd\":{\"not\":{\"divisible_by\":2}}},\"run\":\"r1\"}")]
+    // kv values as two-item arrays, negative integers exact.
+    [InlineData("combine/sum_per_key", "Create", "beam:transform:pardo:v1", "fakeharness", "beamconformance:transform:create:v1",
+        "{\"values\":[[\"a\",1],[\"b\",10],[\"a\",2],[\"a\",-4],[\"b\",5]],\"run\":\"r1\"}")]
+    // GroupByKey: runner primitive.
+    [InlineData("groupbykey/fixed_windows", "GroupByKey", "beam:transform:group_by_key:v1", "", null, null)]
+    public void Transform_is_submitted_per_the_contract(string id, string transform, string urn, string environment, string? doFnUrn, string? json)
+    {
+        var pipeline = Build(id);
+        var t = pipeline.Components.Transforms[transform];
+        Assert.Equal(urn, t.Spec.Urn);
+        Assert.Equal(environment, t.EnvironmentId);
+        Assert.Equal(transform, t.UniqueName);
+        if (doFnUrn is null)
+        {
+            Assert.True(t.Spec.Payload.IsEmpty);
+            return;
+        }
+
+        var pardo = ParDoPayload.Parser.ParseFrom(t.Spec.Payload);
+        Assert.Equal(doFnUrn, pardo.DoFn.Urn);
+        Assert.Equal(json, Encoding.UTF8.GetString(pardo.DoFn.Payload.Span));
+    }
+
+    [Fact]
+    public void Environment_is_external_at_the_worker_pool_with_the_harness_capabilities()
+    {
+        var env = Build("impulse/exact_bytes").Components.Environments["fakeharness"];
+        Assert.Equal("beam:env:external:v1", env.Urn);
+        Assert.Equal(Endpoint, ExternalPayload.Parser.ParseFrom(env.Payload).Endpoint.Url);
+        Assert.Equal(FakeHarness.HarnessUrns.Capabilities, env.Capabilities);
+    }
+
+    [Fact]
+    public void Inputs_use_main_for_pardos_and_indices_for_primitives()
+    {
+        var t = Build("groupbykey/fixed_windows").Components.Transforms;
+        Assert.Equal(new Dictionary<string, string> { ["main"] = "impulse" }, t["Create"].Inputs);
+        Assert.Equal(new Dictionary<string, string> { ["0"] = "windowed" }, t["GroupByKey"].Inputs);
+        Assert.Equal(new Dictionary<string, string> { ["out"] = "grouped" }, t["GroupByKey"].Outputs);
+    }
+
+    [Fact]
+    public void Fixed_windows_strategy_has_its_payload_interval_window_coder_and_defaults()
+    {
+        var p = Build("groupbykey/fixed_windows");
+        var ws = p.Components.WindowingStrategies["fixed_1s"];
+        Assert.Equal("beam:window_fn:fixed_windows:v1", ws.WindowFn.Urn);
+        var fixedFn = FixedWindowsPayload.Parser.ParseFrom(ws.WindowFn.Payload);
+        Assert.Equal(1, fixedFn.Size.Seconds);
+        Assert.Equal(0, fixedFn.Size.Nanos);
+        Assert.Equal(0, fixedFn.Offset.Seconds);
+        Assert.Equal("beam:coder:interval_window:v1", p.Components.Coders[ws.WindowCoderId].Spec.Urn);
+        Assert.Equal(MergeStatus.Types.Enum.NonMerging, ws.MergeStatus);
+        Assert.Equal(Trigger.TriggerOneofCase.Default, ws.Trigger.TriggerCase);
+        Assert.Equal(AccumulationMode.Types.Enum.Discarding, ws.AccumulationMode);
+        Assert.Equal(OutputTime.Types.Enum.EndOfWindow, ws.OutputTime);
+        Assert.Equal(ClosingBehavior.Types.Enum.EmitIfNonempty, ws.ClosingBehavior);
+        Assert.Equal(OnTimeBehavior.Types.Enum.FireAlways, ws.OnTimeBehavior);
+        Assert.Equal("fixed_1s", p.Components.Pcollections["windowed"].WindowingStrategyId);
+        var window = WindowIntoPayload.Parser.ParseFrom(p.Components.Transforms["Window"].Spec.Payload);
+        Assert.Equal(ws.WindowFn, window.WindowFn);
+    }
+
+    [Fact]
+    public void Kv_coder_has_its_component_coders()
+    {
+        var p = Build("groupbykey/fixed_windows");
+        var kv = p.Components.Coders[p.Components.Pcollections["grouped"].CoderId];
+        Assert.Equal("beam:coder:kv:v1", kv.Spec.Urn);
+        Assert.Equal(["beam:coder:string_utf8:v1", "beam:coder:iterable:v1"], kv.ComponentCoderIds.Select(c => p.Components.Coders[c].Spec.Urn));
+        Assert.Equal("beam:coder:varint:v1", p.Components.Coders[p.Components.Coders[kv.ComponentCoderIds[1]].ComponentCoderIds[0]].Spec.Urn);
+    }
+
+    [Fact]
+    public void Combine_per_key_is_a_composite_of_group_by_key_and_combine_grouped_values()
+    {
+        var p = Build("combine/sum_per_key");
+        var t = p.Components.Transforms;
+        var combine = t["Combine"];
+        Assert.Equal("beam:transform:combine_per_key:v1", combine.Spec.Urn);
+        Assert.Equal(["Combine/GroupByKey", "Combine/CombineGroupedValues"], combine.Subtransforms);
+        var payload = CombinePayload.Parser.ParseFrom(combine.Spec.Payload);
+        Assert.Equal("beamconformance:combine_fn:v1", payload.CombineFn.Urn);
+        Assert.Equal("{\"fn\":\"sum\",\"run\":\"r1\"}", payload.CombineFn.Payload.ToStringUtf8());
+        Assert.Equal("beam:coder:varint:v1", p.Components.Coders[payload.AccumulatorCoderId].Spec.Urn);
+        Assert.Equal("beam:transform:group_by_key:v1", t["Combine/GroupByKey"].Spec.Urn);
+        Assert.Equal("Combine/grouped", t["Combine/GroupByKey"].Outputs["out"]);
+        Assert.Equal("beam:transform:combine_grouped_values:v1", t["Combine/CombineGroupedValues"].Spec.Urn);
+        Assert.Equal("fakeharness", t["Combine/CombineGroupedValues"].EnvironmentId);
+        Assert.Equal("combined", t["Combine/CombineGroupedValues"].Outputs["out"]);
+        Assert.Equal(["Impulse", "Create", "Combine", "Out"], p.RootTransformIds);
+    }
+}
