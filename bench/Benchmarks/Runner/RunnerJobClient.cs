@@ -40,6 +40,22 @@ internal sealed class RunnerJobClient(CallInvoker jobs, TimeSpan timeout)
         return new JobTimes(run.JobId, state, prepareTicks, runTicks, endTicks, messages);
     }
 
+    /// <summary>The committed <c>beam:metric:element_count:v1</c> of <paramref name="pcollection"/> (GetJobMetrics), or null when absent.</summary>
+    public async Task<long?> CommittedElementCountAsync(string jobId, string pcollection)
+    {
+        var metrics = await _client.GetJobMetricsAsync(new GetJobMetricsRequest { JobId = jobId }, new CallOptions(null, DateTime.UtcNow.AddSeconds(30))).ResponseAsync.ConfigureAwait(false);
+        long? count = null;
+        foreach (var info in metrics.Metrics?.Committed ?? [])
+        {
+            if (info.Urn == "beam:metric:element_count:v1" && info.Labels.TryGetValue("PCOLLECTION", out var label) && label == pcollection)
+            {
+                count = (count ?? 0) + new Google.Protobuf.CodedInputStream(info.Payload.ToByteArray()).ReadInt64();
+            }
+        }
+
+        return count;
+    }
+
     private static bool IsTerminal(JobState.Types.Enum state) => state is JobState.Types.Enum.Done or JobState.Types.Enum.Failed
         or JobState.Types.Enum.Cancelled or JobState.Types.Enum.Updated or JobState.Types.Enum.Drained;
 

@@ -19,10 +19,11 @@ internal static class RunnerPipelines
     private const string Grouped = "kv_varint_iterable_varint";
 
     /// <summary>
-    /// Impulse → create [n] → flat_map range (0..n-1) → map add 1 ×3 → capture <c>sink</c>: every SDK transform
-    /// fuses into one executable stage, so this measures the harness-side chain and the job's overhead.
+    /// Impulse → create [n] → flat_map range (0..n-1) → map add 1 ×3 (→ capture <c>sink</c> when
+    /// <paramref name="capture"/>): every SDK transform fuses into one executable stage, so this measures the
+    /// harness-side chain and the job's overhead. The last map's output is PCollection <c>p5</c>.
     /// </summary>
-    public static Pipeline FusedChain(string runId, string harnessEndpoint, long elements)
+    public static Pipeline FusedChain(string runId, string harnessEndpoint, long elements, bool capture = true)
     {
         var b = new Builder(runId, harnessEndpoint);
         b.Impulse("impulse", "p0");
@@ -31,7 +32,11 @@ internal static class RunnerPipelines
         b.ParDo("map1", "map", "p2", "p3", VarInt, Fn("add", 1));
         b.ParDo("map2", "map", "p3", "p4", VarInt, Fn("add", 1));
         b.ParDo("map3", "map", "p4", "p5", VarInt, Fn("add", 1));
-        b.ParDo("sink", "capture", "p5", null, null, new JsonObject());
+        if (capture)
+        {
+            b.ParDo("sink", "capture", "p5", null, null, new JsonObject());
+        }
+
         return b.Pipeline;
     }
 
