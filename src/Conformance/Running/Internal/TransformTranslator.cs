@@ -20,7 +20,7 @@ internal static class TransformTranslator
         {
             case ScenarioUrns.Reshuffle: return Reshuffle(c, t);
             case ScenarioUrns.CombinePerKey:
-                return CombinePerKey(c, t.Name, t.Inputs[0], t.Outputs.Values.Single(), ((TransformPayload.Combine)t.Payload).Fn, t.Urn);
+                return CombinePerKey(c, t.Name, t.Inputs[0], c.PCollection(t.Inputs[0], t.Name), t.Outputs.Values.Single(), ((TransformPayload.Combine)t.Payload).Fn, t.Urn);
             case ScenarioUrns.CombineGlobally: return CombineGlobally(c, t);
             case ScenarioUrns.CombineGroupedValues:
                 var input = c.PCollection(t.Inputs[0], t.Name);
@@ -97,9 +97,8 @@ internal static class TransformTranslator
         return t.Name;
     }
 
-    private static string CombinePerKey(BuildContext c, string id, string inputId, string outputId, CombineFnKind fn, string urn)
+    private static string CombinePerKey(BuildContext c, string id, string inputId, PCollectionSpec input, string outputId, CombineFnKind fn, string urn)
     {
-        var input = c.PCollection(inputId, id);
         var grouped = Intermediate(c, $"{id}/grouped", Grouped(input.Coder, id), input);
         var gbk = $"{id}/GroupByKey";
         Put(c, gbk, new FunctionSpec { Urn = ScenarioUrns.GroupByKey }, Indexed([inputId]), Out(grouped), "");
@@ -128,7 +127,8 @@ internal static class TransformTranslator
             w.WriteEndObject();
         }));
         ParDo(c, keyBy, ScenarioUrns.KeyBy, keyJson, t.Inputs[0], new Dictionary<string, SideInputSpec>(), Out(keyed));
-        var perKey = CombinePerKey(c, $"{t.Name}/CombinePerKey", keyed, combined, fn, ScenarioUrns.CombinePerKey);
+        var keyedSpec = input with { Id = keyed, Coder = new CoderSpec(CoderKind.KV, [emptyBytes, input.Coder]) };
+        var perKey = CombinePerKey(c, $"{t.Name}/CombinePerKey", keyed, keyedSpec, combined, fn, ScenarioUrns.CombinePerKey);
         var dropKey = $"{t.Name}/DropKey";
         var dropJson = PayloadJson.Object(c.RunId, ("fn", w => { w.WriteStartObject(); w.WritePropertyName("value"); w.WriteStartObject(); w.WriteEndObject(); w.WriteEndObject(); }));
         ParDo(c, dropKey, ScenarioUrns.Map, dropJson, combined, new Dictionary<string, SideInputSpec>(), Out(outputId));
