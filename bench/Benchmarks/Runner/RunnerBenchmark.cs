@@ -50,7 +50,7 @@ public static class RunnerBenchmark
             ok &= (await RunGroupByKeyAsync(context, 1000, 10, report: false).ConfigureAwait(false)).Ok;
             ok &= await LatencyAsync(context, settings.LatencyRuns).ConfigureAwait(false);
             Console.WriteLine();
-            Console.WriteLine($"{"pipeline",-28} {"elements",10} {"run→DONE s",10} {"elements/s",11} {"wire MB",8} {"wire MB/s",9} {"r→h MB",7} {"alloc MB/Melem",14} {"peak WS MB",10}");
+            Console.WriteLine($"{"pipeline",-28} {"elements",10} {"run→DONE s",10} {"elements/s",11} {"wire MB",8} {"wire MB/s",9} {"r→h MB",7} {"alloc MB/Melem",14} {"peak WS MB",10} {"gen2",5} {"GC pause s",8}");
             ok &= (await RunChainAsync(context, settings.Elements, report: true).ConfigureAwait(false)).Ok;
             ok &= await RunChainWithoutCaptureAsync(context, settings.Elements).ConfigureAwait(false);
             ok &= (await RunGroupByKeyAsync(context, settings.Elements, settings.Keys, report: true).ConfigureAwait(false)).Ok;
@@ -66,7 +66,8 @@ public static class RunnerBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"transport raw bidi echo C# -> C#, 1 KiB x {settings.EchoMessages}: {echoSeconds:F3} s, {settings.EchoMessages / echoSeconds:F0} msg/s, {settings.EchoMessages * 1024.0 / echoSeconds / 1e6:F1} MB/s (payload, one direction)"));
         Console.WriteLine("wire MB = bytes sent by every socket of the process during the job (runner, harness and Job API client over loopback, with HTTP/2 framing; control and state included);");
-        Console.WriteLine("r→h MB = encoded windowed values the harness received on the data plane (ProtocolRecorder); alloc = GC.GetTotalAllocatedBytes delta of the whole process; peak WS = process peak working set so far.");
+        Console.WriteLine("r→h MB = encoded windowed values the harness received on the data plane (ProtocolRecorder); alloc = GC.GetTotalAllocatedBytes delta of the whole process; peak WS = process peak working set so far;");
+        Console.WriteLine("gen2 = full collections during the job (GC.CollectionCount(2)); GC pause s = GC.GetTotalPauseDuration delta (whole process).");
         return ok ? 0 : 1;
     }
 
@@ -188,12 +189,16 @@ public static class RunnerBenchmark
         private readonly SocketBytes _sockets;
         private readonly double _socketBytes;
         private readonly long _allocated;
+        private readonly int _gen2;
+        private readonly TimeSpan _paused;
 
         private Measurement(SocketBytes sockets, double socketBytes)
         {
             _sockets = sockets;
             _socketBytes = socketBytes;
             _allocated = GC.GetTotalAllocatedBytes(precise: true);
+            _gen2 = GC.CollectionCount(2);
+            _paused = GC.GetTotalPauseDuration();
         }
 
         public static async Task<Measurement> StartAsync(SocketBytes sockets)
@@ -206,13 +211,15 @@ public static class RunnerBenchmark
         public async Task ReportAsync(string name, long elements, JobTimes times, Context context, string runId)
         {
             var allocated = GC.GetTotalAllocatedBytes(precise: true) - _allocated;
+            var gen2 = GC.CollectionCount(2) - _gen2;
+            var paused = (GC.GetTotalPauseDuration() - _paused).TotalSeconds;
             var wire = (await _sockets.ReadAsync().ConfigureAwait(false)) - _socketBytes;
             var toHarness = context.Recorder.Get(runId).Data.Sum(d => (long)d.WindowedValue.Length);
 
             var seconds = times.RunToEndSeconds;
             using var process = Process.GetCurrentProcess();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{name,-28} {elements,10} {seconds,10:F3} {elements / seconds,11:F0} {wire / 1e6,8:F1} {wire / 1e6 / seconds,9:F1} {toHarness / 1e6,7:F2} {allocated / 1e6 / (elements / 1e6),14:F0} {process.PeakWorkingSet64 / 1e6,10:F0}"));
+                $"{name,-28} {elements,10} {seconds,10:F3} {elements / seconds,11:F0} {wire / 1e6,8:F1} {wire / 1e6 / seconds,9:F1} {toHarness / 1e6,7:F2} {allocated / 1e6 / (elements / 1e6),14:F0} {process.PeakWorkingSet64 / 1e6,10:F0} {gen2,5} {paused,8:F3}"));
         }
     }
 }
