@@ -78,6 +78,8 @@ internal static class ElementFns
                     return _ => c;
                 }
 
+            case "size":
+                return v => v is IEnumerable<object?> items ? (object)(long)items.Count() : throw Wrong(v, "iterable", at);
             case "identity":
                 return v => v;
             case "key":
@@ -122,7 +124,7 @@ internal static class ElementFns
     private static object Arithmetic(object? value, object? operand, string where, Func<long, long, long> onLong, Func<double, double, double> onDouble) =>
         (value, operand) switch
         {
-            (long a, long b) => onLong(a, b),
+            (long a, long b) => (object)onLong(a, b),
             (long a, double b) => onDouble(a, b),
             (double a, long b) => onDouble(a, b),
             (double a, double b) => onDouble(a, b),

@@ -15,7 +15,7 @@ internal static class JsonValues
     /// <exception cref="HarnessException">An object other than <c>{hex}</c>, or bad hex.</exception>
     public static object? ToNatural(JsonElement json, string where) => json.ValueKind switch
     {
-        JsonValueKind.Number => json.TryGetInt64(out var l) ? l : json.GetDouble(),
+        JsonValueKind.Number => json.TryGetInt64(out var l) ? (object)l : json.GetDouble(),
         JsonValueKind.String => json.GetString(),
         JsonValueKind.True => true,
         JsonValueKind.False => false,
