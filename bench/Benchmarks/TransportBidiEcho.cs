@@ -24,21 +24,14 @@ public static class TransportBidiEcho
         var largeCount = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000;
         var interop = FindInteropDirectory();
         await using var server = new GrpcServer(new GrpcServerOptions { MaxReceiveMessageSize = null });
-        server.AddMethod(Bidi, async (IAsyncStreamReader<byte[]> requests, IServerStreamWriter<byte[]> responses, ServerCallContext _) =>
-        {
-            while (await requests.MoveNext(CancellationToken.None).ConfigureAwait(false))
-            {
-                await responses.WriteAsync(requests.Current).ConfigureAwait(false);
-            }
-        });
-        var address = await server.StartAsync().ConfigureAwait(false);
+        var address = await StartEchoServerAsync(server).ConfigureAwait(false);
         using var nodeServer = StartNodeServer(interop, out var nodePort);
         try
         {
             Console.WriteLine($"{"pair",-22} {"size",8} {"messages",9} {"seconds",8} {"msg/s",10} {"MB/s",8}");
             foreach (var (size, count) in new[] { (1024, smallCount), (64 * 1024, largeCount) })
             {
-                Report("C# -> C#", size, count, await CSharpClientAsync(address, size, count).ConfigureAwait(false));
+                Report("C# -> C#", size, count, await CSharpClientAsync(address, size, count, reportCpu: true).ConfigureAwait(false));
                 Report("grpc-js -> C#", size, count, await NodeClientAsync(interop, address.Port, size, count).ConfigureAwait(false));
                 Report("grpc-js -> grpc-js", size, count, await NodeClientAsync(interop, nodePort, size, count).ConfigureAwait(false));
             }
@@ -56,7 +49,35 @@ public static class TransportBidiEcho
             CultureInfo.InvariantCulture,
             $"{pair,-22} {size,8} {count,9} {seconds,8:F3} {count / seconds,10:F0} {(double)count * size / seconds / 1e6,8:F1}"));
 
-    private static async Task<double> CSharpClientAsync(Uri address, int size, int count)
+    /// <summary>
+    /// The C# → C# row alone, without the CPU line: a fresh C# <see cref="GrpcServer"/> on loopback, one duplex call on
+    /// which the C# client writes <paramref name="count"/> messages of <paramref name="size"/> bytes while reading their
+    /// echoes (after a 10% warm-up call).
+    /// </summary>
+    /// <param name="size">Payload bytes per message.</param>
+    /// <param name="count">Messages in the measured call.</param>
+    /// <returns>Seconds (wall clock) of the measured call.</returns>
+    /// <exception cref="InvalidOperationException">Fewer echoes came back than messages were sent.</exception>
+    public static async Task<double> MeasureCSharpEchoAsync(int size, int count)
+    {
+        await using var server = new GrpcServer(new GrpcServerOptions { MaxReceiveMessageSize = null });
+        var address = await StartEchoServerAsync(server).ConfigureAwait(false);
+        return await CSharpClientAsync(address, size, count, reportCpu: false).ConfigureAwait(false);
+    }
+
+    private static Task<Uri> StartEchoServerAsync(GrpcServer server)
+    {
+        server.AddMethod(Bidi, async (IAsyncStreamReader<byte[]> requests, IServerStreamWriter<byte[]> responses, ServerCallContext _) =>
+        {
+            while (await requests.MoveNext(CancellationToken.None).ConfigureAwait(false))
+            {
+                await responses.WriteAsync(requests.Current).ConfigureAwait(false);
+            }
+        });
+        return server.StartAsync();
+    }
+
+    private static async Task<double> CSharpClientAsync(Uri address, int size, int count, bool reportCpu)
     {
         using var channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions { MaxReceiveMessageSize = null });
         var invoker = channel.CreateCallInvoker();
@@ -64,6 +85,11 @@ public static class TransportBidiEcho
         await EchoAsync(invoker, payload, Math.Max(1, count / 10)).ConfigureAwait(false);
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var seconds = await EchoAsync(invoker, payload, count).ConfigureAwait(false);
+        if (!reportCpu)
+        {
+            return seconds;
+        }
+
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,

@@ -22,7 +22,7 @@ public sealed class CaptureServiceServer
     public void BindService(ServiceBinderBase binder)
     {
         ArgumentNullException.ThrowIfNull(binder);
-        binder.AddMethod(FnMethods.ReportCaptures, (UnaryServerMethod<CaptureReport, CaptureAck>)ReportAsync);
+        binder.AddMethod(CaptureService.Methods.Report, (UnaryServerMethod<CaptureReport, CaptureAck>)ReportAsync);
     }
 
     private Task<CaptureAck> ReportAsync(CaptureReport report, ServerCallContext context)

@@ -33,8 +33,8 @@ public sealed class FakeHarnessWorkerPool : IAsyncDisposable
         _options = options ?? new FakeHarnessOptions();
         _logger = _options.LoggerFactory.CreateLogger("BeamConformance.FakeHarness.WorkerPool");
         _server = new GrpcServer(new GrpcServerOptions { Host = _options.Host, Port = _options.Port, LoggerFactory = _options.LoggerFactory });
-        _server.AddMethod(FnMethods.StartWorker, (UnaryServerMethod<StartWorkerRequest, StartWorkerResponse>)StartWorkerAsync);
-        _server.AddMethod(FnMethods.StopWorker, (UnaryServerMethod<StopWorkerRequest, StopWorkerResponse>)StopWorkerAsync);
+        _server.AddMethod(BeamFnExternalWorkerPool.Methods.StartWorker, (UnaryServerMethod<StartWorkerRequest, StartWorkerResponse>)StartWorkerAsync);
+        _server.AddMethod(BeamFnExternalWorkerPool.Methods.StopWorker, (UnaryServerMethod<StopWorkerRequest, StopWorkerResponse>)StopWorkerAsync);
     }
 
     /// <summary>Where captures go.</summary>

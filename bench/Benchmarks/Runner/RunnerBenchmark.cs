@@ -62,7 +62,7 @@ public static class RunnerBenchmark
         }
 
         Console.WriteLine();
-        var echoSeconds = await RunnerTransportEcho.MeasureAsync(1024, settings.EchoMessages).ConfigureAwait(false);
+        var echoSeconds = await TransportBidiEcho.MeasureCSharpEchoAsync(1024, settings.EchoMessages).ConfigureAwait(false);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"transport raw bidi echo C# -> C#, 1 KiB x {settings.EchoMessages}: {echoSeconds:F3} s, {settings.EchoMessages / echoSeconds:F0} msg/s, {settings.EchoMessages * 1024.0 / echoSeconds / 1e6:F1} MB/s (payload, one direction)"));
         Console.WriteLine("wire MB = bytes sent by every socket of the process during the job (runner, harness and Job API client over loopback, with HTTP/2 framing; control and state included);");

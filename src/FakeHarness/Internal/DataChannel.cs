@@ -24,7 +24,7 @@ internal sealed class DataChannel : IAsyncDisposable
     {
         _url = url;
         _stop = stop;
-        _call = invoker.AsyncDuplexStreamingCall(FnMethods.Data, null, new CallOptions(headers, cancellationToken: stop));
+        _call = invoker.AsyncDuplexStreamingCall(BeamFnData.Methods.Data, null, new CallOptions(headers, cancellationToken: stop));
         _reader = Task.Run(ReadAsync, CancellationToken.None);
     }
 

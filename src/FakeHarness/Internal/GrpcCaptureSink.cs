@@ -25,7 +25,7 @@ internal sealed class GrpcCaptureSink : ICaptureSink, IDisposable
         var report = new CaptureReport();
         report.Elements.AddRange(elements.Select(CaptureWire.ToWire));
         report.Failures.AddRange(failures.Select(f => new BundleFailure { RunId = f.RunId, Transform = f.Transform, Message = f.Message, InstructionId = f.InstructionId }));
-        await _invoker.AsyncUnaryCall(FnMethods.ReportCaptures, null, new CallOptions(cancellationToken: cancellationToken), report).ResponseAsync.ConfigureAwait(false);
+        await _invoker.AsyncUnaryCall(CaptureService.Methods.Report, null, new CallOptions(cancellationToken: cancellationToken), report).ResponseAsync.ConfigureAwait(false);
     }
 
     public void Dispose() => _channel.Dispose();

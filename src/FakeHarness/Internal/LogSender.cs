@@ -41,7 +41,7 @@ internal sealed class LogSender : IAsyncDisposable
     {
         try
         {
-            using var call = invoker.AsyncDuplexStreamingCall(FnMethods.Logging, null, new CallOptions(headers, cancellationToken: stop));
+            using var call = invoker.AsyncDuplexStreamingCall(BeamFnLogging.Methods.Logging, null, new CallOptions(headers, cancellationToken: stop));
             var drain = Task.Run(async () =>
             {
                 while (await call.ResponseStream.MoveNext(stop).ConfigureAwait(false))

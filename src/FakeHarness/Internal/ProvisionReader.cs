@@ -42,7 +42,7 @@ internal static class ProvisionReader
 
         var invoker = session.OpenInvoker(endpoint);
         var response = await invoker.AsyncUnaryCall(
-            FnMethods.GetProvisionInfo,
+            ProvisionService.Methods.GetProvisionInfo,
             null,
             new CallOptions(session.Headers, DateTime.UtcNow.AddSeconds(30), cancellationToken),
             new GetProvisionInfoRequest()).ResponseAsync.ConfigureAwait(false);

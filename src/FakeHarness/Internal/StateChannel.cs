@@ -24,7 +24,7 @@ internal sealed class StateChannel : IAsyncDisposable
     {
         _url = url;
         _stop = stop;
-        _call = invoker.AsyncDuplexStreamingCall(FnMethods.State, null, new CallOptions(headers, cancellationToken: stop));
+        _call = invoker.AsyncDuplexStreamingCall(BeamFnState.Methods.State, null, new CallOptions(headers, cancellationToken: stop));
         _reader = Task.Run(ReadAsync, CancellationToken.None);
     }
 

@@ -40,7 +40,8 @@ internal sealed class WorkerSession : IAsyncDisposable
 
     public string WorkerId => _endpoints.WorkerId;
 
-    public Metadata Headers => FnMethods.WorkerHeaders(WorkerId);
+    /// <summary>The header every Fn API call carries so that the runner can route it to this worker.</summary>
+    public Metadata Headers => new() { { "worker_id", WorkerId } };
 
     public FakeHarnessOptions Options => _options;
 
@@ -67,7 +68,7 @@ internal sealed class WorkerSession : IAsyncDisposable
         }
 
         _control = OpenInvoker(_endpoints.ControlEndpoint);
-        using var call = _control.AsyncDuplexStreamingCall(FnMethods.Control, null, new CallOptions(Headers, cancellationToken: stop));
+        using var call = _control.AsyncDuplexStreamingCall(BeamFnControl.Methods.Control, null, new CallOptions(Headers, cancellationToken: stop));
         Log.Connected(_logger, WorkerId, _endpoints.ControlEndpoint);
         _log?.Info($"FakeHarness worker {WorkerId} started");
         var writer = Task.Run(() => WriteResponsesAsync(call.RequestStream, stop), CancellationToken.None);
@@ -246,7 +247,7 @@ internal sealed class WorkerSession : IAsyncDisposable
         }
 
         var descriptor = await _control!.AsyncUnaryCall(
-            FnMethods.GetProcessBundleDescriptor,
+            BeamFnControl.Methods.GetProcessBundleDescriptor,
             null,
             new CallOptions(Headers, cancellationToken: _stop!.Token),
             new GetProcessBundleDescriptorRequest { ProcessBundleDescriptorId = descriptorId }).ResponseAsync.ConfigureAwait(false);

@@ -1,6 +1,7 @@
 using BeamConformance.ReferenceRunner.Execution;
 using BeamConformance.ReferenceRunner.FnApi.Internal;
 using BeamConformance.Transport;
+using Org.Apache.Beam.Model.FnExecution.V1;
 using Microsoft.Extensions.Logging;
 
 namespace BeamConformance.ReferenceRunner.FnApi;
@@ -43,11 +44,11 @@ public sealed class FnApiServices
     public void Bind(ServiceBinderBase binder)
     {
         ArgumentNullException.ThrowIfNull(binder);
-        binder.AddMethod(FnApiMethods.Control, _control.Control);
-        binder.AddMethod(FnApiMethods.GetProcessBundleDescriptor, _control.GetProcessBundleDescriptor);
-        binder.AddMethod(FnApiMethods.Data, _data.Data);
-        binder.AddMethod(FnApiMethods.State, _state.State);
-        binder.AddMethod(FnApiMethods.Logging, _logging.Logging);
+        binder.AddMethod(BeamFnControl.Methods.Control, _control.Control);
+        binder.AddMethod(BeamFnControl.Methods.GetProcessBundleDescriptor, _control.GetProcessBundleDescriptor);
+        binder.AddMethod(BeamFnData.Methods.Data, _data.Data);
+        binder.AddMethod(BeamFnState.Methods.State, _state.State);
+        binder.AddMethod(BeamFnLogging.Methods.Logging, _logging.Logging);
     }
 
     /// <summary>

@@ -143,7 +143,7 @@ public sealed class FnApiServicesTests
     {
         await using var server = await FnApiTestServer.StartAsync();
         using var channel = GrpcChannel.ForAddress(server.Endpoint);
-        using var call = channel.CreateCallInvoker().AsyncDuplexStreamingCall(HarnessMethods.Control, null, new CallOptions(cancellationToken: TestContext.Current.CancellationToken));
+        using var call = channel.CreateCallInvoker().AsyncDuplexStreamingCall(BeamFnControl.Methods.Control, null, new CallOptions(cancellationToken: TestContext.Current.CancellationToken));
 
         var error = await Assert.ThrowsAsync<RpcException>(() => call.ResponseStream.MoveNext(TestContext.Current.CancellationToken));
 
@@ -166,7 +166,7 @@ public sealed class FnApiServicesTests
         worker.RegisterDescriptor(FnApiTestServer.Descriptor("d1", "out"));
         using var channel = GrpcChannel.ForAddress(server.Endpoint);
         var call = channel.CreateCallInvoker().AsyncUnaryCall(
-            HarnessMethods.GetProcessBundleDescriptor, null,
+            BeamFnControl.Methods.GetProcessBundleDescriptor, null,
             new CallOptions(new Metadata { { "worker_id", caller } }, cancellationToken: TestContext.Current.CancellationToken),
             new GetProcessBundleDescriptorRequest { ProcessBundleDescriptorId = descriptorId });
 

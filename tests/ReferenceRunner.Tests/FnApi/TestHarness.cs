@@ -58,7 +58,7 @@ internal sealed class TestHarness : IAsyncDisposable
     public static TestHarness Connect(string endpoint, string workerId, Func<HarnessBundle, Task<HarnessResult>> process)
     {
         var harness = new TestHarness(endpoint, workerId, process);
-        harness._control = harness._invoker.AsyncDuplexStreamingCall(HarnessMethods.Control, null, new CallOptions(harness.Headers, cancellationToken: harness._stop.Token));
+        harness._control = harness._invoker.AsyncDuplexStreamingCall(BeamFnControl.Methods.Control, null, new CallOptions(harness.Headers, cancellationToken: harness._stop.Token));
         harness.ControlEnded = Task.Run(harness.ControlLoopAsync);
         return harness;
     }
@@ -66,7 +66,7 @@ internal sealed class TestHarness : IAsyncDisposable
     /// <summary>Sends log entries on the logging stream (opened for the call, then closed).</summary>
     public async Task LogAsync(params LogEntry[] entries)
     {
-        using var call = _invoker.AsyncDuplexStreamingCall(HarnessMethods.Logging, null, new CallOptions(Headers, cancellationToken: _stop.Token));
+        using var call = _invoker.AsyncDuplexStreamingCall(BeamFnLogging.Methods.Logging, null, new CallOptions(Headers, cancellationToken: _stop.Token));
         var list = new LogEntry.Types.List();
         list.LogEntries.AddRange(entries);
         await call.RequestStream.WriteAsync(list);
@@ -214,14 +214,14 @@ internal sealed class TestHarness : IAsyncDisposable
         }
 
         var descriptor = await _invoker.AsyncUnaryCall(
-            HarnessMethods.GetProcessBundleDescriptor, null, new CallOptions(Headers, cancellationToken: _stop.Token),
+            BeamFnControl.Methods.GetProcessBundleDescriptor, null, new CallOptions(Headers, cancellationToken: _stop.Token),
             new GetProcessBundleDescriptorRequest { ProcessBundleDescriptorId = id }).ResponseAsync;
         return _descriptors.GetOrAdd(id, descriptor);
     }
 
     private Task<AsyncDuplexStreamingCall<Elements, Elements>> OpenDataAsync()
     {
-        var call = _invoker.AsyncDuplexStreamingCall(HarnessMethods.Data, null, new CallOptions(Headers, cancellationToken: _stop.Token));
+        var call = _invoker.AsyncDuplexStreamingCall(BeamFnData.Methods.Data, null, new CallOptions(Headers, cancellationToken: _stop.Token));
         _ = Task.Run(async () =>
         {
             try
@@ -243,7 +243,7 @@ internal sealed class TestHarness : IAsyncDisposable
 
     private AsyncDuplexStreamingCall<StateRequest, StateResponse> OpenState()
     {
-        var call = _invoker.AsyncDuplexStreamingCall(HarnessMethods.State, null, new CallOptions(Headers, cancellationToken: _stop.Token));
+        var call = _invoker.AsyncDuplexStreamingCall(BeamFnState.Methods.State, null, new CallOptions(Headers, cancellationToken: _stop.Token));
         _ = Task.Run(async () =>
         {
             try
