@@ -29,6 +29,14 @@ public sealed class PipelineBuilderTests
     // kv values as two-item arrays, negative integers exact.
     [InlineData("combine/sum_per_key", "Create", "beam:transform:pardo:v1", "fakeharness", "beamconformance:transform:create:v1",
         "{\"values\":[[\"a\",1],[\"b\",10],[\"a\",2],[\"a\",-4],[\"b\",5]],\"run\":\"r1\"}")]
+    // doubles keep a fraction (-2.0 stays a double, never an int64), .inf becomes the string ".inf".
+    [InlineData("pardo/doubles_multiply", "Create", "beam:transform:pardo:v1", "fakeharness", "beamconformance:transform:create:v1",
+        "{\"values\":[1.5,-2.0,0.0,\".inf\"],\"run\":\"r1\"}")]
+    [InlineData("pardo/doubles_multiply", "Scale", "beam:transform:pardo:v1", "fakeharness", "beamconformance:transform:map:v1",
+        "{\"fn\":{\"multiply\":-2.0},\"run\":\"r1\"}")]
+    // {hex} byte strings kept as objects, quoted and plain strings as strings.
+    [InlineData("pardo/bytes_passthrough", "Create", "beam:transform:pardo:v1", "fakeharness", "beamconformance:transform:create:v1",
+        "{\"values\":[{\"hex\":\"00\"},{\"hex\":\"ff00ff\"},{\"hex\":\"\"},\"text\"],\"run\":\"r1\"}")]
     // GroupByKey: runner primitive.
     [InlineData("groupbykey/fixed_windows", "GroupByKey", "beam:transform:group_by_key:v1", "", null, null)]
     public void Transform_is_submitted_per_the_contract(string id, string transform, string urn, string environment, string? doFnUrn, string? json)
