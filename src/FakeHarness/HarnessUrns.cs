@@ -12,6 +12,14 @@ public static class HarnessUrns
     /// <summary>Prefix of our test transforms' <c>ParDoPayload.do_fn.urn</c>, e.g. <c>beamconformance:transform:map:v1</c>.</summary>
     public const string TransformPrefix = "beamconformance:transform:";
 
+    /// <summary>
+    /// The <c>ParDoPayload.do_fn.urn</c> of the default-value branch of the <c>combine_globally</c> expansion (payload
+    /// JSON <c>{"fn": "sum", "run": ...}</c>): main input an Impulse, one iterable side input (the combined, unkeyed
+    /// PCollection); emits the fn's result for an empty input, in the main element's window, only when the side input
+    /// is empty in the mapped window (min and max have none). Its output is flattened with the combined values.
+    /// </summary>
+    public const string InjectDefault = "beamconformance:transform:inject_default:v1";
+
     /// <summary>The <c>CombinePayload.combine_fn.urn</c> of our combine fns (payload JSON <c>{"fn": "sum", ...}</c>).</summary>
     public const string CombineFn = "beamconformance:combine_fn:v1";
 

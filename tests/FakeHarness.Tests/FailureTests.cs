@@ -36,6 +36,8 @@ public sealed class FailureTests
     [InlineData("beamconformance:transform:map:v1", """{"fn": {"cube": 3}}""", "unknown function 'cube'")]
     // a required payload key missing
     [InlineData("beamconformance:transform:filter:v1", "{}", "missing key 'predicate'")]
+    // inject_default without the combined PCollection as its iterable side input
+    [InlineData("beamconformance:transform:inject_default:v1", """{"fn": "sum"}""", "inject_default needs exactly one side input with the iterable view, it has 0")]
     public async Task Register_reports_what_the_harness_cannot_run(string doFnUrn, string payload, string expected)
     {
         await using var session = await HarnessSession.StartAsync();

@@ -124,6 +124,7 @@ internal static class OperatorFactories
                 TransformUrns.Capture => Node((n, c, o) => new CaptureOperator(n, c, o), mainInputs),
                 TransformUrns.FailOn => Node(FailOnFactory(args, at), mainInputs),
                 TransformUrns.Stall => Node((n, c, o) => new StallOperator(n, c, o), mainInputs),
+                TransformUrns.InjectDefault => Node(InjectDefaultFactory(name, transform, payload, descriptor, coders, args, at), mainInputs),
                 _ => throw new HarnessException($"{where}: do_fn URN '{doFn.Urn}' is not one the FakeHarness executes", name),
             };
 
@@ -136,6 +137,24 @@ internal static class OperatorFactories
 
             TransformNode KeyByNode(Func<object?, object?> key) => FlatMap(v => [new Model.KV(key(v), v)], shape: true);
         }
+    }
+
+    private static OperatorFactory InjectDefaultFactory(string name, PTransform transform, ParDoPayload payload, ProcessBundleDescriptor descriptor, DescriptorCoders coders, JsonElement args, string at)
+    {
+        var sides = SideInputFactories.Resolve(name, transform, payload, descriptor, coders);
+        if (sides is not [{ View: SideInputView.Iterable } side])
+        {
+            throw new HarnessException($"{at}: inject_default needs exactly one side input with the iterable view, it has {sides.Count}", name);
+        }
+
+        if (transform.Outputs.Count != 1)
+        {
+            throw new HarnessException($"{at}: inject_default needs exactly one output, it has {transform.Outputs.Count}", name);
+        }
+
+        var outputCoder = coders.OfPCollection(transform.Outputs.Values.Single());
+        var fn = CombineFn.Parse(args, accumulatorCoder: null, inputCoder: outputCoder, at);
+        return (n, c, o) => new InjectDefaultOperator(n, c, o, side, fn);
     }
 
     private static OperatorFactory CreateFactory(JsonElement args, string at)

@@ -15,6 +15,15 @@ internal static class SideInputFactories
     /// <exception cref="HarnessException">A side input is malformed or its PCollection is not in the descriptor.</exception>
     public static OperatorFactory Compile(string id, string name, PTransform transform, ParDoPayload payload, ProcessBundleDescriptor descriptor, DescriptorCoders coders)
     {
+        _ = id;
+        var sides = Resolve(name, transform, payload, descriptor, coders);
+        return (n, c, o) => new ReadSideInputsOperator(n, c, o, sides);
+    }
+
+    /// <summary>Resolves every side input of the ParDo, ordered by local name.</summary>
+    /// <exception cref="HarnessException">A side input is malformed or its PCollection is not in the descriptor.</exception>
+    public static IReadOnlyList<SideInputSpec> Resolve(string name, PTransform transform, ParDoPayload payload, ProcessBundleDescriptor descriptor, DescriptorCoders coders)
+    {
         var sides = new List<SideInputSpec>();
         foreach (var (local, sideInput) in payload.SideInputs.OrderBy(s => s.Key, StringComparer.Ordinal))
         {
@@ -57,7 +66,7 @@ internal static class SideInputFactories
                 coders.Get(windowing.WindowCoderId)));
         }
 
-        return (n, c, o) => new ReadSideInputsOperator(n, c, o, sides);
+        return sides;
     }
 
     private static (SideInputView View, bool HasDefault, object? Default) ReadView(FunctionSpec? viewFn, string where)

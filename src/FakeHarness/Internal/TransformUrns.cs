@@ -25,6 +25,7 @@ internal static class TransformUrns
     public const string Capture = "beamconformance:transform:capture:v1";
     public const string FailOn = "beamconformance:transform:fail_on:v1";
     public const string Stall = "beamconformance:transform:stall:v1";
+    public const string InjectDefault = "beamconformance:transform:inject_default:v1";
 
     public const string GlobalWindows = "beam:window_fn:global_windows:v1";
     public const string FixedWindows = "beam:window_fn:fixed_windows:v1";
