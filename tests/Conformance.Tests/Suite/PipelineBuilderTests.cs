@@ -126,4 +126,61 @@ public sealed class PipelineBuilderTests
         Assert.Equal("combined", t["Combine/CombineGroupedValues"].Outputs["out"]);
         Assert.Equal(["Impulse", "Create", "Combine", "Out"], p.RootTransformIds);
     }
+
+    [Fact]
+    public void Combine_globally_in_the_global_window_flattens_the_combined_values_with_an_injected_default()
+    {
+        var p = Build("combine/sum_globally_empty");
+        var t = p.Components.Transforms;
+        var pcs = p.Components.Pcollections;
+        Assert.Equal(
+            ["Sum/KeyByEmpty", "Sum/CombinePerKey", "Sum/DropKey", "Sum/Impulse", "Sum/InjectDefault", "Sum/Flatten"],
+            t["Sum"].Subtransforms);
+        Assert.Equal(new Dictionary<string, string> { ["out"] = "Sum/unkeyed" }, t["Sum/DropKey"].Outputs);
+
+        // The default branch: its own Impulse (a runner primitive) into a global bytes PCollection.
+        Assert.Equal("beam:transform:impulse:v1", t["Sum/Impulse"].Spec.Urn);
+        Assert.Equal(("", 0), (t["Sum/Impulse"].EnvironmentId, t["Sum/Impulse"].Inputs.Count));
+        Assert.Equal("Sum/impulse", t["Sum/Impulse"].Outputs["out"]);
+        Assert.Equal(("beam:coder:bytes:v1", "global"), (p.Components.Coders[pcs["Sum/impulse"].CoderId].Spec.Urn, pcs["Sum/impulse"].WindowingStrategyId));
+
+        // inject_default: main = that Impulse, one iterable side input = the unkeyed combined values.
+        var inject = t["Sum/InjectDefault"];
+        Assert.Equal(("beam:transform:pardo:v1", "fakeharness"), (inject.Spec.Urn, inject.EnvironmentId));
+        Assert.Equal(new Dictionary<string, string> { ["main"] = "Sum/impulse", ["combined"] = "Sum/unkeyed" }, inject.Inputs);
+        Assert.Equal(new Dictionary<string, string> { ["out"] = "Sum/default" }, inject.Outputs);
+        var pardo = ParDoPayload.Parser.ParseFrom(inject.Spec.Payload);
+        Assert.Equal("beamconformance:transform:inject_default:v1", pardo.DoFn.Urn);
+        Assert.Equal("{\"fn\":\"sum\",\"run\":\"r1\"}", pardo.DoFn.Payload.ToStringUtf8());
+        var side = Assert.Single(pardo.SideInputs);
+        Assert.Equal("combined", side.Key);
+        Assert.Equal("beam:side_input:iterable:v1", side.Value.AccessPattern.Urn);
+        Assert.Equal("beamconformance:view_fn:v1", side.Value.ViewFn.Urn);
+        Assert.Equal("{\"view\":\"iterable\",\"run\":\"r1\"}", side.Value.ViewFn.Payload.ToStringUtf8());
+        Assert.Equal("beamconformance:window_mapping_fn:v1", side.Value.WindowMappingFn.Urn);
+
+        // Flatten of the combined values and the default into the scenario's output, all with the output coder.
+        Assert.Equal("beam:transform:flatten:v1", t["Sum/Flatten"].Spec.Urn);
+        Assert.Equal(new Dictionary<string, string> { ["0"] = "Sum/unkeyed", ["1"] = "Sum/default" }, t["Sum/Flatten"].Inputs);
+        Assert.Equal(new Dictionary<string, string> { ["out"] = "total" }, t["Sum/Flatten"].Outputs);
+        Assert.All(["Sum/unkeyed", "Sum/default", "total"], id => Assert.Equal(
+            ("beam:coder:varint:v1", "global"), (p.Components.Coders[pcs[id].CoderId].Spec.Urn, pcs[id].WindowingStrategyId)));
+        Assert.Equal(["Impulse", "Create", "Sum", "Out"], p.RootTransformIds);
+    }
+
+    [Fact]
+    public void Combine_globally_outside_the_global_window_has_no_default_branch()
+    {
+        var text = File.ReadAllText(Path.Combine(TestData.ScenariosRoot, "combine/sum_globally.yaml"))
+            .Replace("  pcollections:", "  windowing_strategies:\n    fixed_1s: {window_fn: {fixed: {size_ms: 1000}}}\n  pcollections:", StringComparison.Ordinal)
+            .Replace("numbers: {coder: varint}", "numbers: {coder: varint, windowing: fixed_1s}", StringComparison.Ordinal)
+            .Replace("total: {coder: varint}", "total: {coder: varint, windowing: fixed_1s}", StringComparison.Ordinal);
+        var scenario = ScenarioLoader.Load(text, "sum_globally_fixed.yaml", new ScenarioId("combine/sum_globally"));
+        var p = PipelineBuilder.Build(scenario, Run, Endpoint, text);
+        var t = p.Components.Transforms;
+
+        Assert.Equal(["Sum/KeyByEmpty", "Sum/CombinePerKey", "Sum/DropKey"], t["Sum"].Subtransforms);
+        Assert.Equal(new Dictionary<string, string> { ["out"] = "total" }, t["Sum/DropKey"].Outputs);
+        Assert.DoesNotContain(t.Values, x => x.UniqueName.StartsWith("Sum/Impulse", StringComparison.Ordinal) || x.UniqueName == "Sum/InjectDefault");
+    }
 }

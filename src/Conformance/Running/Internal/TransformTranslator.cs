@@ -13,6 +13,9 @@ internal static class TransformTranslator
     private const string ParDoUrn = "beam:transform:pardo:v1";
     private const string CombineFnUrn = HarnessUrns.CombineFn;
 
+    /// <summary>The local name of the combined PCollection read by <c>inject_default</c>.</summary>
+    private const string CombinedSideInput = "combined";
+
     /// <summary>Adds <paramref name="t"/>; returns its (root) transform id.</summary>
     public static string Add(BuildContext c, TransformSpec t)
     {
@@ -131,23 +134,49 @@ internal static class TransformTranslator
         var perKey = CombinePerKey(c, $"{t.Name}/CombinePerKey", keyed, keyedSpec, combined, fn, ScenarioUrns.CombinePerKey);
         var dropKey = $"{t.Name}/DropKey";
         var dropJson = PayloadJson.Object(c.RunId, ("fn", w => { w.WriteStartObject(); w.WritePropertyName("value"); w.WriteStartObject(); w.WriteEndObject(); w.WriteEndObject(); }));
-        ParDo(c, dropKey, ScenarioUrns.Map, dropJson, combined, new Dictionary<string, SideInputSpec>(), Out(outputId));
-        Put(c, t.Name, Combine(c, t.Name, t.Urn, fn, input.Coder), Indexed(t.Inputs), t.Outputs, "", keyBy, perKey, dropKey);
+        var inGlobalWindow = c.Spec.WindowingStrategies.TryGetValue(input.Windowing, out var windowing)
+            ? windowing.WindowFn is WindowFnSpec.Global
+            : input.Windowing == WindowingStrategySpec.GlobalId;
+        if (!inGlobalWindow)
+        {
+            // Beam gives no default value outside the global window: the keyed combine's values are the output.
+            ParDo(c, dropKey, ScenarioUrns.Map, dropJson, combined, new Dictionary<string, SideInputSpec>(), Out(outputId));
+            Put(c, t.Name, Combine(c, t.Name, t.Urn, fn, input.Coder), Indexed(t.Inputs), t.Outputs, "", keyBy, perKey, dropKey);
+            return t.Name;
+        }
+
+        var unkeyed = Intermediate(c, $"{t.Name}/unkeyed", output.Coder, input);
+        ParDo(c, dropKey, ScenarioUrns.Map, dropJson, combined, new Dictionary<string, SideInputSpec>(), Out(unkeyed));
+        var (impulse, injectDefault, defaults) = DefaultBranch(c, t.Name, fn, unkeyed, output.Coder, input);
+        var flatten = $"{t.Name}/Flatten";
+        Put(c, flatten, new FunctionSpec { Urn = ScenarioUrns.Flatten }, Indexed([unkeyed, defaults]), Out(outputId), "");
+        Put(c, t.Name, Combine(c, t.Name, t.Urn, fn, input.Coder), Indexed(t.Inputs), t.Outputs, "", keyBy, perKey, dropKey, impulse, injectDefault, flatten);
         return t.Name;
+    }
+
+    /// <summary>
+    /// The default-value branch of a global combine (Beam's Combine.globally with defaults): its own Impulse, then
+    /// <c>inject_default</c> reading <paramref name="unkeyed"/> as an iterable side input and emitting the fn's empty
+    /// result into <c>NAME/default</c> when it is empty; returns the two transform ids and that PCollection.
+    /// </summary>
+    private static (string Impulse, string InjectDefault, string Defaults) DefaultBranch(BuildContext c, string name, CombineFnKind fn, string unkeyed, CoderSpec outputCoder, PCollectionSpec input)
+    {
+        var impulseOut = $"{name}/impulse";
+        c.AddPCollection(impulseOut, new CoderSpec(CoderKind.Bytes, []), WindowingStrategySpec.GlobalId, bounded: true);
+        var impulse = $"{name}/Impulse";
+        Put(c, impulse, new FunctionSpec { Urn = ScenarioUrns.Impulse }, new Dictionary<string, string>(), Out(impulseOut), "");
+        var defaults = Intermediate(c, $"{name}/default", outputCoder, input);
+        var injectDefault = $"{name}/InjectDefault";
+        var json = PayloadJson.Object(c.RunId, ("fn", w => w.WriteStringValue(CombineFnName(fn))));
+        var side = new SideInputSpec(CombinedSideInput, unkeyed, SideInputView.Iterable, Default: null, HasDefault: false);
+        ParDo(c, injectDefault, HarnessUrns.InjectDefault, json, impulseOut, new Dictionary<string, SideInputSpec> { [CombinedSideInput] = side }, Out(defaults));
+        return (impulse, injectDefault, defaults);
     }
 
     /// <summary>A spec with a CombinePayload for <paramref name="fn"/> over values coded by <paramref name="valueCoder"/>.</summary>
     private static FunctionSpec Combine(BuildContext c, string transform, string urn, CombineFnKind fn, CoderSpec valueCoder)
     {
-        var name = fn switch
-        {
-            CombineFnKind.Sum => "sum",
-            CombineFnKind.Count => "count",
-            CombineFnKind.Min => "min",
-            CombineFnKind.Max => "max",
-            CombineFnKind.Mean => "mean",
-            _ => "to_list",
-        };
+        var name = CombineFnName(fn);
         var accumulator = fn switch
         {
             CombineFnKind.Sum => valueCoder,
@@ -167,6 +196,16 @@ internal static class TransformTranslator
         _ = transform;
         return new FunctionSpec { Urn = urn, Payload = payload.ToByteString() };
     }
+
+    private static string CombineFnName(CombineFnKind fn) => fn switch
+    {
+        CombineFnKind.Sum => "sum",
+        CombineFnKind.Count => "count",
+        CombineFnKind.Min => "min",
+        CombineFnKind.Max => "max",
+        CombineFnKind.Mean => "mean",
+        _ => "to_list",
+    };
 
     private static CoderSpec Grouped(CoderSpec kv, string transform) =>
         kv.Kind == CoderKind.KV
