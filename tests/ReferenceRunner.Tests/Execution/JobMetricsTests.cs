@@ -15,6 +15,11 @@ public sealed class JobMetricsTests
         { SumInt64, Counter, ["01", "02", "ac02"], "af02" },
         // A negative counter is a 10-byte varint (two's complement): -1 + 2 = 1.
         { SumInt64, Counter, ["ffffffffffffffffff01", "02"], "01" },
+        // The TypeScript SDK's framed distribution (00000004, then four varints) merges and is written back framed:
+        // (2, 30, 10, 20) + (2, 70, 30, 40) = (4, 100, 10, 40).
+        { "beam:metrics:distribution_int64:v1", "beam:metric:user:distribution_int64:v1", ["00000004021e0a14", "0000000402461e28"], "0000000404640a28" },
+        // A standard and a framed distribution merge; the result keeps the frame: (2, 10, 3, 7) + (1, 1, 1, 1) = (3, 11, 1, 7).
+        { "beam:metrics:distribution_int64:v1", "beam:metric:user:distribution_int64:v1", ["020a0307", "0000000401010101"], "00000004030b0107" },
         // Double sums add up: 1.5 + 2.25 = 3.75.
         { "beam:metrics:sum_double:v1", "beam:metric:user:sum_double:v1", ["3ff8000000000000", "4002000000000000"], "400e000000000000" },
         // Distributions merge count, sum, min, max: (2, 10, 3, 7) + (1, 1, 1, 1) = (3, 11, 1, 7).

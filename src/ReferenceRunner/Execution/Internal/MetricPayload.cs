@@ -7,6 +7,9 @@ namespace BeamConformance.ReferenceRunner.Execution.Internal;
 /// <summary>
 /// Decodes, merges and encodes MonitoringInfo payloads by type URN (metrics.proto MonitoringInfoTypeUrns):
 /// varints are beam:coder:varint:v1, doubles big-endian IEEE 754.
+/// An int64 distribution may also come in the layout the Beam TypeScript SDK (2.49.0) writes and reads back: a 4-byte
+/// big-endian element count 4 (as beam:coder:iterable:v1 frames it) before the four varints. It is decoded as the same
+/// distribution and encoded back in that layout, so that SDK reads its committed distributions.
 /// </summary>
 internal static class MetricPayload
 {
@@ -20,6 +23,11 @@ internal static class MetricPayload
     public static Value Decode(MonitoringInfo info)
     {
         var bytes = info.Payload.Span;
+        if (info.Type == DistributionInt64Type && TryReadIterableFramedDistribution(bytes) is { } framed)
+        {
+            return framed;
+        }
+
         try
         {
             var reader = new CoderReader(bytes);
@@ -50,9 +58,9 @@ internal static class MetricPayload
     {
         (LongSum x, LongSum y) => new LongSum(unchecked(x.Sum + y.Sum)),
         (DoubleSum x, DoubleSum y) => new DoubleSum(x.Sum + y.Sum),
-        (LongDistribution x, LongDistribution y) when x.Count == 0 => y,
-        (LongDistribution x, LongDistribution y) when y.Count == 0 => x,
-        (LongDistribution x, LongDistribution y) => new LongDistribution(x.Count + y.Count, unchecked(x.Sum + y.Sum), Math.Min(x.Min, y.Min), Math.Max(x.Max, y.Max)),
+        (LongDistribution x, LongDistribution y) when x.Count == 0 => y with { IterableFramed = x.IterableFramed || y.IterableFramed },
+        (LongDistribution x, LongDistribution y) when y.Count == 0 => x with { IterableFramed = x.IterableFramed || y.IterableFramed },
+        (LongDistribution x, LongDistribution y) => new LongDistribution(x.Count + y.Count, unchecked(x.Sum + y.Sum), Math.Min(x.Min, y.Min), Math.Max(x.Max, y.Max)) { IterableFramed = x.IterableFramed || y.IterableFramed },
         (DoubleDistribution x, DoubleDistribution y) when x.Count == 0 => y,
         (DoubleDistribution x, DoubleDistribution y) when y.Count == 0 => x,
         (DoubleDistribution x, DoubleDistribution y) => new DoubleDistribution(x.Count + y.Count, x.Sum + y.Sum, Math.Min(x.Min, y.Min), Math.Max(x.Max, y.Max)),
@@ -74,6 +82,11 @@ internal static class MetricPayload
                 writer.WriteDouble(s.Sum);
                 break;
             case LongDistribution d:
+                if (d.IterableFramed)
+                {
+                    writer.WriteRaw(IterableFrameOfFour);
+                }
+
                 writer.WriteVarInt64(d.Count);
                 writer.WriteVarInt64(d.Sum);
                 writer.WriteVarInt64(d.Min);
@@ -99,6 +112,39 @@ internal static class MetricPayload
         }
 
         return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>The 4-byte big-endian element count 4 the TypeScript SDK writes before a distribution's four varints.</summary>
+    private static ReadOnlySpan<byte> IterableFrameOfFour => [0, 0, 0, 4];
+
+    /// <summary>
+    /// The TypeScript SDK's layout: frame 00 00 00 04 then exactly four varints (count, sum, min, max). A standard
+    /// payload cannot look like that: it would be count 0, sum 0, min 0, max 4 followed by more bytes.
+    /// </summary>
+    private static LongDistribution? TryReadIterableFramedDistribution(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length < 8 || !bytes[..4].SequenceEqual(IterableFrameOfFour))
+        {
+            return null;
+        }
+
+        try
+        {
+            var reader = new CoderReader(bytes[4..]);
+            var values = new long[4];
+            for (var i = 0; i < values.Length; i++)
+            {
+                values[i] = reader.ReadVarInt64(DistributionInt64Type);
+            }
+
+            return reader.AtEnd
+                ? values[0] == 0 ? new LongDistribution(0, 0, long.MaxValue, long.MinValue) { IterableFramed = true } : new LongDistribution(values[0], values[1], values[2], values[3]) { IterableFramed = true }
+                : null;
+        }
+        catch (CoderException)
+        {
+            return null;
+        }
     }
 
     private static LongDistribution ReadLongDistribution(ref CoderReader reader, string type)
@@ -135,7 +181,11 @@ internal static class MetricPayload
 
     internal sealed record DoubleSum(double Sum) : Value;
 
-    internal sealed record LongDistribution(long Count, long Sum, long Min, long Max) : Value;
+    /// <summary>An int64 distribution; <c>IterableFramed</c>: it came in (and goes back out in) the TypeScript SDK's framed layout.</summary>
+    internal sealed record LongDistribution(long Count, long Sum, long Min, long Max) : Value
+    {
+        public bool IterableFramed { get; init; }
+    }
 
     internal sealed record DoubleDistribution(long Count, double Sum, double Min, double Max) : Value;
 
