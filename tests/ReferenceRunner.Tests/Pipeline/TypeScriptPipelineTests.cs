@@ -8,8 +8,11 @@ using Org.Apache.Beam.Model.Pipeline.V1;
 namespace BeamConformance.ReferenceRunner.Tests.Translation;
 
 /// <summary>
-/// Pipelines exactly as the Beam TypeScript SDK 2.49.0 submits them (interop/typescript), stored as protobuf JSON
-/// under <c>Pipeline/TypeScript/</c>. Regenerate one with <c>cd interop/typescript &amp;&amp; node tools/inspect.js --json NAME</c>.
+/// Pipelines as the Beam TypeScript SDK 2.49.0 submits them (interop/typescript), stored as protobuf JSON under
+/// <c>Pipeline/TypeScript/</c>: the graph, URNs, coders, windowing and environments as the SDK sent them, with the
+/// SDK's serialized function payloads (do_fn, combine_fn, view_fn and custom window fn bytes), display data and
+/// environment dependencies cleared, since those carry the SDK's own code. Capture one with
+/// <c>cd interop/typescript &amp;&amp; node tools/inspect.js --json NAME</c> and clear those fields before committing it.
 /// </summary>
 public sealed class TypeScriptPipelineTests
 {
