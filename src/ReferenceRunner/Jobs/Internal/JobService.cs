@@ -191,6 +191,10 @@ internal sealed class JobService
         {
             Log.Cancelling(_logger, job.Id);
             job.Cancellation.Cancel();
+
+            // The state this call moved the job to: the executor may reach CANCELLED before this returns
+            // (cancellation can run its continuations inline), and the state stream reports that next.
+            return new CancelJobResponse { State = JobState.Types.Enum.Cancelling };
         }
 
         return new CancelJobResponse { State = job.Events.State };
