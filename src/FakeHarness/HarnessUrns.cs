@@ -12,6 +12,36 @@ public static class HarnessUrns
     /// <summary>Prefix of our test transforms' <c>ParDoPayload.do_fn.urn</c>, e.g. <c>beamconformance:transform:map:v1</c>.</summary>
     public const string TransformPrefix = "beamconformance:transform:";
 
+    /// <summary><c>beamconformance:transform:create:v1</c>: a test transform (testdata/README.md, "Transforms").</summary>
+    public const string Create = "beamconformance:transform:create:v1";
+
+    /// <summary><c>beamconformance:transform:map:v1</c>: a test transform (testdata/README.md, "Transforms").</summary>
+    public const string Map = "beamconformance:transform:map:v1";
+
+    /// <summary><c>beamconformance:transform:flat_map:v1</c>: a test transform (testdata/README.md, "Transforms").</summary>
+    public const string FlatMap = "beamconformance:transform:flat_map:v1";
+
+    /// <summary><c>beamconformance:transform:filter:v1</c>: a test transform (testdata/README.md, "Transforms").</summary>
+    public const string Filter = "beamconformance:transform:filter:v1";
+
+    /// <summary><c>beamconformance:transform:key_by:v1</c>: a test transform (testdata/README.md, "Transforms").</summary>
+    public const string KeyBy = "beamconformance:transform:key_by:v1";
+
+    /// <summary><c>beamconformance:transform:multi_output:v1</c>: a test transform (testdata/README.md, "Transforms").</summary>
+    public const string MultiOutput = "beamconformance:transform:multi_output:v1";
+
+    /// <summary><c>beamconformance:transform:read_side_inputs:v1</c>: a test transform (testdata/README.md, "Transforms").</summary>
+    public const string ReadSideInputs = "beamconformance:transform:read_side_inputs:v1";
+
+    /// <summary><c>beamconformance:transform:capture:v1</c>: a test transform (testdata/README.md, "Transforms").</summary>
+    public const string Capture = "beamconformance:transform:capture:v1";
+
+    /// <summary><c>beamconformance:transform:fail_on:v1</c>: a test transform (testdata/README.md, "Transforms").</summary>
+    public const string FailOn = "beamconformance:transform:fail_on:v1";
+
+    /// <summary><c>beamconformance:transform:stall:v1</c>: a test transform (testdata/README.md, "Transforms").</summary>
+    public const string Stall = "beamconformance:transform:stall:v1";
+
     /// <summary>
     /// The <c>ParDoPayload.do_fn.urn</c> of the default-value branch of the <c>combine_globally</c> expansion (payload
     /// JSON <c>{"fn": "sum", "run": ...}</c>): main input an Impulse, one iterable side input (the combined, unkeyed

@@ -1,3 +1,4 @@
+using BeamConformance.Model;
 using BeamConformance.Conformance.Running.Internal;
 using BeamConformance.Conformance.Scenarios;
 using BeamConformance.FakeHarness;
@@ -39,7 +40,7 @@ public static class PipelineBuilder
 
         var environment = new Org.Apache.Beam.Model.Pipeline.V1.Environment
         {
-            Urn = "beam:env:external:v1",
+            Urn = Urns.Environments.External,
             Payload = new ExternalPayload { Endpoint = new ApiServiceDescriptor { Url = harnessEndpoint } }.ToByteString(),
         };
         environment.Capabilities.Add(HarnessUrns.Capabilities);

@@ -1,3 +1,4 @@
+using BeamConformance.Model;
 namespace BeamConformance.Conformance.Scenarios;
 
 /// <summary>
@@ -13,13 +14,13 @@ public sealed record CoderSpec(CoderKind Kind, IReadOnlyList<CoderSpec> Componen
     /// <summary>The Beam URN of this coder (ours for custom coders).</summary>
     public string Urn => Kind switch
     {
-        CoderKind.VarInt => "beam:coder:varint:v1",
-        CoderKind.StringUtf8 => "beam:coder:string_utf8:v1",
-        CoderKind.Bytes => "beam:coder:bytes:v1",
-        CoderKind.Double => "beam:coder:double:v1",
-        CoderKind.Bool => "beam:coder:bool:v1",
-        CoderKind.KV => "beam:coder:kv:v1",
-        CoderKind.Iterable => "beam:coder:iterable:v1",
+        CoderKind.VarInt => Urns.Coders.VarInt,
+        CoderKind.StringUtf8 => Urns.Coders.StringUtf8,
+        CoderKind.Bytes => Urns.Coders.Bytes,
+        CoderKind.Double => Urns.Coders.Double,
+        CoderKind.Bool => Urns.Coders.Bool,
+        CoderKind.KV => Urns.Coders.Kv,
+        CoderKind.Iterable => Urns.Coders.Iterable,
         _ => $"beamconformance:coder:custom:{CustomName}:v1",
     };
 

@@ -1,3 +1,4 @@
+using BeamConformance.Model;
 namespace BeamConformance.Conformance.Scenarios;
 
 /// <summary>
@@ -15,7 +16,7 @@ public abstract record WindowFnSpec
     public sealed record Global : WindowFnSpec
     {
         /// <inheritdoc />
-        public override string Urn => "beam:window_fn:global_windows:v1";
+        public override string Urn => Urns.WindowFns.GlobalWindows;
     }
 
     /// <summary><c>beam:window_fn:fixed_windows:v1</c>: windows [offset + k·size, offset + (k+1)·size).</summary>
@@ -24,7 +25,7 @@ public abstract record WindowFnSpec
     public sealed record Fixed(long SizeMillis, long OffsetMillis) : WindowFnSpec
     {
         /// <inheritdoc />
-        public override string Urn => "beam:window_fn:fixed_windows:v1";
+        public override string Urn => Urns.WindowFns.FixedWindows;
     }
 
     /// <summary><c>beam:window_fn:sliding_windows:v1</c>: windows of <paramref name="SizeMillis"/> starting every <paramref name="PeriodMillis"/>.</summary>
@@ -34,7 +35,7 @@ public abstract record WindowFnSpec
     public sealed record Sliding(long SizeMillis, long PeriodMillis, long OffsetMillis) : WindowFnSpec
     {
         /// <inheritdoc />
-        public override string Urn => "beam:window_fn:sliding_windows:v1";
+        public override string Urn => Urns.WindowFns.SlidingWindows;
     }
 
     /// <summary><c>beam:window_fn:session_windows:v1</c>: [t, t + gap) per element, merged when they overlap.</summary>
@@ -42,6 +43,6 @@ public abstract record WindowFnSpec
     public sealed record Sessions(long GapMillis) : WindowFnSpec
     {
         /// <inheritdoc />
-        public override string Urn => "beam:window_fn:session_windows:v1";
+        public override string Urn => Urns.WindowFns.SessionWindows;
     }
 }

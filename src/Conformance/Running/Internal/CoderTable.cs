@@ -1,3 +1,4 @@
+using BeamConformance.Model;
 using BeamConformance.Conformance.Scenarios;
 using Org.Apache.Beam.Model.Pipeline.V1;
 
@@ -7,10 +8,10 @@ namespace BeamConformance.Conformance.Running.Internal;
 internal sealed class CoderTable(Components components)
 {
     /// <summary>The coder id of <c>beam:coder:global_window:v1</c>.</summary>
-    public string GlobalWindow => Standard("global_window", "beam:coder:global_window:v1");
+    public string GlobalWindow => Standard("global_window", Urns.Coders.GlobalWindow);
 
     /// <summary>The coder id of <c>beam:coder:interval_window:v1</c>.</summary>
-    public string IntervalWindow => Standard("interval_window", "beam:coder:interval_window:v1");
+    public string IntervalWindow => Standard("interval_window", Urns.Coders.IntervalWindow);
 
     /// <summary>The id of <paramref name="coder"/>, adding it and its components when new.</summary>
     public string Id(CoderSpec coder)

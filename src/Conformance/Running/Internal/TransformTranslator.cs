@@ -1,3 +1,4 @@
+using BeamConformance.Model;
 using System.Text.Json;
 using BeamConformance.Conformance.Scenarios;
 using BeamConformance.FakeHarness;
@@ -10,7 +11,7 @@ namespace BeamConformance.Conformance.Running.Internal;
 /// <summary>Adds one scenario transform (with any subtransforms and intermediate PCollections) to the Components.</summary>
 internal static class TransformTranslator
 {
-    private const string ParDoUrn = "beam:transform:pardo:v1";
+    private const string ParDoUrn = Urns.Transforms.ParDo;
     private const string CombineFnUrn = HarnessUrns.CombineFn;
 
     /// <summary>The local name of the combined PCollection read by <c>inject_default</c>.</summary>
@@ -77,7 +78,7 @@ internal static class TransformTranslator
             {
                 AccessPattern = new FunctionSpec
                 {
-                    Urn = side.View is SideInputView.Multimap or SideInputView.MultimapKeys ? "beam:side_input:multimap:v1" : "beam:side_input:iterable:v1",
+                    Urn = side.View is SideInputView.Multimap or SideInputView.MultimapKeys ? Urns.SideInputs.Multimap : Urns.SideInputs.Iterable,
                 },
                 ViewFn = new FunctionSpec { Urn = HarnessUrns.ViewFn, Payload = ByteString.CopyFrom(viewJson) },
                 WindowMappingFn = new FunctionSpec { Urn = HarnessUrns.WindowMappingFn },
