@@ -15,4 +15,10 @@ public sealed record EngineOptions
     /// (same elements, same order, new id) is handed out again before other work of its stage.
     /// </summary>
     public int MaxBundleAttempts { get; init; } = 1;
+
+    /// <summary>
+    /// Batch or streaming watermark semantics for the whole job. Default <see cref="ExecutionMode.Streaming"/>;
+    /// a runner picks <see cref="ExecutionMode.Batch"/> for a pipeline whose PCollections are all bounded.
+    /// </summary>
+    public ExecutionMode Mode { get; init; } = ExecutionMode.Streaming;
 }

@@ -15,7 +15,8 @@ namespace BeamConformance.Engine;
 /// report it with <see cref="CommitBundle"/> or <see cref="FailBundle"/>, until the answer is Done, Failed or Stuck.</para>
 /// <para>Watermarks (all ms): a stage's input watermark is the min of its main inputs' watermarks; its output
 /// watermark (the watermark of its output PCollections) is the min of its input watermark, the timestamps of
-/// its pending and in-flight elements and its holds. Watermarks never go back. The job is done when every
+/// its pending and in-flight elements and its holds; under <see cref="ExecutionMode.Batch"/> it stays at the
+/// minimum until that min reaches the maximum. Watermarks never go back. The job is done when every
 /// output watermark is <see cref="BeamTime.MaxTimestampMillis"/> and nothing is pending or in flight.</para>
 /// <para>Determinism: bundle contents and order depend only on the calls made (arrival order, stage order,
 /// round-robin over stages); no hash order leaks out.</para>
@@ -176,6 +177,22 @@ public sealed class JobEngine
                 : throw new ArgumentException($"stage '{groupByKey}' is not a GroupByKey", nameof(groupByKey));
         }
     }
+
+    /// <summary>
+    /// Every GroupByKey's elements dropped as late so far, one entry per GroupByKey and window (stages in
+    /// topological order, windows in the order of their first drop); empty when nothing was dropped, which is
+    /// always the case under <see cref="ExecutionMode.Batch"/>.
+    /// </summary>
+    public IReadOnlyList<LateDataDrop> LateDataDrops() { lock (_lock) { return _core.LateDataDrops().ToList(); } }
+
+    /// <summary>
+    /// The SDK stages whose committed output held an element behind every input element of its bundle (a ParDo
+    /// moved timestamps back), the first such element per stage, in the order they were committed.
+    /// </summary>
+    public IReadOnlyList<TimestampRegression> TimestampRegressions() { lock (_lock) { return _core.TimestampRegressions.ToList(); } }
+
+    /// <summary>The watermark semantics this engine runs with (<see cref="EngineOptions.Mode"/>).</summary>
+    public ExecutionMode Mode => _core.Mode;
 
     /// <summary>A readable multi-line dump of every stage's watermarks, pending elements and holds.</summary>
     public string DumpState() { lock (_lock) { return _core.Dump("state dump (not an error by itself)"); } }

@@ -14,14 +14,24 @@ internal sealed partial class AggregationRuntime : StageRuntime
     private readonly Dictionary<ByteKey, KeyState> _keys = [];
     private readonly SortedSet<WindowState> _timers = new(TimerOrder.Instance);
     private readonly List<WindowState> _touched = [];
+    private readonly Dictionary<BoundedWindow, int> _dropIndex = [];
+    private readonly List<LateDataDrop> _lateDrops = [];
+    private readonly bool _batch;
     private long _sequence;
     private int _buffered;
 
-    public AggregationRuntime(StageSpec spec)
-        : base(spec) => _strategy = spec.WindowingStrategy ?? WindowingStrategy.Default;
+    public AggregationRuntime(StageSpec spec, ExecutionMode mode)
+        : base(spec)
+    {
+        _strategy = spec.WindowingStrategy ?? WindowingStrategy.Default;
+        _batch = mode == ExecutionMode.Batch;
+    }
 
     /// <summary>Elements dropped because their window was past its garbage-collection time, or its trigger had finished.</summary>
     public long DroppedElements { get; private set; }
+
+    /// <summary>Late drops per window, in the order of each window's first drop.</summary>
+    public IReadOnlyList<LateDataDrop> LateDrops => _lateDrops;
 
     /// <summary>Values buffered in windows not yet collected.</summary>
     public override int PendingCount => _buffered;
@@ -37,6 +47,7 @@ internal sealed partial class AggregationRuntime : StageRuntime
         if (_strategy.IsExpired(window, InputWatermark))
         {
             DroppedElements++;
+            CountLateDrop(window);
             return;
         }
 
@@ -90,7 +101,10 @@ internal sealed partial class AggregationRuntime : StageRuntime
             var state = _timers.Min;
             Unschedule(state);
             var collectAt = _strategy.GarbageCollectionTime(state.Window);
-            if (state.TimerMillis >= collectAt)
+
+            // Batch: end of window and garbage collection pass in the same watermark jump (to the maximum),
+            // and no more input can come, so the on-time pane is the window's only one, first and last.
+            if (state.TimerMillis >= collectAt || (_batch && collectAt < InputWatermark))
             {
                 if (!state.Closed)
                 {
@@ -115,6 +129,18 @@ internal sealed partial class AggregationRuntime : StageRuntime
     public override string Describe(EngineCore core) =>
         $"keys={_keys.Count}, active windows={_timers.Count}, buffered values={_buffered}, dropped late={DroppedElements}, "
         + $"next timer={(_timers.Count == 0 ? "none" : $"{BeamTime.Format(_timers.Min!.TimerMillis)} ({_timers.Min})")}";
+
+    private void CountLateDrop(BoundedWindow window)
+    {
+        if (_dropIndex.TryGetValue(window, out var index))
+        {
+            _lateDrops[index] = _lateDrops[index] with { Count = _lateDrops[index].Count + 1 };
+            return;
+        }
+
+        _dropIndex.Add(window, _lateDrops.Count);
+        _lateDrops.Add(new LateDataDrop(Id, window, 1, InputWatermark));
+    }
 
     private WindowState Create(KeyState keyState, BoundedWindow window)
     {

@@ -18,6 +18,8 @@ internal sealed partial class EngineCore
     private readonly HashSet<PCollectionId> _keyedOnly = [];
     private readonly SideInputStore _sideInputs = new();
     private readonly EngineOptions _options;
+    private readonly List<TimestampRegression> _regressions = [];
+    private readonly HashSet<StageId> _regressed = [];
     private long _lastBundleId;
     private int _nextStage;
 
@@ -25,7 +27,7 @@ internal sealed partial class EngineCore
     {
         Graph = graph;
         _options = options;
-        _stages = graph.Stages.Select(CreateRuntime).ToArray();
+        _stages = graph.Stages.Select(s => CreateRuntime(s, options.Mode)).ToArray();
         foreach (var stage in _stages)
         {
             _byId.Add(stage.Id, stage);
@@ -69,6 +71,14 @@ internal sealed partial class EngineCore
     }
 
     public StageGraph Graph { get; }
+
+    public ExecutionMode Mode => _options.Mode;
+
+    /// <summary>The first timestamp regression of each SDK stage that had one, in the order they happened.</summary>
+    public IReadOnlyList<TimestampRegression> TimestampRegressions => _regressions;
+
+    /// <summary>Every GroupByKey's late drops, stages in topological order, windows in the order of their first drop.</summary>
+    public IEnumerable<LateDataDrop> LateDataDrops() => _stages.OfType<AggregationRuntime>().SelectMany(static a => a.LateDrops);
 
     public JobStatus Status { get; private set; }
 
@@ -132,6 +142,12 @@ internal sealed partial class EngineCore
 
             stage.OnRefresh(this);
             var output = Math.Min(stage.InputWatermark, Math.Min(stage.PendingMin, stage.Holds.Min));
+            if (_options.Mode == ExecutionMode.Batch && output < BeamTime.MaxTimestampMillis)
+            {
+                // Batch: the output stays at the minimum until the stage has finished all its input.
+                output = BeamTime.MinTimestampMillis;
+            }
+
             if (output > stage.OutputWatermark)
             {
                 stage.OutputWatermark = output;
@@ -201,6 +217,7 @@ internal sealed partial class EngineCore
             return;
         }
 
+        CheckTimestamps(stage, id, result);
         stage.Complete(id);
         foreach (var output in stage.Spec.Outputs)
         {
@@ -242,6 +259,34 @@ internal sealed partial class EngineCore
         }
     }
 
+    // Records the first output of the stage that is behind every input element of its bundle.
+    private void CheckTimestamps(SdkStageRuntime stage, BundleId id, BundleResult result)
+    {
+        if (_regressed.Contains(stage.Id))
+        {
+            return;
+        }
+
+        var inputMin = stage.InputTimestampMin(id);
+        foreach (var output in stage.Spec.Outputs)
+        {
+            if (!result.Outputs.TryGetValue(output, out var elements))
+            {
+                continue;
+            }
+
+            foreach (var element in elements)
+            {
+                if (element.TimestampMillis < inputMin)
+                {
+                    _regressed.Add(stage.Id);
+                    _regressions.Add(new TimestampRegression(stage.Id, output, inputMin, element.TimestampMillis));
+                    return;
+                }
+            }
+        }
+    }
+
     private SdkStageRuntime TakeInFlight(BundleId id) =>
         _inFlight.TryGetValue(id, out var stage) ? stage : throw new ArgumentException($"bundle {id} is not in flight (never handed out, or already committed or failed)", nameof(id));
 
@@ -250,12 +295,12 @@ internal sealed partial class EngineCore
 
     private static ArgumentException UnknownPCollection(PCollectionId pcollection) => new($"PCollection '{pcollection}' is not in the graph", nameof(pcollection));
 
-    private static StageRuntime CreateRuntime(StageSpec spec) => spec.Kind switch
+    private static StageRuntime CreateRuntime(StageSpec spec, ExecutionMode mode) => spec.Kind switch
     {
         StageKind.Sdk => new SdkStageRuntime(spec),
         StageKind.Impulse => new ImpulseRuntime(spec),
         StageKind.Flatten => new FlattenRuntime(spec),
-        StageKind.GroupByKey => new AggregationRuntime(spec),
+        StageKind.GroupByKey => new AggregationRuntime(spec, mode),
         StageKind.ExternalInput => new ExternalInputRuntime(spec),
         _ => throw new ArgumentOutOfRangeException(nameof(spec), spec.Kind, "unknown stage kind"),
     };

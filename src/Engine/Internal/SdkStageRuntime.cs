@@ -109,6 +109,18 @@ internal sealed class SdkStageRuntime(StageSpec spec) : StageRuntime(spec)
         return new Bundle(id, Id, inputs, InputWatermark) { Attempt = attempt };
     }
 
+    /// <summary>The smallest timestamp (ms) among an in-flight bundle's input elements; <see cref="long.MaxValue"/> when it has none.</summary>
+    public long InputTimestampMin(BundleId id)
+    {
+        var min = long.MaxValue;
+        foreach (var (_, element) in _inFlight[id].Items)
+        {
+            min = Math.Min(min, element.TimestampMillis);
+        }
+
+        return min;
+    }
+
     // In-flight bundles keep their elements (not just timestamps) so that a retried bundle can be re-queued as it was.
 
     /// <summary>The bundle's input elements are processed: they stop holding the output watermark.</summary>
