@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
+using BeamConformance.Engine;
 using BeamConformance.ReferenceRunner.Execution;
 using BeamConformance.ReferenceRunner.Hosting;
 using Microsoft.Extensions.Logging;
@@ -12,6 +13,14 @@ var fnPort = new Option<int>("--fn-port") { Description = "Fn API port (control,
 var allowProcess = new Option<bool>("--allow-process-environment") { Description = "Allow beam:env:process:v1 environments (runs a command named by the pipeline)." };
 var bundleSize = new Option<int>("--bundle-size") { Description = "Maximum elements per bundle.", DefaultValueFactory = _ => 1000 };
 var stagingDirectory = new Option<string?>("--staging-dir") { Description = "Directory for staged artifacts (default: a temporary directory)." };
+var executionMode = new Option<string>("--execution-mode") { Description = "batch, streaming, or auto (default): streaming when the pipeline has an UNBOUNDED PCollection or a TestStream, batch otherwise.", DefaultValueFactory = _ => "auto" };
+executionMode.Validators.Add(r =>
+{
+    if (r.GetValueOrDefault<string>() is not ("batch" or "streaming" or "auto"))
+    {
+        r.AddError($"--execution-mode must be one of batch, streaming, auto (got '{r.GetValueOrDefault<string>()}').");
+    }
+});
 bundleSize.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) { r.AddError("--bundle-size must be at least 1."); } });
 foreach (var port in new[] { jobPort, fnPort })
 {
@@ -20,7 +29,7 @@ foreach (var port in new[] { jobPort, fnPort })
 
 var root = new RootCommand("BeamConformance ReferenceRunner: runs Beam SDK pipelines through the Job and Fn APIs.")
 {
-    jobPort, bind, fnPort, allowProcess, bundleSize, stagingDirectory,
+    jobPort, bind, fnPort, allowProcess, bundleSize, stagingDirectory, executionMode,
 };
 root.SetAction(async (parse, invocationCancellation) =>
 {
@@ -43,7 +52,7 @@ root.SetAction(async (parse, invocationCancellation) =>
         AllowProcessEnvironment = parse.GetValue(allowProcess),
         StagingDirectory = parse.GetValue(stagingDirectory),
     };
-    var server = ReferenceRunnerServer.CreateDefault(options, new ExecutionOptions { BundleSize = parse.GetValue(bundleSize) }, loggerFactory);
+    var server = ReferenceRunnerServer.CreateDefault(options, new ExecutionOptions { BundleSize = parse.GetValue(bundleSize), Mode = ParseMode(parse.GetValue(executionMode)) }, loggerFactory);
     await using (server.ConfigureAwait(false))
     {
         var endpoint = await server.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -69,3 +78,11 @@ root.SetAction(async (parse, invocationCancellation) =>
     }
 });
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
+
+// "auto" (null) lets each job's pipeline decide; the validator above refused anything else.
+static ExecutionMode? ParseMode(string? value) => value switch
+{
+    "batch" => ExecutionMode.Batch,
+    "streaming" => ExecutionMode.Streaming,
+    _ => null,
+};

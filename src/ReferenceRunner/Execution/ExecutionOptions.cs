@@ -1,3 +1,5 @@
+using BeamConformance.Engine;
+
 namespace BeamConformance.ReferenceRunner.Execution;
 
 /// <summary>How <see cref="JobExecutor"/> runs jobs.</summary>
@@ -20,4 +22,11 @@ public sealed record ExecutionOptions
 
     /// <summary>Most bundles in flight at once across the job's workers. Default 4.</summary>
     public int MaxBundlesInFlight { get; init; } = 4;
+
+    /// <summary>
+    /// Forces batch or streaming semantics (<see cref="ExecutionMode"/>) for every job; null (the default, the
+    /// command line's <c>--execution-mode auto</c>) decides per job: streaming when the pipeline has an
+    /// UNBOUNDED PCollection or a TestStream, batch otherwise. Each job's messages say which mode and why.
+    /// </summary>
+    public ExecutionMode? Mode { get; init; }
 }

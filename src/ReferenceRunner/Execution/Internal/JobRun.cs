@@ -3,6 +3,7 @@ using BeamConformance.Engine;
 using BeamConformance.ReferenceRunner.FnApi;
 using BeamConformance.ReferenceRunner.Translation;
 using Microsoft.Extensions.Logging;
+using Org.Apache.Beam.Model.JobManagement.V1;
 using Org.Apache.Beam.Model.Pipeline.V1;
 
 namespace BeamConformance.ReferenceRunner.Execution.Internal;
@@ -44,9 +45,20 @@ internal sealed class JobRun(JobRunContext context, FnApiServices fnApi, Executi
             descriptors[stage.StageId] = descriptorId;
         }
 
-        var engine = new JobEngine(graph, new EngineOptions { MaxBundleSize = options.BundleSize });
+        var mode = ExecutionModeChoice.For(context.Pipeline, options.Mode);
+        context.Messages.Post(JobMessage.Types.MessageImportance.JobMessageBasic, mode.ToString());
+        var engine = new JobEngine(graph, new EngineOptions { MaxBundleSize = options.BundleSize, Mode = mode.Mode });
         var bundles = new StageBundleRunner(context, fnApi.Options, options, engine, fused, descriptors, _connections, _logger);
-        await DriveAsync(engine, bundles, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await DriveAsync(engine, bundles, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Before the job turns terminal, so the warnings are on the message stream and the counter in GetJobMetrics.
+            LateDataReport.Publish(engine, fused, context);
+        }
+
         ExecutionLog.JobDone(_logger, context.JobId);
     }
 

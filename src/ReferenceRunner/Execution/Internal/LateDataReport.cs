@@ -1,0 +1,112 @@
+using System.Text;
+using BeamConformance.Engine;
+using BeamConformance.Model;
+using BeamConformance.ReferenceRunner.Translation;
+using Google.Protobuf;
+using Org.Apache.Beam.Model.JobManagement.V1;
+using Org.Apache.Beam.Model.Pipeline.V1;
+
+namespace BeamConformance.ReferenceRunner.Execution.Internal;
+
+/// <summary>
+/// Makes the engine's late drops and timestamp regressions visible when a job ends: one JOB_MESSAGE_WARNING per
+/// GroupByKey that dropped elements (transform, each window with its count and the input watermark at its first
+/// drop), a committed <c>droppedDueToLateness</c> counter per such GroupByKey in GetJobMetrics, and one
+/// JOB_MESSAGE_WARNING per SDK stage whose output moved timestamps back behind its input.
+/// </summary>
+internal static class LateDataReport
+{
+    /// <summary>Java's namespace of the counter: the class that counts it (<c>Metrics.counter(LateDataDroppingDoFnRunner.class, ...)</c>).</summary>
+    public const string CounterNamespace = "org.apache.beam.runners.core.LateDataDroppingDoFnRunner";
+
+    /// <summary>Java's counter name (<c>LateDataDroppingDoFnRunner.DROPPED_DUE_TO_LATENESS</c>).</summary>
+    public const string CounterName = "droppedDueToLateness";
+
+    private const int MaxWindowsListed = 20;
+
+    public static void Publish(JobEngine engine, FusedPipeline fused, JobRunContext context)
+    {
+        var metrics = new List<MonitoringInfo>();
+        foreach (var drops in engine.LateDataDrops().GroupBy(static d => d.GroupByKey))
+        {
+            var transform = fused.RunnerTransforms.FirstOrDefault(t => t.StageId == drops.Key)?.TransformId ?? drops.Key.Value;
+            var total = drops.Sum(static d => d.Count);
+            context.Messages.Post(JobMessage.Types.MessageImportance.JobMessageWarning, DropMessage(transform, total, [.. drops]));
+            metrics.Add(Counter(transform, total));
+        }
+
+        if (metrics.Count > 0)
+        {
+            context.Metrics.Commit($"{context.JobId}/runner/{CounterName}", metrics);
+        }
+
+        foreach (var regression in engine.TimestampRegressions())
+        {
+            context.Messages.Post(JobMessage.Types.MessageImportance.JobMessageWarning, RegressionMessage(fused, regression));
+        }
+    }
+
+    private static string DropMessage(string transform, long total, List<LateDataDrop> drops)
+    {
+        var text = new StringBuilder();
+        text.Append($"GroupByKey '{transform}' dropped {total} element(s) as late (counter {CounterName}): ");
+        text.AppendJoin("; ", drops.Take(MaxWindowsListed).Select(static d =>
+            $"window {d.Window}: {d.Count} element(s), input watermark {BeamTime.Format(d.InputWatermarkMillis)} at the first"));
+        if (drops.Count > MaxWindowsListed)
+        {
+            text.Append($"; and {drops.Count - MaxWindowsListed} more window(s)");
+        }
+
+        return text.Append(". Their windows had expired (max timestamp + allowed lateness before the input watermark) when they arrived.").ToString();
+    }
+
+    private static MonitoringInfo Counter(string transform, long count)
+    {
+        var info = new MonitoringInfo
+        {
+            Urn = Urns.MonitoringInfos.UserSumInt64,
+            Type = Urns.MonitoringInfoTypes.SumInt64,
+            Payload = ByteString.CopyFrom(MetricPayload.Encode(new MetricPayload.LongSum(count))),
+        };
+        info.Labels.Add("NAMESPACE", CounterNamespace);
+        info.Labels.Add("NAME", CounterName);
+        info.Labels.Add("TRANSFORM", transform);
+        return info;
+    }
+
+    private static string RegressionMessage(FusedPipeline fused, TimestampRegression regression)
+    {
+        var stage = fused.StageOf(regression.Stage);
+        var parDos = ParDosBehind(fused.Pipeline.Components, stage, regression.Output.Value);
+        var who = parDos.Count == 1 ? $"ParDo '{parDos[0]}'" : $"one of the ParDos {string.Join(", ", parDos.Select(static p => $"'{p}'"))}";
+        return $"{who} (stage '{stage.StageId}') moved element timestamps back: it output an element to PCollection '{regression.Output}' at "
+            + $"{BeamTime.Format(regression.OutputTimestampMillis)}, behind every input element of its bundle (earliest {BeamTime.Format(regression.InputTimestampMillis)}). "
+            + "Java's ParDo refuses this beyond the DoFn's allowed timestamp skew; under streaming semantics such elements can be behind the watermark and dropped as late.";
+    }
+
+    // The stage's ParDos upstream of the output PCollection, in the stage's order; every transform of the stage when none is found.
+    private static List<string> ParDosBehind(Components components, ExecutableStagePlan stage, string output)
+    {
+        var inStage = stage.TransformIds.ToHashSet(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var pcollections = new Stack<string>([output]);
+        while (pcollections.Count > 0)
+        {
+            var pcollection = pcollections.Pop();
+            foreach (var id in inStage)
+            {
+                if (!seen.Contains(id) && components.Transforms.TryGetValue(id, out var transform) && transform.Outputs.Values.Contains(pcollection))
+                {
+                    seen.Add(id);
+                    foreach (var input in transform.Inputs.Values)
+                    {
+                        pcollections.Push(input);
+                    }
+                }
+            }
+        }
+
+        var parDos = stage.TransformIds.Where(id => seen.Contains(id) && components.Transforms[id].Spec?.Urn == Urns.Transforms.ParDo).ToList();
+        return parDos.Count > 0 ? parDos : [.. stage.TransformIds];
+    }
+}
