@@ -27,7 +27,8 @@ public abstract record JobApiStep
     /// <summary><c>expect_message_stream</c>: the recorded message stream.</summary>
     /// <param name="StatesSubsequence">State events seen in this order.</param>
     /// <param name="MessageContains">Fragments some job message contains (each).</param>
-    public sealed record ExpectMessageStream(IReadOnlyList<JobState> StatesSubsequence, IReadOnlyList<string> MessageContains) : JobApiStep;
+    /// <param name="WarningContains">Fragments some JOB_MESSAGE_WARNING message contains (each); null or empty for none.</param>
+    public sealed record ExpectMessageStream(IReadOnlyList<JobState> StatesSubsequence, IReadOnlyList<string> MessageContains, IReadOnlyList<string>? WarningContains = null) : JobApiStep;
 
     /// <summary><c>expect_metric</c>: a MonitoringInfo from GetJobMetrics.</summary>
     /// <param name="Urn">MonitoringInfo URN.</param>
@@ -36,7 +37,9 @@ public abstract record JobApiStep
     /// <param name="Committed">True for committed, false for attempted results.</param>
     /// <param name="AtLeast">Lower bound of the value, or null.</param>
     /// <param name="EqualTo">Exact value, or null.</param>
-    public sealed record ExpectMetric(string Urn, string? PCollection, string? Transform, bool Committed, long? AtLeast, long? EqualTo) : JobApiStep;
+    /// <param name="Name">Label NAME (a user metric's name), or null.</param>
+    /// <param name="Namespace">Label NAMESPACE (a user metric's namespace), or null.</param>
+    public sealed record ExpectMetric(string Urn, string? PCollection, string? Transform, bool Committed, long? AtLeast, long? EqualTo, string? Name = null, string? Namespace = null) : JobApiStep;
 
     /// <summary><c>call</c>: call a method and expect a gRPC status.</summary>
     /// <param name="Method">GetState, GetPipeline, Cancel, GetStateStream, GetMessageStream or GetJobMetrics.</param>

@@ -40,6 +40,11 @@ public sealed class FeatureTagLintTests
             implied.UnionWith(s.Pipeline.Transforms.Where(t => UrnTags.ContainsKey(t.Urn)).Select(t => UrnTags[t.Urn]));
             foreach (var pc in s.Pipeline.PCollections.Values)
             {
+                if (!pc.Bounded)
+                {
+                    implied.Add("UsesUnboundedPCollections");
+                }
+
                 var strategy = s.Pipeline.WindowingStrategies[pc.Windowing];
                 implied.UnionWith(strategy.WindowFn switch
                 {

@@ -84,6 +84,9 @@ internal sealed class JobApiStepRunner(JobService.JobServiceClient client, strin
                 var texts = streams.MessageTexts;
                 problems.AddRange(m.MessageContains.Where(f => !texts.Any(t => t.Contains(f, StringComparison.Ordinal)))
                     .Select(f => $"no job message contains \"{f}\" (messages: {(texts.Count == 0 ? "none" : string.Join(" | ", texts))})"));
+                var warnings = streams.WarningTexts;
+                problems.AddRange((m.WarningContains ?? []).Where(f => !warnings.Any(t => t.Contains(f, StringComparison.Ordinal)))
+                    .Select(f => $"no JOB_MESSAGE_WARNING contains \"{f}\" (warnings: {(warnings.Count == 0 ? "none" : string.Join(" | ", warnings))})"));
                 return problems.Count == 0 ? null : string.Join("; ", problems);
             case JobApiStep.ExpectMetric metric:
                 return await MetricAsync(metric, ct).ConfigureAwait(false);
@@ -110,11 +113,13 @@ internal sealed class JobApiStepRunner(JobService.JobServiceClient client, strin
         var infos = m.Committed ? response.Metrics?.Committed : response.Metrics?.Attempted;
         var matching = (infos ?? []).Where(i => i.Urn == m.Urn
             && (m.PCollection is null || (i.Labels.TryGetValue("PCOLLECTION", out var pc) && pc == m.PCollection))
-            && (m.Transform is null || (i.Labels.TryGetValue("PTRANSFORM", out var pt) && pt == m.Transform))).ToList();
+            && (m.Transform is null || (i.Labels.TryGetValue("PTRANSFORM", out var pt) && pt == m.Transform))
+            && (m.Name is null || (i.Labels.TryGetValue("NAME", out var name) && name == m.Name))
+            && (m.Namespace is null || (i.Labels.TryGetValue("NAMESPACE", out var ns) && ns == m.Namespace))).ToList();
         var kind = m.Committed ? "committed" : "attempted";
         if (matching.Count == 0)
         {
-            return $"no {kind} metric {m.Urn} for pcollection={m.PCollection ?? "*"} transform={m.Transform ?? "*"} ({infos?.Count ?? 0} {kind} metrics returned)";
+            return $"no {kind} metric {m.Urn} for pcollection={m.PCollection ?? "*"} transform={m.Transform ?? "*"} name={m.Name ?? "*"} namespace={m.Namespace ?? "*"} ({infos?.Count ?? 0} {kind} metrics returned)";
         }
 
         var value = matching.Sum(i => Varint(i.Payload));

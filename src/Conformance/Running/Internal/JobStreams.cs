@@ -36,6 +36,10 @@ internal sealed class JobStreams : IAsyncDisposable
     public IReadOnlyList<string> MessageTexts =>
         [.. Messages.Where(m => m.MessageResponse is not null).Select(m => $"{m.MessageResponse.Importance}: {m.MessageResponse.MessageText}")];
 
+    /// <summary>The texts of the JOB_MESSAGE_WARNING messages, in order.</summary>
+    public IReadOnlyList<string> WarningTexts =>
+        [.. Messages.Where(static m => m.MessageResponse?.Importance == JobMessage.Types.MessageImportance.JobMessageWarning).Select(static m => m.MessageResponse.MessageText)];
+
     /// <summary>The states carried by the message stream, in order.</summary>
     public IReadOnlyList<JobState> MessageStates =>
         [.. Messages.Where(m => m.StateResponse is not null).Select(m => StatusNames.Of(m.StateResponse.State)).OfType<JobState>()];

@@ -33,12 +33,12 @@ internal static class JobApiReader
                 break;
             case "expect_message_stream":
                 var ms = YamlMap.Open(s, arg, variant, variant);
-                step = new JobApiStep.ExpectMessageStream(StateList(ms, "states_subsequence"), ms.Strings("message_contains"));
+                step = new JobApiStep.ExpectMessageStream(StateList(ms, "states_subsequence"), ms.Strings("message_contains"), ms.Strings("warning_contains"));
                 break;
             case "expect_metric":
                 var em = YamlMap.Open(s, arg, variant, variant);
                 step = new JobApiStep.ExpectMetric(em.String("urn"), em.OptString("pcollection"), em.OptString("transform"),
-                    em.Enum("kind", false, MetricKinds), em.OptLong("at_least"), em.OptLong("equals"));
+                    em.Enum("kind", false, MetricKinds), em.OptLong("at_least"), em.OptLong("equals"), em.OptString("name"), em.OptString("namespace"));
                 break;
             case "call":
                 var c = YamlMap.Open(s, arg, variant, variant);

@@ -70,7 +70,7 @@ internal static class LateDataReport
         };
         info.Labels.Add("NAMESPACE", CounterNamespace);
         info.Labels.Add("NAME", CounterName);
-        info.Labels.Add("TRANSFORM", transform);
+        info.Labels.Add("PTRANSFORM", transform);
         return info;
     }
 
@@ -78,13 +78,20 @@ internal static class LateDataReport
     {
         var stage = fused.StageOf(regression.Stage);
         var parDos = ParDosBehind(fused.Pipeline.Components, stage, regression.Output.Value);
-        var who = parDos.Count == 1 ? $"ParDo '{parDos[0]}'" : $"one of the ParDos {string.Join(", ", parDos.Select(static p => $"'{p}'"))}";
+        var who = parDos switch
+        {
+            [var one] => $"ParDo '{one}'",
+            [] => $"one of the transforms {Quoted(stage.TransformIds)}",
+            _ => $"one of the ParDos {Quoted(parDos)}",
+        };
         return $"{who} (stage '{stage.StageId}') moved element timestamps back: it output an element to PCollection '{regression.Output}' at "
             + $"{BeamTime.Format(regression.OutputTimestampMillis)}, behind every input element of its bundle (earliest {BeamTime.Format(regression.InputTimestampMillis)}). "
             + "Java's ParDo refuses this beyond the DoFn's allowed timestamp skew; under streaming semantics such elements can be behind the watermark and dropped as late.";
     }
 
-    // The stage's ParDos upstream of the output PCollection, in the stage's order; every transform of the stage when none is found.
+    private static string Quoted(IEnumerable<string> ids) => string.Join(", ", ids.Select(static id => $"'{id}'"));
+
+    // The stage's ParDos upstream of the output PCollection, in the stage's order (transforms fused from the pipeline only).
     private static List<string> ParDosBehind(Components components, ExecutableStagePlan stage, string output)
     {
         var inStage = stage.TransformIds.ToHashSet(StringComparer.Ordinal);
@@ -106,7 +113,6 @@ internal static class LateDataReport
             }
         }
 
-        var parDos = stage.TransformIds.Where(id => seen.Contains(id) && components.Transforms[id].Spec?.Urn == Urns.Transforms.ParDo).ToList();
-        return parDos.Count > 0 ? parDos : [.. stage.TransformIds];
+        return stage.TransformIds.Where(id => seen.Contains(id) && components.Transforms[id].Spec?.Urn == Urns.Transforms.ParDo).ToList();
     }
 }
