@@ -30,8 +30,10 @@ public sealed class TypeScriptPipelineTests(RunnerProcess runner)
     {
         // Map, FlatMap and a reshuffle GroupByKey: the whole Fn API path through a worker the runner started.
         "create_map_flatmap",
-        // Side inputs served over the State API to that worker, per fixed window.
+        // Side inputs served over the State API to that worker, per fixed window (main and side made by create()'s reshuffle).
         "side_inputs_windowed",
+        // The SDK's own windowed test: timestamps moved back behind create()'s reshuffle, grouped under batch semantics.
+        "window_into_interval_window",
     };
 
     /// <summary>The runner starts the SDK worker itself with the container-contract flags (needs --allow-process-environment).</summary>
@@ -49,6 +51,7 @@ public sealed class TypeScriptPipelineTests(RunnerProcess runner)
         {
             "create_map_flatmap", "gbk_mixed_keys", "combine_per_key", "combine_globally", "flatten", "multiple_outputs",
             "fixed_windows", "sliding_windows", "session_windows", "side_inputs_global", "side_inputs_windowed", "metrics",
+            "fixed_windows_no_reshuffle", "window_into_interval_window",
         })
         {
             Assert.Contains(expected, names);

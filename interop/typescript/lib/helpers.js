@@ -9,6 +9,10 @@ const Long = require("long");
 const eventTime = (e) => Long.fromNumber(e.t);
 eventTime.__closure = () => ({ Long });
 
+/** Element timestamp from the element itself, a number of seconds (the SDK's own tests' `t * 1000`). */
+const seconds = (t) => Long.fromValue(t * 1000);
+seconds.__closure = () => ({ Long });
+
 /** KV with values sorted, so group contents compare independently of arrival order. */
 const sortedGroup = (kv) => ({ key: kv.key, value: [...kv.value].sort(compareAny) });
 /** Orders numbers numerically, anything else by its JSON text. */
@@ -21,17 +25,17 @@ function compareAny(a, b) {
 sortedGroup.__closure = () => ({ compareAny });
 
 /**
- * Creates elements under a unique transform name, then stamps each with its `t` field. Create's
- * reshuffle is turned off: the SDK's reshuffle() is a plain GroupByKey that leaves its output at the
- * end of the GlobalWindow, and assignTimestamps would then move every element back behind that
- * timestamp, so a runner that holds watermarks by element timestamps (the ReferenceRunner, like
- * Beam's Java DirectRunner) sees them as late and drops them. Without the reshuffle they start at
- * Impulse's minimum timestamp, in Impulse's NO_FIRING pane, and only move forward.
+ * Creates elements under a unique transform name, then stamps each with its `t` field, as users write
+ * it: `create(events)` ends in the SDK's reshuffle(), a plain GroupByKey whose output sits at the end of
+ * the GlobalWindow in its ON_TIME pane, and assignTimestamps then moves every element back behind that
+ * timestamp. A runner must run such a bounded pipeline with batch semantics to keep them (NOTES.md §8).
+ * With `reshuffle: false` (the no-reshuffle path) they start at Impulse's minimum timestamp, in its
+ * NO_FIRING pane, and only move forward.
  */
-function timestamped(root, name, events) {
+function timestamped(root, name, events, reshuffle = true) {
   return root
-    .apply(beam.withName(name, beam.create(events, false)))
+    .apply(beam.withName(name, reshuffle ? beam.create(events) : beam.create(events, false)))
     .apply(beam.withName(`${name}.stamp`, beam.assignTimestamps(eventTime)));
 }
 
-module.exports = { eventTime, sortedGroup, compareAny, timestamped };
+module.exports = { eventTime, seconds, sortedGroup, compareAny, timestamped };

@@ -86,14 +86,15 @@ const windowedSideInputs = {
     withValues.__closure = () => ({ joined });
     capture(main.map(beam.withName("withValues", withValues), { values: arraySideInput(side) }), "iterable");
   },
+  // Main elements come out of create()'s reshuffle: its ON_TIME pane stays with them.
   expected: [
-    rec("singleton", "1:300", { window: [0, 10000], timestamp: 1000, pane: NO_FIRING }),
-    rec("singleton", "2:305", { window: [10000, 20000], timestamp: 12000, pane: NO_FIRING }),
-    rec("singleton", "3:305", { window: [10000, 20000], timestamp: 15000, pane: NO_FIRING }),
-    rec("iterable", "1:[100,200]", { window: [0, 10000], timestamp: 1000, pane: NO_FIRING }),
-    rec("iterable", "2:[300,5]", { window: [10000, 20000], timestamp: 12000, pane: NO_FIRING }),
-    rec("iterable", "3:[300,5]", { window: [10000, 20000], timestamp: 15000, pane: NO_FIRING }),
-    rec("iterable", "4:[]", { window: [20000, 30000], timestamp: 21000, pane: NO_FIRING }),
+    rec("singleton", "1:300", { window: [0, 10000], timestamp: 1000, pane: ON_TIME_ONLY }),
+    rec("singleton", "2:305", { window: [10000, 20000], timestamp: 12000, pane: ON_TIME_ONLY }),
+    rec("singleton", "3:305", { window: [10000, 20000], timestamp: 15000, pane: ON_TIME_ONLY }),
+    rec("iterable", "1:[100,200]", { window: [0, 10000], timestamp: 1000, pane: ON_TIME_ONLY }),
+    rec("iterable", "2:[300,5]", { window: [10000, 20000], timestamp: 12000, pane: ON_TIME_ONLY }),
+    rec("iterable", "3:[300,5]", { window: [10000, 20000], timestamp: 15000, pane: ON_TIME_ONLY }),
+    rec("iterable", "4:[]", { window: [20000, 30000], timestamp: 21000, pane: ON_TIME_ONLY }),
   ],
 };
 
