@@ -24,7 +24,7 @@ public sealed class StuckAndDoneTests
         Assert.Equal(
             """
             ReferenceRunner bug: the job is stuck: no bundle is in flight, none is ready, and not every watermark has reached MAX_TIMESTAMP
-            status=Running, bundles in flight=0
+            mode=Streaming, status=Running, bundles in flight=0
             stage 'main' (ExternalInput): input watermark=MAX_TIMESTAMP, output watermark=MAX_TIMESTAMP, pending elements=0, holds=[none]
               pcollection 'pm': watermark=MAX_TIMESTAMP, committed elements=1
             stage 'side' (ExternalInput): input watermark=1970-01-01T00:00:00.007Z, output watermark=1970-01-01T00:00:00.007Z, pending elements=0, holds=[none]

@@ -10,7 +10,7 @@ internal sealed partial class EngineCore
     {
         var text = new StringBuilder();
         text.Append("ReferenceRunner bug: ").Append(headline).Append('\n');
-        text.Append("status=").Append(Status).Append(", bundles in flight=").Append(_inFlight.Count).Append('\n');
+        text.Append("mode=").Append(Mode).Append(", status=").Append(Status).Append(", bundles in flight=").Append(_inFlight.Count).Append('\n');
         foreach (var stage in _stages)
         {
             text.Append("stage '").Append(stage.Id).Append("' (").Append(stage.Spec.Kind).Append("): ")

@@ -26,7 +26,8 @@ public sealed record ExecutionOptions
     /// <summary>
     /// Forces batch or streaming semantics (<see cref="ExecutionMode"/>) for every job; null (the default, the
     /// command line's <c>--execution-mode auto</c>) decides per job: streaming when the pipeline has an
-    /// UNBOUNDED PCollection or a TestStream, batch otherwise. Each job's messages say which mode and why.
+    /// UNBOUNDED PCollection or a TestStream or its options set <c>beam:option:streaming:v1</c> to true, batch
+    /// otherwise. Each job's messages say which mode and why.
     /// </summary>
     public ExecutionMode? Mode { get; init; }
 }

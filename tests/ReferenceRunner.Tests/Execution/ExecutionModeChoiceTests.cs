@@ -2,6 +2,7 @@ using BeamConformance.Engine;
 using BeamConformance.Model;
 using BeamConformance.ReferenceRunner.Execution.Internal;
 using BeamConformance.ReferenceRunner.Tests.Translation;
+using Google.Protobuf.WellKnownTypes;
 using Org.Apache.Beam.Model.Pipeline.V1;
 
 namespace BeamConformance.ReferenceRunner.Tests.Execution;
@@ -21,6 +22,11 @@ public sealed class ExecutionModeChoiceTests
         // forced either way, whatever the pipeline says
         { "unbounded", ExecutionMode.Batch, "execution mode: batch (forced by the runner's execution mode option (--execution-mode batch))" },
         { "bounded", ExecutionMode.Streaming, "execution mode: streaming (forced by the runner's execution mode option (--execution-mode streaming))" },
+        // bounded, but the user ran with --streaming
+        { "streaming-option", null, "execution mode: streaming (the pipeline option beam:option:streaming:v1 is true)" },
+        // --streaming=false, or the option as a string, changes nothing
+        { "streaming-option-false", null, "execution mode: batch (every PCollection of the pipeline is BOUNDED)" },
+        { "streaming-option-string", null, "execution mode: batch (every PCollection of the pipeline is BOUNDED)" },
     };
 
     [Theory]
@@ -43,6 +49,14 @@ public sealed class ExecutionModeChoiceTests
                 break;
         }
 
-        Assert.Equal(message, ExecutionModeChoice.For(pipeline.Build(), forced).ToString());
+        var options = new Struct();
+        switch (shape)
+        {
+            case "streaming-option": options.Fields[ExecutionModeChoice.StreamingOption] = Value.ForBool(true); break;
+            case "streaming-option-false": options.Fields[ExecutionModeChoice.StreamingOption] = Value.ForBool(false); break;
+            case "streaming-option-string": options.Fields[ExecutionModeChoice.StreamingOption] = Value.ForString("true"); break;
+        }
+
+        Assert.Equal(message, ExecutionModeChoice.For(pipeline.Build(), forced, options).ToString());
     }
 }

@@ -1,5 +1,6 @@
 using BeamConformance.Engine;
 using BeamConformance.Model;
+using Google.Protobuf.WellKnownTypes;
 using Org.Apache.Beam.Model.Pipeline.V1;
 
 namespace BeamConformance.ReferenceRunner.Execution.Internal;
@@ -9,12 +10,16 @@ namespace BeamConformance.ReferenceRunner.Execution.Internal;
 /// <param name="Reason">Why, in words a user reads in the job's messages.</param>
 internal sealed record ExecutionModeChoice(ExecutionMode Mode, string Reason)
 {
+    /// <summary>The portable pipeline option Beam's SDKs send for <c>--streaming</c> (StandardOptions / StreamingOptions).</summary>
+    public const string StreamingOption = "beam:option:streaming:v1";
+
     /// <summary>
-    /// Streaming when the runner forces it, or the pipeline has a TestStream or an UNBOUNDED PCollection (the
-    /// first by id is named); batch when forced, or every PCollection is BOUNDED (UNSPECIFIED counts as BOUNDED:
-    /// the pipeline did not say it is unbounded, and Beam's SDKs always set the field).
+    /// In this order: the mode the runner forces; streaming when the pipeline has a TestStream or an UNBOUNDED
+    /// PCollection (the first by id is named), or when the job's pipeline options set <c>streaming</c> to true
+    /// (<see cref="StreamingOption"/>, Beam's <c>--streaming</c>); otherwise batch: every PCollection is BOUNDED
+    /// (UNSPECIFIED counts as BOUNDED: the pipeline did not say it is unbounded, and Beam's SDKs set the field).
     /// </summary>
-    public static ExecutionModeChoice For(Pipeline pipeline, ExecutionMode? forced)
+    public static ExecutionModeChoice For(Pipeline pipeline, ExecutionMode? forced, Struct? pipelineOptions = null)
     {
         if (forced is { } mode)
         {
@@ -36,8 +41,13 @@ internal sealed record ExecutionModeChoice(ExecutionMode Mode, string Reason)
             .Select(static p => p.Key)
             .Order(StringComparer.Ordinal)
             .FirstOrDefault();
-        return unbounded is not null
-            ? new(ExecutionMode.Streaming, $"PCollection '{unbounded}' is UNBOUNDED")
+        if (unbounded is not null)
+        {
+            return new(ExecutionMode.Streaming, $"PCollection '{unbounded}' is UNBOUNDED");
+        }
+
+        return pipelineOptions?.Fields.TryGetValue(StreamingOption, out var streaming) == true && streaming.KindCase == Value.KindOneofCase.BoolValue && streaming.BoolValue
+            ? new(ExecutionMode.Streaming, $"the pipeline option {StreamingOption} is true")
             : new(ExecutionMode.Batch, "every PCollection of the pipeline is BOUNDED");
     }
 

@@ -45,7 +45,7 @@ internal sealed class JobRun(JobRunContext context, FnApiServices fnApi, Executi
             descriptors[stage.StageId] = descriptorId;
         }
 
-        var mode = ExecutionModeChoice.For(context.Pipeline, options.Mode);
+        var mode = ExecutionModeChoice.For(context.Pipeline, options.Mode, context.PipelineOptions);
         context.Messages.Post(JobMessage.Types.MessageImportance.JobMessageBasic, mode.ToString());
         var engine = new JobEngine(graph, new EngineOptions { MaxBundleSize = options.BundleSize, Mode = mode.Mode });
         var bundles = new StageBundleRunner(context, fnApi.Options, options, engine, fused, descriptors, _connections, _logger);
