@@ -46,7 +46,7 @@ internal static class LateDataReport
         }
     }
 
-    private static string DropMessage(string transform, long total, List<LateDataDrop> drops)
+    internal static string DropMessage(string transform, long total, List<LateDataDrop> drops)
     {
         var text = new StringBuilder();
         text.Append($"GroupByKey '{transform}' dropped {total} element(s) as late (counter {CounterName}): ");
@@ -60,7 +60,7 @@ internal static class LateDataReport
         return text.Append(". Their windows had expired (max timestamp + allowed lateness before the input watermark) when they arrived.").ToString();
     }
 
-    private static MonitoringInfo Counter(string transform, long count)
+    internal static MonitoringInfo Counter(string transform, long count)
     {
         var info = new MonitoringInfo
         {

@@ -1,0 +1,49 @@
+using BeamConformance.Engine;
+using BeamConformance.Model;
+using BeamConformance.Model.Windows;
+using BeamConformance.ReferenceRunner.Execution.Internal;
+
+namespace BeamConformance.ReferenceRunner.Tests.Execution;
+
+public sealed class LateDataReportTests
+{
+    [Fact]
+    public void Warning_names_the_GroupByKey_the_total_and_each_window_with_its_count_and_watermark()
+    {
+        List<LateDataDrop> drops =
+        [
+            new(new("s1"), new IntervalWindow(0, 10_000), 2, BeamTime.EndOfGlobalWindowMillis),
+            new(new("s1"), GlobalWindow.Instance, 1, 25_000),
+        ];
+
+        Assert.Equal(
+            "GroupByKey 'Group' dropped 3 element(s) as late (counter droppedDueToLateness): "
+            + "window [1970-01-01T00:00:00.000Z, 1970-01-01T00:00:10.000Z): 2 element(s), input watermark END_OF_GLOBAL_WINDOW at the first; "
+            + $"window {GlobalWindow.Instance}: 1 element(s), input watermark 1970-01-01T00:00:25.000Z at the first. "
+            + "Their windows had expired (max timestamp + allowed lateness before the input watermark) when they arrived.",
+            LateDataReport.DropMessage("Group", 3, drops));
+    }
+
+    [Fact]
+    public void Warning_lists_at_most_20_windows_and_counts_the_rest()
+    {
+        var drops = Enumerable.Range(0, 23).Select(i => new LateDataDrop(new("s"), new IntervalWindow(i * 10L, (i + 1) * 10L), 1, 1000)).ToList();
+
+        var text = LateDataReport.DropMessage("G", 23, drops);
+
+        Assert.Contains("1970-01-01T00:00:00.190Z, 1970-01-01T00:00:00.200Z)", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("1970-01-01T00:00:00.200Z, 1970-01-01T00:00:00.210Z)", text, StringComparison.Ordinal);
+        Assert.Contains("; and 3 more window(s).", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Counter_is_a_user_sum_int64_named_like_Javas()
+    {
+        var info = LateDataReport.Counter("Group", 300);
+
+        Assert.Equal(("beam:metric:user:sum_int64:v1", "beam:metrics:sum_int64:v1", "ac02"), (info.Urn, info.Type, Convert.ToHexStringLower(info.Payload.Span)));
+        Assert.Equal(
+            ["NAME=droppedDueToLateness", "NAMESPACE=org.apache.beam.runners.core.LateDataDroppingDoFnRunner", "PTRANSFORM=Group"],
+            info.Labels.Select(static l => $"{l.Key}={l.Value}").Order(StringComparer.Ordinal));
+    }
+}
