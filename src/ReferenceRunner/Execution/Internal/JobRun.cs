@@ -29,6 +29,8 @@ internal sealed class JobRun(JobRunContext context, FnApiServices fnApi, Executi
             throw Fail($"the pipeline cannot be run: {e.Message}", e);
         }
 
+        var mode = ExecutionModeChoice.For(context.Pipeline, options.Mode, context.PipelineOptions);
+        context.Messages.Post(JobMessage.Types.MessageImportance.JobMessageBasic, mode.ToString());
         var environments = fused.Stages.Select(static s => s.EnvironmentId).Distinct(StringComparer.Ordinal).ToList();
         ExecutionLog.Fused(_logger, context.JobId, fused.Stages.Count, fused.RunnerTransforms.Count, string.Join(", ", environments));
         foreach (var environmentId in environments)
@@ -45,8 +47,6 @@ internal sealed class JobRun(JobRunContext context, FnApiServices fnApi, Executi
             descriptors[stage.StageId] = descriptorId;
         }
 
-        var mode = ExecutionModeChoice.For(context.Pipeline, options.Mode, context.PipelineOptions);
-        context.Messages.Post(JobMessage.Types.MessageImportance.JobMessageBasic, mode.ToString());
         var engine = new JobEngine(graph, new EngineOptions { MaxBundleSize = options.BundleSize, Mode = mode.Mode });
         var bundles = new StageBundleRunner(context, fnApi.Options, options, engine, fused, descriptors, _connections, _logger);
         try
