@@ -5,7 +5,7 @@
 // line "N passed, M failed". Exit code: 0 all passed, 1 a pipeline failed, 2 bad usage.
 //
 //   node run.js --endpoint HOST:PORT [--only NAME[,NAME...]] [--environment LOOPBACK|PROCESS]
-//               [--timeout SECONDS] [--verbose] [--list]
+//               [--timeout SECONDS] [--verbose] [--messages] [--list]
 //   node run.js --runner direct [--only ...]      (the SDK's in-process DirectRunner, no job server)
 //
 // LOOPBACK: new PortableRunner({jobEndpoint, environmentType: "LOOPBACK"}); the SDK serves a worker
@@ -20,7 +20,7 @@ const { parseArgs } = require("util");
 
 const USAGE =
   "usage: node run.js --endpoint HOST:PORT [--only NAME[,NAME...]] [--environment LOOPBACK|PROCESS]\n" +
-  "                   [--timeout SECONDS] [--verbose] [--list]\n" +
+  "                   [--timeout SECONDS] [--verbose] [--messages] [--list]\n" +
   "       node run.js --runner direct [--only NAME[,NAME...]]";
 
 function usage(message) {
@@ -38,6 +38,7 @@ try {
       runner: { type: "string", default: "portable" },
       timeout: { type: "string", default: "120" },
       verbose: { type: "boolean", default: false },
+      messages: { type: "boolean", default: false },
       list: { type: "boolean", default: false },
       help: { type: "boolean", default: false },
     },
@@ -203,9 +204,11 @@ async function main() {
     sdkLog.length = 0;
     strayErrors = [];
     let problems;
+    let jobId;
     try {
       const proto = await buildProto(def, captureFile);
       const result = await withDeadline(execute(def, proto), timeoutMs + 30000, "the job (submit, run, wait)");
+      jobId = result.jobId;
       problems = await withDeadline(check(def, result, captureFile), 30000, "reading the job's metrics");
     } catch (e) {
       problems = [describeError(e)];
@@ -215,6 +218,8 @@ async function main() {
     if (problems.length === 0) {
       passed++;
       out(`PASS ${def.name} (${seconds} s)`);
+      // --messages: what the runner said about the job (e.g. its execution mode and any warnings).
+      if (args.messages && portable && jobId) for (const line of await jobMessages(jobId)) out(`    ${line}`);
     } else {
       failed++;
       out(`FAIL ${def.name} (${seconds} s): ${problems.length} difference(s)`);

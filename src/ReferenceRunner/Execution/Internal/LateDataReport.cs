@@ -31,7 +31,7 @@ internal static class LateDataReport
         {
             var transform = fused.RunnerTransforms.FirstOrDefault(t => t.StageId == drops.Key)?.TransformId ?? drops.Key.Value;
             var total = drops.Sum(static d => d.Count);
-            context.Messages.Post(JobMessage.Types.MessageImportance.JobMessageWarning, DropMessage(transform, total, [.. drops]));
+            context.Messages.Post(JobMessage.Types.MessageImportance.JobMessageWarning, DropMessage(Named(fused.Pipeline.Components, transform), total, [.. drops]));
             metrics.Add(Counter(transform, total));
         }
 
@@ -46,10 +46,14 @@ internal static class LateDataReport
         }
     }
 
+    /// <summary>The warning for one GroupByKey.</summary>
+    /// <param name="transform">The GroupByKey as <see cref="Named"/> writes it.</param>
+    /// <param name="total">Elements it dropped.</param>
+    /// <param name="drops">Its drops per window, in the order of their first drop.</param>
     internal static string DropMessage(string transform, long total, List<LateDataDrop> drops)
     {
         var text = new StringBuilder();
-        text.Append($"GroupByKey '{transform}' dropped {total} element(s) as late (counter {CounterName}): ");
+        text.Append($"GroupByKey {transform} dropped {total} element(s) as late (counter {CounterName}): ");
         text.AppendJoin("; ", drops.Take(MaxWindowsListed).Select(static d =>
             $"window {d.Window}: {d.Count} element(s), input watermark {BeamTime.Format(d.InputWatermarkMillis)} at the first"));
         if (drops.Count > MaxWindowsListed)
@@ -77,19 +81,24 @@ internal static class LateDataReport
     private static string RegressionMessage(FusedPipeline fused, TimestampRegression regression)
     {
         var stage = fused.StageOf(regression.Stage);
-        var parDos = ParDosBehind(fused.Pipeline.Components, stage, regression.Output.Value);
+        var components = fused.Pipeline.Components;
+        var parDos = ParDosBehind(components, stage, regression.Output.Value);
         var who = parDos switch
         {
-            [var one] => $"ParDo '{one}'",
-            [] => $"one of the transforms {Quoted(stage.TransformIds)}",
-            _ => $"one of the ParDos {Quoted(parDos)}",
+            [var one] => $"ParDo {Named(components, one)}",
+            [] => $"one of the transforms {string.Join(", ", stage.TransformIds.Select(id => Named(components, id)))}",
+            _ => $"one of the ParDos {string.Join(", ", parDos.Select(id => Named(components, id)))}",
         };
         return $"{who} (stage '{stage.StageId}') moved element timestamps back: it output an element to PCollection '{regression.Output}' at "
             + $"{BeamTime.Format(regression.OutputTimestampMillis)}, behind every input element of its bundle (earliest {BeamTime.Format(regression.InputTimestampMillis)}). "
             + "Java's ParDo refuses this beyond the DoFn's allowed timestamp skew; under streaming semantics such elements can be behind the watermark and dropped as late.";
     }
 
-    private static string Quoted(IEnumerable<string> ids) => string.Join(", ", ids.Select(static id => $"'{id}'"));
+    /// <summary>A transform as users know it: <c>'unique name' (id)</c> when the pipeline names it differently from its id, else <c>'id'</c>.</summary>
+    internal static string Named(Components components, string transformId) =>
+        components.Transforms.TryGetValue(transformId, out var transform) && !string.IsNullOrEmpty(transform.UniqueName) && transform.UniqueName != transformId
+            ? $"'{transform.UniqueName}' ({transformId})"
+            : $"'{transformId}'";
 
     // The stage's ParDos upstream of the output PCollection, in the stage's order (transforms fused from the pipeline only).
     private static List<string> ParDosBehind(Components components, ExecutableStagePlan stage, string output)
