@@ -34,6 +34,11 @@ public sealed class TypeScriptPipelineTests(RunnerProcess runner)
         "side_inputs_windowed",
         // The SDK's own windowed test: timestamps moved back behind create()'s reshuffle, grouped under batch semantics.
         "window_into_interval_window",
+        // Fixed, sliding and session windows over create()'s reshuffle, and fixed windows without it.
+        "fixed_windows",
+        "fixed_windows_no_reshuffle",
+        "sliding_windows",
+        "session_windows",
     };
 
     /// <summary>The runner starts the SDK worker itself with the container-contract flags (needs --allow-process-environment).</summary>
