@@ -179,6 +179,21 @@ public sealed class JobEngine
     }
 
     /// <summary>
+    /// Elements a GroupByKey dropped because their window had expired when they arrived (the sum of its
+    /// <see cref="LateDataDrops"/> counts; Java's <c>droppedDueToLateness</c>). Cheap: callable after every commit.
+    /// </summary>
+    /// <exception cref="ArgumentException">The stage is not a GroupByKey of the graph.</exception>
+    public long DroppedDueToLatenessCount(StageId groupByKey)
+    {
+        lock (_lock)
+        {
+            return _core.Stage(groupByKey) is AggregationRuntime aggregation
+                ? aggregation.DroppedDueToLateness
+                : throw new ArgumentException($"stage '{groupByKey}' is not a GroupByKey", nameof(groupByKey));
+        }
+    }
+
+    /// <summary>
     /// Every GroupByKey's elements dropped as late so far, one entry per GroupByKey and window (stages in
     /// topological order, windows in the order of their first drop); empty when nothing was dropped, which is
     /// always the case under <see cref="ExecutionMode.Batch"/>.

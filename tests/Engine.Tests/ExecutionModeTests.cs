@@ -36,7 +36,7 @@ public sealed class ExecutionModeTests
         var grouped = run.Run();
         Assert.Equal(expected, grouped.Select(Describe));
         Assert.Empty(run.Engine.LateDataDrops());
-        Assert.Equal(0, run.Engine.DroppedLateElementCount(new("gbk")));
+        Assert.Equal((0L, 0L), (run.Engine.DroppedLateElementCount(new("gbk")), run.Engine.DroppedDueToLatenessCount(new("gbk"))));
         Assert.Equal(JobStatus.Done, run.Engine.Status);
     }
 
@@ -60,7 +60,7 @@ public sealed class ExecutionModeTests
         Assert.Equal(
             [new LateDataDrop(new("gbk"), W(0, 10), 2, EndOfGlobal), new LateDataDrop(new("gbk"), W(10, 20), 1, EndOfGlobal)],
             run.Engine.LateDataDrops());
-        Assert.Equal(3, run.Engine.DroppedLateElementCount(new("gbk")));
+        Assert.Equal((3L, 3L, 0L), (run.Engine.DroppedLateElementCount(new("gbk")), run.Engine.DroppedDueToLatenessCount(new("gbk")), run.Engine.DroppedDueToLatenessCount(new("reshuffle"))));
         Assert.Equal(JobStatus.Done, run.Engine.Status);
     }
 

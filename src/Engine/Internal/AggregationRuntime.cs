@@ -30,6 +30,9 @@ internal sealed partial class AggregationRuntime : StageRuntime
     /// <summary>Elements dropped because their window was past its garbage-collection time, or its trigger had finished.</summary>
     public long DroppedElements { get; private set; }
 
+    /// <summary>Elements dropped because their window had expired at arrival (the sum of <see cref="LateDrops"/>' counts).</summary>
+    public long DroppedDueToLateness { get; private set; }
+
     /// <summary>Late drops per window, in the order of each window's first drop.</summary>
     public IReadOnlyList<LateDataDrop> LateDrops => _lateDrops;
 
@@ -132,6 +135,7 @@ internal sealed partial class AggregationRuntime : StageRuntime
 
     private void CountLateDrop(BoundedWindow window)
     {
+        DroppedDueToLateness++;
         if (_dropIndex.TryGetValue(window, out var index))
         {
             _lateDrops[index] = _lateDrops[index] with { Count = _lateDrops[index].Count + 1 };

@@ -48,7 +48,8 @@ internal sealed class JobRun(JobRunContext context, FnApiServices fnApi, Executi
         }
 
         var engine = new JobEngine(graph, new EngineOptions { MaxBundleSize = options.BundleSize, Mode = mode.Mode });
-        var bundles = new StageBundleRunner(context, fnApi.Options, options, engine, fused, descriptors, _connections, _logger);
+        var lateData = new LateDataReport(engine, fused, context);
+        var bundles = new StageBundleRunner(context, fnApi.Options, options, engine, fused, descriptors, _connections, lateData, _logger);
         try
         {
             await DriveAsync(engine, bundles, cancellationToken).ConfigureAwait(false);
@@ -56,7 +57,7 @@ internal sealed class JobRun(JobRunContext context, FnApiServices fnApi, Executi
         finally
         {
             // Before the job turns terminal, so the warnings are on the message stream and the counter in GetJobMetrics.
-            LateDataReport.Publish(engine, fused, context);
+            lateData.PublishWarnings();
         }
 
         ExecutionLog.JobDone(_logger, context.JobId);

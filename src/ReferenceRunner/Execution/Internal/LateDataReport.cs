@@ -9,12 +9,13 @@ using Org.Apache.Beam.Model.Pipeline.V1;
 namespace BeamConformance.ReferenceRunner.Execution.Internal;
 
 /// <summary>
-/// Makes the engine's late drops and timestamp regressions visible when a job ends: one JOB_MESSAGE_WARNING per
-/// GroupByKey that dropped elements (transform, each window with its count and the input watermark at its first
-/// drop), a committed <c>droppedDueToLateness</c> counter per such GroupByKey in GetJobMetrics, and one
-/// JOB_MESSAGE_WARNING per SDK stage whose output moved timestamps back behind its input.
+/// Makes one job's late drops and timestamp regressions visible: a committed (and attempted) user counter
+/// <c>droppedDueToLateness</c> per GroupByKey that dropped elements, in GetJobMetrics as soon as a bundle's commit
+/// dropped them (<see cref="UpdateCounters"/>); and when the job ends (<see cref="PublishWarnings"/>) one
+/// JOB_MESSAGE_WARNING per such GroupByKey (transform, each window with its count and the input watermark at its
+/// first drop) and one per SDK stage whose output moved timestamps back behind its input. Thread-safe.
 /// </summary>
-internal static class LateDataReport
+internal sealed class LateDataReport(JobEngine engine, FusedPipeline fused, JobRunContext context)
 {
     /// <summary>Java's namespace of the counter: the class that counts it (<c>Metrics.counter(LateDataDroppingDoFnRunner.class, ...)</c>).</summary>
     public const string CounterNamespace = "org.apache.beam.runners.core.LateDataDroppingDoFnRunner";
@@ -24,20 +25,43 @@ internal static class LateDataReport
 
     private const int MaxWindowsListed = 20;
 
-    public static void Publish(JobEngine engine, FusedPipeline fused, JobRunContext context)
+    private readonly Lock _lock = new();
+    private readonly Dictionary<StageId, long> _reported = [];
+    private readonly List<RunnerTransformPlan> _groupByKeys = [.. fused.RunnerTransforms.Where(static t => t.Kind == RunnerTransformKind.GroupByKey)];
+
+    /// <summary>Adds to the counters what the GroupByKeys dropped since the last call.</summary>
+    public void UpdateCounters()
     {
-        var metrics = new List<MonitoringInfo>();
+        lock (_lock)
+        {
+            var deltas = new List<MonitoringInfo>();
+            foreach (var groupByKey in _groupByKeys)
+            {
+                var total = engine.DroppedDueToLatenessCount(groupByKey.StageId);
+                var before = _reported.GetValueOrDefault(groupByKey.StageId);
+                if (total > before)
+                {
+                    deltas.Add(Counter(groupByKey.TransformId, total - before));
+                    _reported[groupByKey.StageId] = total;
+                }
+            }
+
+            if (deltas.Count > 0)
+            {
+                context.Metrics.Commit($"{context.JobId}/runner/{CounterName}", deltas);
+            }
+        }
+    }
+
+    /// <summary>Brings the counters up to date, then posts the warnings; call once, when the job ends.</summary>
+    public void PublishWarnings()
+    {
+        UpdateCounters();
         foreach (var drops in engine.LateDataDrops().GroupBy(static d => d.GroupByKey))
         {
             var transform = fused.RunnerTransforms.FirstOrDefault(t => t.StageId == drops.Key)?.TransformId ?? drops.Key.Value;
             var total = drops.Sum(static d => d.Count);
             context.Messages.Post(JobMessage.Types.MessageImportance.JobMessageWarning, DropMessage(Named(fused.Pipeline.Components, transform), total, [.. drops]));
-            metrics.Add(Counter(transform, total));
-        }
-
-        if (metrics.Count > 0)
-        {
-            context.Metrics.Commit($"{context.JobId}/runner/{CounterName}", metrics);
         }
 
         foreach (var regression in engine.TimestampRegressions())

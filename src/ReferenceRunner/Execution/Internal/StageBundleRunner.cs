@@ -18,6 +18,7 @@ internal sealed class StageBundleRunner(
     FusedPipeline fused,
     IReadOnlyDictionary<StageId, string> descriptors,
     IReadOnlyDictionary<string, WorkerConnection> connections,
+    LateDataReport lateData,
     ILogger logger)
 {
     /// <summary>Runs the bundle; never throws: a failure fails the bundle in the engine, which fails the job.</summary>
@@ -65,6 +66,7 @@ internal sealed class StageBundleRunner(
             var metrics = await connection.ResolveMonitoringInfosAsync(outcome.Response.MonitoringInfos, outcome.Response.MonitoringData, cancellationToken).ConfigureAwait(false);
             engine.CommitBundle(bundle.Id, new BundleResult { Outputs = outputs });
             context.Metrics.Commit(metricsKey, metrics);
+            lateData.UpdateCounters();
             ExecutionLog.BundleCommitted(logger, context.JobId, bundle.Id.ToString(), stage.StageId.Value, bundle.ElementCount, produced);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
