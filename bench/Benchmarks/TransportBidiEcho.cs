@@ -32,6 +32,8 @@ public static class TransportBidiEcho
             foreach (var (size, count) in new[] { (1024, smallCount), (64 * 1024, largeCount) })
             {
                 Report("C# -> C#", size, count, await CSharpClientAsync(address, size, count, reportCpu: true).ConfigureAwait(false));
+                Report("grpc-dotnet C# -> C#", size, count, await GrpcDotnetBidiEcho.MeasureAsync(size, count, bufferHint: false, reportCpu: true).ConfigureAwait(false));
+                Report("grpc-dotnet BufferHint", size, count, await GrpcDotnetBidiEcho.MeasureAsync(size, count, bufferHint: true, reportCpu: true).ConfigureAwait(false));
                 Report("grpc-js -> C#", size, count, await NodeClientAsync(interop, address.Port, size, count).ConfigureAwait(false));
                 Report("grpc-js -> grpc-js", size, count, await NodeClientAsync(interop, nodePort, size, count).ConfigureAwait(false));
             }
