@@ -4,7 +4,9 @@ using BeamConformance.FakeHarness;
 using BeamConformance.Model;
 using BeamConformance.ReferenceRunner.Execution;
 using BeamConformance.ReferenceRunner.Hosting;
-using BeamConformance.Transport;
+using Grpc.Core;
+using BeamConformance.Protos.Hosting;
+using Grpc.Net.Client;
 using Org.Apache.Beam.Model.JobManagement.V1;
 
 namespace BeamConformance.Benchmarks.Runner;
@@ -37,7 +39,7 @@ public static class RunnerBenchmark
         var execution = settings.BundleSize is { } size ? new ExecutionOptions { BundleSize = size } : ExecutionOptions.Default;
         await using var runner = ReferenceRunnerServer.CreateDefault(new ReferenceRunnerOptions(), execution);
         var jobEndpoint = await runner.StartAsync().ConfigureAwait(false);
-        using var channel = GrpcChannel.ForAddress(jobEndpoint, new GrpcChannelOptions { MaxReceiveMessageSize = null });
+        using var channel = GrpcChannels.ForEndpoint(jobEndpoint, new GrpcChannelOptions { MaxReceiveMessageSize = null });
         var client = new RunnerJobClient(channel.CreateCallInvoker(), JobTimeout);
         var context = new Context(client, captures, recorder, sockets, harness);
         Console.WriteLine($"runner job endpoint {jobEndpoint}, Fn API {runner.FnApiEndpoint}, FakeHarness pool {harness}, bundle size {execution.BundleSize}");

@@ -6,7 +6,8 @@ using BeamConformance.ReferenceRunner.FnApi;
 using BeamConformance.ReferenceRunner.Jobs.Internal;
 using BeamConformance.ReferenceRunner.Provision.Internal;
 using BeamConformance.ReferenceRunner.Translation;
-using BeamConformance.Transport;
+using Grpc.Core;
+using BeamConformance.Protos.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Org.Apache.Beam.Model.Pipeline.V1;
@@ -67,7 +68,6 @@ public sealed class ReferenceRunnerServer : IAsyncDisposable
             Port = options.JobPort,
             MaxReceiveMessageSize = options.MaxJobPortReceiveMessageBytes,
             LoggerFactory = _loggerFactory,
-            TimeProvider = options.TimeProvider,
         });
         var jobService = new JobService(_jobs, executor, CreateLauncher, Validate, () => JobEndpoint, _loggerFactory, options.TimeProvider);
         jobService.Bind(_jobServer);

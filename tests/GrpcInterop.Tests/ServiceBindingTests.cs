@@ -1,10 +1,10 @@
-using BeamConformance.Transport;
+using Grpc.Core;
 using Org.Apache.Beam.Model.FnExecution.V1;
 using Org.Apache.Beam.Model.Pipeline.V1;
 
-namespace BeamConformance.Transport.Tests;
+namespace BeamConformance.GrpcInterop.Tests;
 
-/// <summary>The typed Beam service bindings (src/Protos/Services) over the transport, end to end.</summary>
+/// <summary>The Beam service bases and clients Grpc.Tools generates from protos/, served by <see cref="BeamConformance.Protos.Hosting.GrpcServer"/>, end to end.</summary>
 public sealed class ServiceBindingTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -47,7 +47,7 @@ public sealed class ServiceBindingTests
             ControlEndpoint = new ApiServiceDescriptor { Url = "localhost:12345" },
             Params = { ["k"] = "v" },
         };
-        var response = await client.StartWorkerAsync(request).ResponseAsync.WaitAsync(TestDefaults.Timeout, Ct);
+        var response = await client.StartWorkerAsync(request, cancellationToken: Ct).ResponseAsync.WaitAsync(TestDefaults.Timeout, Ct);
         Assert.Equal(expectedError, response.Error);
         Assert.Equal(request, Assert.Single(pool.Started));
     }
@@ -57,9 +57,9 @@ public sealed class ServiceBindingTests
     {
         await using var t = await TestServer.StartAsync(s => BeamFnExternalWorkerPool.BindService(s, new WorkerPool()));
         var client = new BeamFnExternalWorkerPool.BeamFnExternalWorkerPoolClient(t.Invoker);
-        var ex = await Assert.ThrowsAsync<RpcException>(() => client.StopWorkerAsync(new StopWorkerRequest { WorkerId = "w" }).ResponseAsync.WaitAsync(TestDefaults.Timeout, Ct));
+        var ex = await Assert.ThrowsAsync<RpcException>(() => client.StopWorkerAsync(new StopWorkerRequest { WorkerId = "w" }, cancellationToken: Ct).ResponseAsync.WaitAsync(TestDefaults.Timeout, Ct));
         Assert.Equal(StatusCode.Unimplemented, ex.StatusCode);
-        Assert.Equal("/org.apache.beam.model.fn_execution.v1.BeamFnExternalWorkerPool/StopWorker", BeamFnExternalWorkerPool.Methods.StopWorker.FullName);
+        Assert.Equal("org.apache.beam.model.fn_execution.v1.BeamFnExternalWorkerPool", BeamFnExternalWorkerPool.Descriptor.FullName);
     }
 
     [Fact]
