@@ -7,7 +7,7 @@ using Grpc.Net.Client;
 namespace BeamConformance.Benchmarks;
 
 /// <summary>
-/// The bidi echo of <see cref="TransportBidiEcho"/> over grpc-dotnet (a <see cref="GrpcServer"/> on Kestrel with
+/// The C# side of the bidi echo of <see cref="TransportBidiEcho"/>, over grpc-dotnet (a <see cref="GrpcServer"/> on Kestrel with
 /// Grpc.AspNetCore, a <see cref="GrpcChannel"/> client): N messages written on one duplex call while their echoes are
 /// read, after a 10% warm-up call. With <c>bufferHint</c>, every write but the last carries
 /// <see cref="WriteFlags.BufferHint"/>.
@@ -25,7 +25,15 @@ public static class GrpcDotnetBidiEcho
     /// <exception cref="InvalidOperationException">Fewer echoes came back than messages were sent.</exception>
     public static async Task<double> MeasureAsync(int size, int count, bool bufferHint, bool reportCpu)
     {
-        await using var server = new GrpcServer(new GrpcServerOptions { MaxReceiveMessageSize = null });
+        await using var server = await StartServerAsync().ConfigureAwait(false);
+        return await MeasureAsync(server.Address, size, count, bufferHint, reportCpu).ConfigureAwait(false);
+    }
+
+    /// <summary>Starts a C# echo server (<c>interop.Echo/Bidi</c>, no receive limit) on a free loopback port.</summary>
+    /// <returns>The started server; dispose it.</returns>
+    public static async Task<GrpcServer> StartServerAsync()
+    {
+        var server = new GrpcServer(new GrpcServerOptions { MaxReceiveMessageSize = null });
         server.AddMethod(Bidi, async (IAsyncStreamReader<byte[]> requests, IServerStreamWriter<byte[]> responses, ServerCallContext _) =>
         {
             while (await requests.MoveNext(CancellationToken.None).ConfigureAwait(false))
@@ -33,7 +41,19 @@ public static class GrpcDotnetBidiEcho
                 await responses.WriteAsync(requests.Current).ConfigureAwait(false);
             }
         });
-        var address = await server.StartAsync().ConfigureAwait(false);
+        await server.StartAsync().ConfigureAwait(false);
+        return server;
+    }
+
+    /// <summary>Measures one call shape against a running echo server.</summary>
+    /// <param name="address">The server's address.</param>
+    /// <param name="size">Payload bytes per message.</param>
+    /// <param name="count">Messages in the measured call.</param>
+    /// <param name="bufferHint">Whether writes that another write follows carry BufferHint.</param>
+    /// <param name="reportCpu">Whether to print the process CPU used by the measured call.</param>
+    /// <returns>Seconds (wall clock) of the measured call.</returns>
+    public static async Task<double> MeasureAsync(Uri address, int size, int count, bool bufferHint, bool reportCpu)
+    {
         using var channel = GrpcChannels.ForEndpoint(address, new GrpcChannelOptions { MaxReceiveMessageSize = null });
         var invoker = channel.CreateCallInvoker();
         var payload = new byte[size];
