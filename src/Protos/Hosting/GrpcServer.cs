@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -94,7 +95,8 @@ public sealed class GrpcServer : ServiceBinderBase, IAsyncDisposable
         builder.Services.AddSingleton<IServiceMethodProvider<BoundMethods>>(new BoundMethodProvider(_registrations.ToArray()));
         if (_options.EnableHealthChecks)
         {
-            builder.Services.AddGrpcHealthChecks();
+            // With no check registered the server's status ("") would stay UNKNOWN: one that is healthy while the server runs.
+            builder.Services.AddGrpcHealthChecks().AddCheck("server", static () => HealthCheckResult.Healthy("the server is running"));
         }
 
         if (_options.ReflectionServices is { } listed)
