@@ -1,20 +1,18 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using BeamConformance.Transport;
 
 namespace BeamConformance.Benchmarks;
 
 /// <summary>
-/// Bidi echo throughput of the transport against grpc-js: `dotnet run -c Release --project bench/Benchmarks -- transport`.
-/// Each run writes N messages on one duplex call while reading their echoes (after a 10% warm-up call) and reports
-/// messages per second and payload MB/s (10^6 bytes, one direction). Pairs: C# client to C# server, grpc-js client
-/// to C# server, grpc-js client to grpc-js server (interop/grpc, needs `npm ci` there).
+/// Bidi echo throughput of grpc-dotnet (as the runner hosts it) against grpc-js: `dotnet run -c Release --project
+/// bench/Benchmarks -- transport`. Each run writes N messages on one duplex call while reading their echoes (after a
+/// 10% warm-up call) and reports messages per second and payload MB/s (10^6 bytes, one direction). Pairs: grpc-dotnet
+/// client to grpc-dotnet server (plain, and with BufferHint on every write but the last), grpc-js client to the
+/// grpc-dotnet server, grpc-js client to grpc-js server (interop/grpc, needs `npm ci` there).
 /// </summary>
 public static class TransportBidiEcho
 {
-    private static readonly Method<byte[], byte[]> Bidi = new(MethodType.DuplexStreaming, "interop.Echo", "Bidi", Marshallers.Bytes, Marshallers.Bytes);
-
     /// <summary>Runs every pair for 1 KiB and 64 KiB messages and prints a table.</summary>
     /// <param name="args">Optional: messages at 1 KiB, messages at 64 KiB.</param>
     /// <returns>The exit code.</returns>
@@ -23,15 +21,16 @@ public static class TransportBidiEcho
         var smallCount = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
         var largeCount = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000;
         var interop = FindInteropDirectory();
-        await using var server = new GrpcServer(new GrpcServerOptions { MaxReceiveMessageSize = null });
-        var address = await StartEchoServerAsync(server).ConfigureAwait(false);
+        await using var server = await GrpcDotnetBidiEcho.StartServerAsync().ConfigureAwait(false);
+        var address = server.Address;
         using var nodeServer = StartNodeServer(interop, out var nodePort);
         try
         {
             Console.WriteLine($"{"pair",-22} {"size",8} {"messages",9} {"seconds",8} {"msg/s",10} {"MB/s",8}");
             foreach (var (size, count) in new[] { (1024, smallCount), (64 * 1024, largeCount) })
             {
-                Report("C# -> C#", size, count, await CSharpClientAsync(address, size, count, reportCpu: true).ConfigureAwait(false));
+                Report("C# -> C#", size, count, await GrpcDotnetBidiEcho.MeasureAsync(address, size, count, bufferHint: false, reportCpu: true).ConfigureAwait(false));
+                Report("C# -> C# BufferHint", size, count, await GrpcDotnetBidiEcho.MeasureAsync(address, size, count, bufferHint: true, reportCpu: true).ConfigureAwait(false));
                 Report("grpc-js -> C#", size, count, await NodeClientAsync(interop, address.Port, size, count).ConfigureAwait(false));
                 Report("grpc-js -> grpc-js", size, count, await NodeClientAsync(interop, nodePort, size, count).ConfigureAwait(false));
             }
@@ -50,7 +49,7 @@ public static class TransportBidiEcho
             $"{pair,-22} {size,8} {count,9} {seconds,8:F3} {count / seconds,10:F0} {(double)count * size / seconds / 1e6,8:F1}"));
 
     /// <summary>
-    /// The C# → C# row alone, without the CPU line: a fresh C# <see cref="GrpcServer"/> on loopback, one duplex call on
+    /// The C# → C# row alone, without the CPU line: a fresh grpc-dotnet echo server on loopback, one duplex call on
     /// which the C# client writes <paramref name="count"/> messages of <paramref name="size"/> bytes while reading their
     /// echoes (after a 10% warm-up call).
     /// </summary>
@@ -58,69 +57,8 @@ public static class TransportBidiEcho
     /// <param name="count">Messages in the measured call.</param>
     /// <returns>Seconds (wall clock) of the measured call.</returns>
     /// <exception cref="InvalidOperationException">Fewer echoes came back than messages were sent.</exception>
-    public static async Task<double> MeasureCSharpEchoAsync(int size, int count)
-    {
-        await using var server = new GrpcServer(new GrpcServerOptions { MaxReceiveMessageSize = null });
-        var address = await StartEchoServerAsync(server).ConfigureAwait(false);
-        return await CSharpClientAsync(address, size, count, reportCpu: false).ConfigureAwait(false);
-    }
-
-    private static Task<Uri> StartEchoServerAsync(GrpcServer server)
-    {
-        server.AddMethod(Bidi, async (IAsyncStreamReader<byte[]> requests, IServerStreamWriter<byte[]> responses, ServerCallContext _) =>
-        {
-            while (await requests.MoveNext(CancellationToken.None).ConfigureAwait(false))
-            {
-                await responses.WriteAsync(requests.Current).ConfigureAwait(false);
-            }
-        });
-        return server.StartAsync();
-    }
-
-    private static async Task<double> CSharpClientAsync(Uri address, int size, int count, bool reportCpu)
-    {
-        using var channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions { MaxReceiveMessageSize = null });
-        var invoker = channel.CreateCallInvoker();
-        var payload = new byte[size];
-        await EchoAsync(invoker, payload, Math.Max(1, count / 10)).ConfigureAwait(false);
-        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-        var seconds = await EchoAsync(invoker, payload, count).ConfigureAwait(false);
-        if (!reportCpu)
-        {
-            return seconds;
-        }
-
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
-        Console.WriteLine(string.Create(
-            CultureInfo.InvariantCulture,
-            $"  (C# -> C#, {payload.Length} B: client and server used {cpu.TotalSeconds:F2} CPU-s, {(double)count * payload.Length / cpu.TotalSeconds / 1e6:F0} MB per CPU-s)"));
-        return seconds;
-    }
-
-    private static async Task<double> EchoAsync(CallInvoker invoker, byte[] payload, int count)
-    {
-        using var call = invoker.AsyncDuplexStreamingCall(Bidi, null, default);
-        var clock = Stopwatch.StartNew();
-        var reading = Task.Run(async () =>
-        {
-            var received = 0;
-            while (await call.ResponseStream.MoveNext(CancellationToken.None).ConfigureAwait(false))
-            {
-                received++;
-            }
-
-            return received;
-        });
-        for (var i = 0; i < count; i++)
-        {
-            await call.RequestStream.WriteAsync(payload).ConfigureAwait(false);
-        }
-
-        await call.RequestStream.CompleteAsync().ConfigureAwait(false);
-        var got = await reading.ConfigureAwait(false);
-        var seconds = clock.Elapsed.TotalSeconds;
-        return got == count ? seconds : throw new InvalidOperationException($"Echoed {got} of {count} messages.");
-    }
+    public static Task<double> MeasureCSharpEchoAsync(int size, int count) =>
+        GrpcDotnetBidiEcho.MeasureAsync(size, count, bufferHint: false, reportCpu: false);
 
     private static async Task<double> NodeClientAsync(string interop, int port, int size, int count)
     {

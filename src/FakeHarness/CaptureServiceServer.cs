@@ -1,6 +1,7 @@
 using BeamConformance.Capture.V1;
 using BeamConformance.FakeHarness.Internal;
-using BeamConformance.Transport;
+using Grpc.Core;
+using BeamConformance.Protos.Hosting;
 
 namespace BeamConformance.FakeHarness;
 
@@ -9,7 +10,7 @@ namespace BeamConformance.FakeHarness;
 /// out-of-process FakeHarness workers (started with <c>--capture_endpoint</c>) report captures and bundle failures,
 /// which land in a <see cref="CaptureStore"/>. Bind it on the suite's <see cref="GrpcServer"/>.
 /// </summary>
-public sealed class CaptureServiceServer
+public sealed class CaptureServiceServer : CaptureService.CaptureServiceBase
 {
     private readonly CaptureStore _store;
 
@@ -22,19 +23,23 @@ public sealed class CaptureServiceServer
     public void BindService(ServiceBinderBase binder)
     {
         ArgumentNullException.ThrowIfNull(binder);
-        binder.AddMethod(CaptureService.Methods.Report, (UnaryServerMethod<CaptureReport, CaptureAck>)ReportAsync);
+        CaptureService.BindService(binder, this);
     }
 
-    private Task<CaptureAck> ReportAsync(CaptureReport report, ServerCallContext context)
+    /// <summary>Stores the report's captures and failures; INVALID_ARGUMENT for a capture whose wire form does not decode.</summary>
+    /// <param name="request">The report.</param>
+    /// <param name="context">The call context.</param>
+    /// <returns>The acknowledgement.</returns>
+    public override Task<CaptureAck> Report(CaptureReport request, ServerCallContext context)
     {
         try
         {
-            foreach (var element in report.Elements)
+            foreach (var element in request.Elements)
             {
                 _store.Add(CaptureWire.FromWire(element));
             }
 
-            foreach (var failure in report.Failures)
+            foreach (var failure in request.Failures)
             {
                 _store.AddFailure(new CaptureFailure(failure.RunId, failure.Transform, failure.Message, failure.InstructionId));
             }

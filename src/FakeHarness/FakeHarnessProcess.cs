@@ -15,7 +15,7 @@ public static class FakeHarnessProcess
     /// <param name="cancellationToken">Stops the worker.</param>
     /// <returns>A task that completes when the worker stops.</returns>
     /// <exception cref="InvalidOperationException">No capture endpoint is known.</exception>
-    /// <exception cref="Transport.RpcException">The control stream or the provision call failed.</exception>
+    /// <exception cref="Grpc.Core.RpcException">The control stream or the provision call failed.</exception>
     public static async Task RunAsync(WorkerEndpoints endpoints, string? captureEndpoint, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(endpoints);

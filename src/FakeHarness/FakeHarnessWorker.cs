@@ -45,7 +45,7 @@ public sealed class FakeHarnessWorker
     /// </summary>
     /// <param name="cancellationToken">Stops the worker.</param>
     /// <returns>A task that completes when the worker has stopped; it faults when the control stream cannot be opened
-    /// or fails (an <see cref="Transport.RpcException"/>), or when no capture sink is known.</returns>
+    /// or fails (an <see cref="Grpc.Core.RpcException"/>), or when no capture sink is known.</returns>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         await using var session = new WorkerSession(_endpoints, _captures, _recorder, _options);

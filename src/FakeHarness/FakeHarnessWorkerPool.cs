@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using BeamConformance.FakeHarness.Internal;
-using BeamConformance.Transport;
+using Grpc.Core;
+using BeamConformance.Protos.Hosting;
 using Microsoft.Extensions.Logging;
 using Org.Apache.Beam.Model.FnExecution.V1;
 
@@ -33,8 +34,7 @@ public sealed class FakeHarnessWorkerPool : IAsyncDisposable
         _options = options ?? new FakeHarnessOptions();
         _logger = _options.LoggerFactory.CreateLogger("BeamConformance.FakeHarness.WorkerPool");
         _server = new GrpcServer(new GrpcServerOptions { Host = _options.Host, Port = _options.Port, LoggerFactory = _options.LoggerFactory });
-        _server.AddMethod(BeamFnExternalWorkerPool.Methods.StartWorker, (UnaryServerMethod<StartWorkerRequest, StartWorkerResponse>)StartWorkerAsync);
-        _server.AddMethod(BeamFnExternalWorkerPool.Methods.StopWorker, (UnaryServerMethod<StopWorkerRequest, StopWorkerResponse>)StopWorkerAsync);
+        BeamFnExternalWorkerPool.BindService(_server, new WorkerPoolService(StartWorkerAsync, StopWorkerAsync));
     }
 
     /// <summary>Where captures go.</summary>

@@ -34,7 +34,7 @@ root.SetAction(async (parseResult, cancellationToken) =>
     {
         return 0;
     }
-    catch (Exception e) when (e is InvalidOperationException or BeamConformance.Transport.RpcException or IOException or HttpRequestException)
+    catch (Exception e) when (e is InvalidOperationException or Grpc.Core.RpcException or IOException or HttpRequestException)
     {
         await Console.Error.WriteLineAsync($"FakeHarness worker {endpoints.WorkerId} failed: {e.Message}").ConfigureAwait(false);
         return 1;

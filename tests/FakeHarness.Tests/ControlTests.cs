@@ -1,5 +1,6 @@
 using BeamConformance.Model.Coders;
-using BeamConformance.Transport;
+using Grpc.Core;
+using BeamConformance.Protos.Hosting;
 using Google.Protobuf.WellKnownTypes;
 using Org.Apache.Beam.Model.FnExecution.V1;
 

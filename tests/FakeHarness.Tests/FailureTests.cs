@@ -1,4 +1,4 @@
-using BeamConformance.Transport;
+using Grpc.Core;
 using Org.Apache.Beam.Model.FnExecution.V1;
 
 namespace BeamConformance.FakeHarness.Tests;

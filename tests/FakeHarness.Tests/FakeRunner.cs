@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Threading.Channels;
-using BeamConformance.Transport;
+using Grpc.Core;
+using BeamConformance.Protos.Hosting;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Org.Apache.Beam.Model.FnExecution.V1;

@@ -1,6 +1,8 @@
 using BeamConformance.Model;
 using BeamConformance.Model.Coders;
-using BeamConformance.Transport;
+using Grpc.Core;
+using BeamConformance.Protos.Hosting;
+using Grpc.Net.Client;
 using Org.Apache.Beam.Model.FnExecution.V1;
 using Org.Apache.Beam.Model.Pipeline.V1;
 
@@ -38,7 +40,7 @@ internal sealed class HarnessSession : IAsyncDisposable
         var runner = await FakeRunner.StartAsync();
         var pool = new FakeHarnessWorkerPool(new CaptureStore());
         var endpoint = await pool.StartAsync(TestContext.Current.CancellationToken);
-        var channel = GrpcChannel.ForAddress(endpoint);
+        var channel = GrpcChannels.ForEndpoint(endpoint);
         var session = new HarnessSession(runner, pool, channel);
         var response = await channel.CreateCallInvoker().AsyncUnaryCall(RunnerMethods.StartWorker, null, default, new StartWorkerRequest
         {

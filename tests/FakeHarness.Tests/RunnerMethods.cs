@@ -1,4 +1,4 @@
-using BeamConformance.Transport;
+using Grpc.Core;
 using Google.Protobuf;
 using Org.Apache.Beam.Model.FnExecution.V1;
 
@@ -32,6 +32,6 @@ internal static class RunnerMethods
         where T : class, IMessage<T>, new()
     {
         var parser = new MessageParser<T>(() => new T());
-        return Marshallers.Create<T>(static (m, w) => m.WriteTo(w), p => parser.ParseFrom(p));
+        return Marshallers.Create<T>(static m => m.ToByteArray(), parser.ParseFrom);
     }
 }

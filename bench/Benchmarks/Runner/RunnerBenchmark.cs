@@ -4,7 +4,9 @@ using BeamConformance.FakeHarness;
 using BeamConformance.Model;
 using BeamConformance.ReferenceRunner.Execution;
 using BeamConformance.ReferenceRunner.Hosting;
-using BeamConformance.Transport;
+using Grpc.Core;
+using BeamConformance.Protos.Hosting;
+using Grpc.Net.Client;
 using Org.Apache.Beam.Model.JobManagement.V1;
 
 namespace BeamConformance.Benchmarks.Runner;
@@ -16,7 +18,7 @@ namespace BeamConformance.Benchmarks.Runner;
 /// the ReferenceRunner (<see cref="ReferenceRunnerServer.CreateDefault"/>) and a FakeHarness worker pool reached
 /// through an EXTERNAL environment, submits pipelines through the Job API, and prints: Prepare → first
 /// ProcessBundle latency (median), elements/s through a fused ParDo chain and through GroupByKey, data-plane
-/// bytes/s, and the transport's raw bidi echo at 1 KiB measured in the same run.
+/// bytes/s, and grpc-dotnet's raw bidi echo at 1 KiB measured in the same run.
 /// </summary>
 public static class RunnerBenchmark
 {
@@ -37,7 +39,7 @@ public static class RunnerBenchmark
         var execution = settings.BundleSize is { } size ? new ExecutionOptions { BundleSize = size } : ExecutionOptions.Default;
         await using var runner = ReferenceRunnerServer.CreateDefault(new ReferenceRunnerOptions(), execution);
         var jobEndpoint = await runner.StartAsync().ConfigureAwait(false);
-        using var channel = GrpcChannel.ForAddress(jobEndpoint, new GrpcChannelOptions { MaxReceiveMessageSize = null });
+        using var channel = GrpcChannels.ForEndpoint(jobEndpoint, new GrpcChannelOptions { MaxReceiveMessageSize = null });
         var client = new RunnerJobClient(channel.CreateCallInvoker(), JobTimeout);
         var context = new Context(client, captures, recorder, sockets, harness);
         Console.WriteLine($"runner job endpoint {jobEndpoint}, Fn API {runner.FnApiEndpoint}, FakeHarness pool {harness}, bundle size {execution.BundleSize}");
@@ -64,7 +66,7 @@ public static class RunnerBenchmark
         Console.WriteLine();
         var echoSeconds = await TransportBidiEcho.MeasureCSharpEchoAsync(1024, settings.EchoMessages).ConfigureAwait(false);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"transport raw bidi echo C# -> C#, 1 KiB x {settings.EchoMessages}: {echoSeconds:F3} s, {settings.EchoMessages / echoSeconds:F0} msg/s, {settings.EchoMessages * 1024.0 / echoSeconds / 1e6:F1} MB/s (payload, one direction)"));
+            $"grpc-dotnet raw bidi echo C# -> C#, 1 KiB x {settings.EchoMessages}: {echoSeconds:F3} s, {settings.EchoMessages / echoSeconds:F0} msg/s, {settings.EchoMessages * 1024.0 / echoSeconds / 1e6:F1} MB/s (payload, one direction)"));
         Console.WriteLine("wire MB = bytes sent by every socket of the process during the job (runner, harness and Job API client over loopback, with HTTP/2 framing; control and state included);");
         Console.WriteLine("r→h MB = encoded windowed values the harness received on the data plane (ProtocolRecorder); alloc = GC.GetTotalAllocatedBytes delta of the whole process; peak WS = process peak working set so far;");
         Console.WriteLine("gen2 = full collections during the job (GC.CollectionCount(2)); GC pause s = GC.GetTotalPauseDuration delta (whole process).");

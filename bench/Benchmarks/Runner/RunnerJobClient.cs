@@ -1,5 +1,6 @@
 using System.Diagnostics;
-using BeamConformance.Transport;
+using Grpc.Core;
+using BeamConformance.Protos.Hosting;
 using Org.Apache.Beam.Model.JobManagement.V1;
 using Org.Apache.Beam.Model.Pipeline.V1;
 
@@ -62,7 +63,7 @@ internal sealed class RunnerJobClient(CallInvoker jobs, TimeSpan timeout)
     /// <summary>The SDK side of staging with no artifacts: resolve to the same list, never half-close, wait for the runner to end the stream.</summary>
     private async Task StageAsync(PrepareJobResponse prepared, CallOptions options)
     {
-        using var channel = GrpcChannel.ForAddress(prepared.ArtifactStagingEndpoint.Url);
+        using var channel = GrpcChannels.ForEndpoint(prepared.ArtifactStagingEndpoint.Url);
         using var call = new ArtifactStagingService.ArtifactStagingServiceClient(channel.CreateCallInvoker()).ReverseArtifactRetrievalService(options);
         var token = prepared.StagingSessionToken;
         await call.RequestStream.WriteAsync(new ArtifactResponseWrapper { StagingToken = token }).ConfigureAwait(false);

@@ -3,7 +3,9 @@ using BeamConformance.Conformance.Checking;
 using BeamConformance.Conformance.Running.Internal;
 using BeamConformance.Conformance.Scenarios;
 using BeamConformance.FakeHarness;
-using BeamConformance.Transport;
+using Grpc.Core;
+using BeamConformance.Protos.Hosting;
+using Grpc.Net.Client;
 using Google.Protobuf.WellKnownTypes;
 using Org.Apache.Beam.Model.JobManagement.V1;
 using Org.Apache.Beam.Model.Pipeline.V1;
@@ -32,7 +34,7 @@ public sealed class ScenarioRunner : IDisposable
     /// <param name="recorder">The recorder the worker pool records into.</param>
     public ScenarioRunner(string jobEndpoint, string harnessEndpoint, CaptureStore captures, ProtocolRecorder recorder)
     {
-        _channel = GrpcChannel.ForAddress(jobEndpoint, new GrpcChannelOptions { MaxSendMessageSize = 512 << 20, MaxReceiveMessageSize = 512 << 20 });
+        _channel = GrpcChannels.ForEndpoint(jobEndpoint, new GrpcChannelOptions { MaxSendMessageSize = 512 << 20, MaxReceiveMessageSize = 512 << 20 });
         _jobs = new JobService.JobServiceClient(_channel.CreateCallInvoker());
         _harnessEndpoint = harnessEndpoint;
         _captures = captures;

@@ -1,5 +1,7 @@
 using BeamConformance.Capture.V1;
-using BeamConformance.Transport;
+using Grpc.Core;
+using BeamConformance.Protos.Hosting;
+using Grpc.Net.Client;
 
 namespace BeamConformance.FakeHarness.Internal;
 
@@ -11,7 +13,7 @@ internal sealed class GrpcCaptureSink : ICaptureSink, IDisposable
 
     public GrpcCaptureSink(string endpoint)
     {
-        _channel = GrpcChannel.ForAddress(endpoint);
+        _channel = GrpcChannels.ForEndpoint(endpoint);
         _invoker = _channel.CreateCallInvoker();
     }
 
@@ -25,7 +27,7 @@ internal sealed class GrpcCaptureSink : ICaptureSink, IDisposable
         var report = new CaptureReport();
         report.Elements.AddRange(elements.Select(CaptureWire.ToWire));
         report.Failures.AddRange(failures.Select(f => new BundleFailure { RunId = f.RunId, Transform = f.Transform, Message = f.Message, InstructionId = f.InstructionId }));
-        await _invoker.AsyncUnaryCall(CaptureService.Methods.Report, null, new CallOptions(cancellationToken: cancellationToken), report).ResponseAsync.ConfigureAwait(false);
+        await new CaptureService.CaptureServiceClient(_invoker).ReportAsync(report, new CallOptions(cancellationToken: cancellationToken)).ResponseAsync.ConfigureAwait(false);
     }
 
     public void Dispose() => _channel.Dispose();

@@ -1,5 +1,5 @@
 using System.Threading.Channels;
-using BeamConformance.Transport;
+using Grpc.Core;
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.Extensions.Logging;
 using Org.Apache.Beam.Model.FnExecution.V1;
@@ -41,7 +41,7 @@ internal sealed class LogSender : IAsyncDisposable
     {
         try
         {
-            using var call = invoker.AsyncDuplexStreamingCall(BeamFnLogging.Methods.Logging, null, new CallOptions(headers, cancellationToken: stop));
+            using var call = new BeamFnLogging.BeamFnLoggingClient(invoker).Logging(new CallOptions(headers, cancellationToken: stop));
             var drain = Task.Run(async () =>
             {
                 while (await call.ResponseStream.MoveNext(stop).ConfigureAwait(false))

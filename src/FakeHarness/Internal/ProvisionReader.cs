@@ -1,4 +1,4 @@
-using BeamConformance.Transport;
+using Grpc.Core;
 using Google.Protobuf.WellKnownTypes;
 using Org.Apache.Beam.Model.FnExecution.V1;
 
@@ -41,11 +41,7 @@ internal static class ProvisionReader
         }
 
         var invoker = session.OpenInvoker(endpoint);
-        var response = await invoker.AsyncUnaryCall(
-            ProvisionService.Methods.GetProvisionInfo,
-            null,
-            new CallOptions(session.Headers, DateTime.UtcNow.AddSeconds(30), cancellationToken),
-            new GetProvisionInfoRequest()).ResponseAsync.ConfigureAwait(false);
+        var response = await new ProvisionService.ProvisionServiceClient(invoker).GetProvisionInfoAsync(new GetProvisionInfoRequest(), new CallOptions(session.Headers, DateTime.UtcNow.AddSeconds(30), cancellationToken)).ResponseAsync.ConfigureAwait(false);
         return ProvisionedOptions.From(response.Info?.PipelineOptions ?? new Struct());
     }
 }

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using BeamConformance.Transport;
+using Grpc.Core;
 using Org.Apache.Beam.Model.FnExecution.V1;
 
 namespace BeamConformance.FakeHarness.Internal;
@@ -24,7 +24,7 @@ internal sealed class StateChannel : IAsyncDisposable
     {
         _url = url;
         _stop = stop;
-        _call = invoker.AsyncDuplexStreamingCall(BeamFnState.Methods.State, null, new CallOptions(headers, cancellationToken: stop));
+        _call = new BeamFnState.BeamFnStateClient(invoker).State(new CallOptions(headers, cancellationToken: stop));
         _reader = Task.Run(ReadAsync, CancellationToken.None);
     }
 

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
-using BeamConformance.Transport;
+using Grpc.Core;
+using BeamConformance.Protos.Hosting;
+using Grpc.Net.Client;
 using Microsoft.Extensions.Logging;
 using Org.Apache.Beam.Model.FnExecution.V1;
 
@@ -68,7 +70,7 @@ internal sealed class WorkerSession : IAsyncDisposable
         }
 
         _control = OpenInvoker(_endpoints.ControlEndpoint);
-        using var call = _control.AsyncDuplexStreamingCall(BeamFnControl.Methods.Control, null, new CallOptions(Headers, cancellationToken: stop));
+        using var call = new BeamFnControl.BeamFnControlClient(_control).Control(new CallOptions(Headers, cancellationToken: stop));
         Log.Connected(_logger, WorkerId, _endpoints.ControlEndpoint);
         _log?.Info($"FakeHarness worker {WorkerId} started");
         var writer = Task.Run(() => WriteResponsesAsync(call.RequestStream, stop), CancellationToken.None);
@@ -133,7 +135,7 @@ internal sealed class WorkerSession : IAsyncDisposable
 
     public CallInvoker OpenInvoker(string endpoint)
     {
-        var channel = GrpcChannel.ForAddress(endpoint);
+        var channel = GrpcChannels.ForEndpoint(endpoint);
         lock (_channels)
         {
             _channels.Add(channel);
@@ -246,11 +248,9 @@ internal sealed class WorkerSession : IAsyncDisposable
             return await known.ConfigureAwait(false);
         }
 
-        var descriptor = await _control!.AsyncUnaryCall(
-            BeamFnControl.Methods.GetProcessBundleDescriptor,
-            null,
-            new CallOptions(Headers, cancellationToken: _stop!.Token),
-            new GetProcessBundleDescriptorRequest { ProcessBundleDescriptorId = descriptorId }).ResponseAsync.ConfigureAwait(false);
+        var descriptor = await new BeamFnControl.BeamFnControlClient(_control!).GetProcessBundleDescriptorAsync(
+            new GetProcessBundleDescriptorRequest { ProcessBundleDescriptorId = descriptorId },
+            new CallOptions(Headers, cancellationToken: _stop!.Token)).ResponseAsync.ConfigureAwait(false);
         if (_plans.TryGetValue(descriptorId, out known))
         {
             return await known.ConfigureAwait(false);

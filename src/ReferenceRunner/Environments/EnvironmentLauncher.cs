@@ -1,8 +1,9 @@
 using BeamConformance.Model;
 using BeamConformance.ReferenceRunner.Environments.Internal;
 using BeamConformance.ReferenceRunner.Execution;
-using BeamConformance.ReferenceRunner.Hosting.Internal;
-using BeamConformance.Transport;
+using Grpc.Core;
+using BeamConformance.Protos.Hosting;
+using Grpc.Net.Client;
 using Microsoft.Extensions.Logging;
 using Org.Apache.Beam.Model.FnExecution.V1;
 using Org.Apache.Beam.Model.Pipeline.V1;
@@ -78,11 +79,11 @@ public sealed class EnvironmentLauncher : IEnvironmentLauncher
             ProvisionEndpoint = endpoint,
         };
         request.Params.Add(payload.Params);
-        var channel = GrpcChannel.ForAddress(payload.Endpoint.Url, new GrpcChannelOptions { LoggerFactory = _loggerFactory });
+        var channel = GrpcChannels.ForEndpoint(payload.Endpoint.Url, new GrpcChannelOptions { LoggerFactory = _loggerFactory });
         try
         {
             var invoker = channel.CreateCallInvoker();
-            using var call = invoker.AsyncUnaryCall(BeamMethods.StartWorker, null, new CallOptions(deadline: DateTime.UtcNow.AddSeconds(60), cancellationToken: cancellationToken), request);
+            using var call = new BeamFnExternalWorkerPool.BeamFnExternalWorkerPoolClient(invoker).StartWorkerAsync(request, new CallOptions(deadline: DateTime.UtcNow.AddSeconds(60), cancellationToken: cancellationToken));
             var response = await call.ResponseAsync.ConfigureAwait(false);
             if (response.Error.Length > 0)
             {

@@ -1,6 +1,6 @@
 using BeamConformance.ReferenceRunner.Execution;
 using BeamConformance.ReferenceRunner.FnApi.Internal;
-using BeamConformance.Transport;
+using Grpc.Core;
 using Org.Apache.Beam.Model.FnExecution.V1;
 using Microsoft.Extensions.Logging;
 
@@ -44,11 +44,10 @@ public sealed class FnApiServices
     public void Bind(ServiceBinderBase binder)
     {
         ArgumentNullException.ThrowIfNull(binder);
-        binder.AddMethod(BeamFnControl.Methods.Control, _control.Control);
-        binder.AddMethod(BeamFnControl.Methods.GetProcessBundleDescriptor, _control.GetProcessBundleDescriptor);
-        binder.AddMethod(BeamFnData.Methods.Data, _data.Data);
-        binder.AddMethod(BeamFnState.Methods.State, _state.State);
-        binder.AddMethod(BeamFnLogging.Methods.Logging, _logging.Logging);
+        BeamFnControl.BindService(binder, _control);
+        BeamFnData.BindService(binder, _data);
+        BeamFnState.BindService(binder, _state);
+        BeamFnLogging.BindService(binder, _logging);
     }
 
     /// <summary>

@@ -275,7 +275,9 @@ public sealed class WorkerConnection : IAsyncDisposable
                     TransformId = input.TransformId,
                     Data_ = UnsafeByteOperations.UnsafeWrap(chunk),
                 });
-                await data.WriteAsync(message, cancellationToken).ConfigureAwait(false);
+
+                // The is_last message below always follows: no flush per chunk.
+                await data.WriteAsync(message, cancellationToken, moreFollows: true).ConfigureAwait(false);
             }
 
             last.Data.Add(new Elements.Types.Data { InstructionId = request.InstructionId, TransformId = input.TransformId, IsLast = true });

@@ -6,7 +6,8 @@ using BeamConformance.ReferenceRunner.FnApi;
 using BeamConformance.ReferenceRunner.Jobs.Internal;
 using BeamConformance.ReferenceRunner.Provision.Internal;
 using BeamConformance.ReferenceRunner.Translation;
-using BeamConformance.Transport;
+using Grpc.Core;
+using BeamConformance.Protos.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Org.Apache.Beam.Model.Pipeline.V1;
@@ -15,8 +16,9 @@ namespace BeamConformance.ReferenceRunner.Hosting;
 
 /// <summary>
 /// The ReferenceRunner as a server, hostable in process (tests, the conformance CLI) or by Program.
-/// Two gRPC servers: the job port (JobService and ArtifactStagingService of <c>beam_job_api.proto</c> /
-/// <c>beam_artifact_api.proto</c>) and the Fn API port (the services bound by the caller's Fn API binding —
+/// Two gRPC servers (grpc-dotnet on Kestrel, HTTP/2 cleartext, gzip-compressed requests accepted): the job port
+/// (JobService and ArtifactStagingService of <c>beam_job_api.proto</c> / <c>beam_artifact_api.proto</c>, plus gRPC
+/// health checking, <c>grpc.health.v1.Health</c>, and server reflection listing them) and the Fn API port (the services bound by the caller's Fn API binding —
 /// control, data, state, logging — plus ProvisionService and ArtifactRetrievalService; workers are told
 /// this one endpoint and identify themselves by <c>worker_id</c> metadata). Each Run hands the job to the
 /// <see cref="IJobExecutor"/> on a background task.
@@ -67,7 +69,12 @@ public sealed class ReferenceRunnerServer : IAsyncDisposable
             Port = options.JobPort,
             MaxReceiveMessageSize = options.MaxJobPortReceiveMessageBytes,
             LoggerFactory = _loggerFactory,
-            TimeProvider = options.TimeProvider,
+            EnableHealthChecks = true,
+            ReflectionServices =
+            [
+                Org.Apache.Beam.Model.JobManagement.V1.JobService.Descriptor,
+                Org.Apache.Beam.Model.JobManagement.V1.ArtifactStagingService.Descriptor,
+            ],
         });
         var jobService = new JobService(_jobs, executor, CreateLauncher, Validate, () => JobEndpoint, _loggerFactory, options.TimeProvider);
         jobService.Bind(_jobServer);

@@ -1,8 +1,7 @@
 using Google.Protobuf;
 using BeamConformance.ReferenceRunner.Hosting;
-using BeamConformance.ReferenceRunner.Hosting.Internal;
 using BeamConformance.ReferenceRunner.Tests.Hosting;
-using BeamConformance.Transport;
+using Grpc.Core;
 using Org.Apache.Beam.Model.JobManagement.V1;
 using Org.Apache.Beam.Model.Pipeline.V1;
 
@@ -17,7 +16,7 @@ public sealed class ArtifactRetrievalTests
         await using var runner = await RunnerHarness.StartAsync(new ReferenceRunnerOptions { ArtifactChunkBytes = 1024 });
         var staged = await StageAsync(runner, 2500);
 
-        var chunks = await RunnerHarness.ReadAllAsync(runner.Fn, BeamMethods.GetArtifact, new GetArtifactRequest { Artifact = staged.Artifact });
+        var chunks = await RunnerHarness.ReadAllAsync(o => new ArtifactRetrievalService.ArtifactRetrievalServiceClient(runner.Fn).GetArtifact(new GetArtifactRequest { Artifact = staged.Artifact }, o));
 
         Assert.Equal([1024, 1024, 452], chunks.Select(c => c.Data.Length));
         Assert.Equal(staged.Bytes, chunks.SelectMany(c => c.Data.ToByteArray()).ToArray());
@@ -30,7 +29,7 @@ public sealed class ArtifactRetrievalTests
         var staged = await StageAsync(runner, 10);
         var request = new ResolveArtifactsRequest { Artifacts = { staged.Artifact }, PreferredUrns = { "beam:artifact:type:file:v1" } };
 
-        var response = await runner.Fn.AsyncUnaryCall(BeamMethods.ResolveArtifacts, null, RunnerHarness.Options(), request).ResponseAsync;
+        var response = await new ArtifactRetrievalService.ArtifactRetrievalServiceClient(runner.Fn).ResolveArtifactsAsync(request, RunnerHarness.Options()).ResponseAsync;
 
         Assert.Equal([staged.Artifact], response.Replacements);
     }
@@ -45,7 +44,7 @@ public sealed class ArtifactRetrievalTests
             TypePayload = new EmbeddedFilePayload { Data = ByteString.CopyFromUtf8("0123456789") }.ToByteString(),
         };
 
-        var chunks = await RunnerHarness.ReadAllAsync(runner.Fn, BeamMethods.GetArtifact, new GetArtifactRequest { Artifact = artifact });
+        var chunks = await RunnerHarness.ReadAllAsync(o => new ArtifactRetrievalService.ArtifactRetrievalServiceClient(runner.Fn).GetArtifact(new GetArtifactRequest { Artifact = artifact }, o));
 
         Assert.Equal(["0123", "4567", "89"], chunks.Select(c => c.Data.ToStringUtf8()));
     }
@@ -76,7 +75,7 @@ public sealed class ArtifactRetrievalTests
             _ => new ArtifactInformation { TypeUrn = "beam:artifact:type:url:v1", TypePayload = new ArtifactUrlPayload { Url = "https://example.com/a" }.ToByteString() },
         };
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => RunnerHarness.ReadAllAsync(runner.Fn, BeamMethods.GetArtifact, new GetArtifactRequest { Artifact = artifact }));
+        var error = await Assert.ThrowsAsync<RpcException>(() => RunnerHarness.ReadAllAsync(o => new ArtifactRetrievalService.ArtifactRetrievalServiceClient(runner.Fn).GetArtifact(new GetArtifactRequest { Artifact = artifact }, o)));
 
         Assert.Equal(expected, error.StatusCode);
     }
@@ -94,7 +93,7 @@ public sealed class ArtifactRetrievalTests
         pipeline.Components.Environments["env"].Dependencies.Add(Pipelines.FileArtifact(source, "dep.bin"));
         var prepared = await runner.PrepareAsync(pipeline);
         await new StagingClient(prepared.ArtifactStagingEndpoint.Url).StageAsync(prepared.StagingSessionToken);
-        var staged = (await runner.CallAsync(BeamMethods.GetPipeline, new GetJobPipelineRequest { JobId = prepared.PreparationId })).Pipeline;
+        var staged = (await runner.CallAsync((c, o) => c.GetPipelineAsync(new GetJobPipelineRequest { JobId = prepared.PreparationId }, o))).Pipeline;
         Directory.Delete(Path.GetDirectoryName(source)!, recursive: true);
         return (staged.Components.Environments["env"].Dependencies[0], bytes);
     }

@@ -1,8 +1,7 @@
 using System.Security.Cryptography;
 using Google.Protobuf;
-using BeamConformance.ReferenceRunner.Hosting.Internal;
 using BeamConformance.ReferenceRunner.Tests.Hosting;
-using BeamConformance.Transport;
+using Grpc.Core;
 using Org.Apache.Beam.Model.JobManagement.V1;
 using Org.Apache.Beam.Model.Pipeline.V1;
 
@@ -39,7 +38,7 @@ public sealed class ArtifactStagingTests : IDisposable
 
         // Returns only because the runner ends the stream: the client never half-closes.
         await client.StageAsync(prepared.StagingSessionToken);
-        var staged = (await runner.CallAsync(BeamMethods.GetPipeline, new GetJobPipelineRequest { JobId = prepared.PreparationId })).Pipeline;
+        var staged = (await runner.CallAsync((c, o) => c.GetPipelineAsync(new GetJobPipelineRequest { JobId = prepared.PreparationId }, o))).Pipeline;
 
         Assert.Equal(
             // Environments in id order; embedded and URL artifacts are not fetched.
@@ -78,7 +77,7 @@ public sealed class ArtifactStagingTests : IDisposable
         var prepared = await runner.PrepareAsync(pipeline);
 
         var error = await Assert.ThrowsAsync<RpcException>(() => new StagingClient(prepared.ArtifactStagingEndpoint.Url).StageAsync(prepared.StagingSessionToken));
-        var run = await Assert.ThrowsAsync<RpcException>(() => runner.CallAsync(BeamMethods.Run, new RunJobRequest { PreparationId = prepared.PreparationId }));
+        var run = await Assert.ThrowsAsync<RpcException>(() => runner.CallAsync((c, o) => c.RunAsync(new RunJobRequest { PreparationId = prepared.PreparationId }, o)));
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Equal($"Artifact staging: artifact 0 of environment 'env' (beam:artifact:type:file:v1): staged name '{stagedName}' would escape the job's staging directory.", error.Status.Detail);
@@ -97,7 +96,7 @@ public sealed class ArtifactStagingTests : IDisposable
         var prepared = await runner.PrepareAsync(pipeline);
 
         await new StagingClient(prepared.ArtifactStagingEndpoint.Url).StageAsync(prepared.StagingSessionToken);
-        var staged = (await runner.CallAsync(BeamMethods.GetPipeline, new GetJobPipelineRequest { JobId = prepared.PreparationId })).Pipeline;
+        var staged = (await runner.CallAsync((c, o) => c.GetPipelineAsync(new GetJobPipelineRequest { JobId = prepared.PreparationId }, o))).Pipeline;
 
         var path = ArtifactFilePayload.Parser.ParseFrom(staged.Components.Environments["env"].Dependencies[0].TypePayload).Path;
         Assert.EndsWith("/lib/deps/payload.bin", path, StringComparison.Ordinal);

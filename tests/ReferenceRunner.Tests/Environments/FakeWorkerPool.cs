@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using BeamConformance.ReferenceRunner.Hosting.Internal;
-using BeamConformance.Transport;
+using Grpc.Core;
+using BeamConformance.Protos.Hosting;
 using Org.Apache.Beam.Model.FnExecution.V1;
 
 namespace BeamConformance.ReferenceRunner.Tests.Environments;
@@ -15,16 +15,7 @@ internal sealed class FakeWorkerPool : IAsyncDisposable
 
     private FakeWorkerPool()
     {
-        _server.AddMethod(BeamMethods.StartWorker, (UnaryServerMethod<StartWorkerRequest, StartWorkerResponse>)((request, _) =>
-        {
-            Started.Enqueue(request);
-            return Task.FromResult(new StartWorkerResponse { Error = StartError ?? string.Empty });
-        }));
-        _server.AddMethod(BeamMethods.StopWorker, (UnaryServerMethod<StopWorkerRequest, StopWorkerResponse>)((request, _) =>
-        {
-            Stopped.Enqueue(request.WorkerId);
-            return Task.FromResult(new StopWorkerResponse());
-        }));
+        BeamFnExternalWorkerPool.BindService(_server, new Service(this));
     }
 
     public string Endpoint { get; private set; } = "";
@@ -44,4 +35,19 @@ internal sealed class FakeWorkerPool : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => _server.DisposeAsync();
+
+    private sealed class Service(FakeWorkerPool pool) : BeamFnExternalWorkerPool.BeamFnExternalWorkerPoolBase
+    {
+        public override Task<StartWorkerResponse> StartWorker(StartWorkerRequest request, ServerCallContext context)
+        {
+            pool.Started.Enqueue(request);
+            return Task.FromResult(new StartWorkerResponse { Error = pool.StartError ?? string.Empty });
+        }
+
+        public override Task<StopWorkerResponse> StopWorker(StopWorkerRequest request, ServerCallContext context)
+        {
+            pool.Stopped.Enqueue(request.WorkerId);
+            return Task.FromResult(new StopWorkerResponse());
+        }
+    }
 }

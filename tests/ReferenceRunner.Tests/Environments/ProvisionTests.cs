@@ -1,8 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using BeamConformance.ReferenceRunner.Hosting;
-using BeamConformance.ReferenceRunner.Hosting.Internal;
 using BeamConformance.ReferenceRunner.Tests.Hosting;
-using BeamConformance.Transport;
+using Grpc.Core;
 using Org.Apache.Beam.Model.FnExecution.V1;
 using Org.Apache.Beam.Model.JobManagement.V1;
 using Org.Apache.Beam.Model.Pipeline.V1;
@@ -35,11 +34,11 @@ public sealed class ProvisionTests
         var prepared = await runner.PrepareAsync(pipeline, "provisioned", options);
         await new StagingClient(prepared.ArtifactStagingEndpoint.Url).StageAsync(prepared.StagingSessionToken);
         File.Delete(source);
-        await runner.CallAsync(BeamMethods.Run, new RunJobRequest { PreparationId = prepared.PreparationId });
+        await runner.CallAsync((c, o) => c.RunAsync(new RunJobRequest { PreparationId = prepared.PreparationId }, o));
         await workerStarted.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
 
         var info = (await GetProvisionInfoAsync(runner, "job-worker-1")).Info;
-        var staged = (await runner.CallAsync(BeamMethods.GetPipeline, new GetJobPipelineRequest { JobId = prepared.PreparationId })).Pipeline;
+        var staged = (await runner.CallAsync((c, o) => c.GetPipelineAsync(new GetJobPipelineRequest { JobId = prepared.PreparationId }, o))).Pipeline;
         release.SetResult();
         await runner.StatesUntilEndAsync(prepared.PreparationId);
         var afterStop = await Assert.ThrowsAsync<RpcException>(() => GetProvisionInfoAsync(runner, "job-worker-1"));
@@ -82,6 +81,6 @@ public sealed class ProvisionTests
             headers.Add("worker_id", workerId);
         }
 
-        return runner.Fn.AsyncUnaryCall(BeamMethods.GetProvisionInfo, null, RunnerHarness.Options(headers), new GetProvisionInfoRequest()).ResponseAsync;
+        return new ProvisionService.ProvisionServiceClient(runner.Fn).GetProvisionInfoAsync(new GetProvisionInfoRequest(), RunnerHarness.Options(headers)).ResponseAsync;
     }
 }

@@ -1,6 +1,7 @@
 using BeamConformance.ReferenceRunner.Execution;
 using BeamConformance.ReferenceRunner.FnApi;
-using BeamConformance.Transport;
+using Grpc.Core;
+using BeamConformance.Protos.Hosting;
 using Google.Protobuf;
 using Org.Apache.Beam.Model.FnExecution.V1;
 using Org.Apache.Beam.Model.JobManagement.V1;
@@ -142,8 +143,8 @@ public sealed class FnApiServicesTests
     public async Task A_control_stream_without_worker_id_is_refused_with_invalid_argument()
     {
         await using var server = await FnApiTestServer.StartAsync();
-        using var channel = GrpcChannel.ForAddress(server.Endpoint);
-        using var call = channel.CreateCallInvoker().AsyncDuplexStreamingCall(BeamFnControl.Methods.Control, null, new CallOptions(cancellationToken: TestContext.Current.CancellationToken));
+        using var channel = GrpcChannels.ForEndpoint(server.Endpoint);
+        using var call = new BeamFnControl.BeamFnControlClient(channel.CreateCallInvoker()).Control(new CallOptions(cancellationToken: TestContext.Current.CancellationToken));
 
         var error = await Assert.ThrowsAsync<RpcException>(() => call.ResponseStream.MoveNext(TestContext.Current.CancellationToken));
 
@@ -164,11 +165,8 @@ public sealed class FnApiServicesTests
         await using var harness = TestHarness.Connect(server.Endpoint, "w1", _ => Task.FromResult(new HarnessResult()));
         var worker = await server.Services.WaitForWorkerAsync("w1", Wait, TestContext.Current.CancellationToken);
         worker.RegisterDescriptor(FnApiTestServer.Descriptor("d1", "out"));
-        using var channel = GrpcChannel.ForAddress(server.Endpoint);
-        var call = channel.CreateCallInvoker().AsyncUnaryCall(
-            BeamFnControl.Methods.GetProcessBundleDescriptor, null,
-            new CallOptions(new Metadata { { "worker_id", caller } }, cancellationToken: TestContext.Current.CancellationToken),
-            new GetProcessBundleDescriptorRequest { ProcessBundleDescriptorId = descriptorId });
+        using var channel = GrpcChannels.ForEndpoint(server.Endpoint);
+        var call = new BeamFnControl.BeamFnControlClient(channel.CreateCallInvoker()).GetProcessBundleDescriptorAsync(new GetProcessBundleDescriptorRequest { ProcessBundleDescriptorId = descriptorId }, new CallOptions(new Metadata { { "worker_id", caller } }, cancellationToken: TestContext.Current.CancellationToken));
 
         if (expected == StatusCode.OK)
         {

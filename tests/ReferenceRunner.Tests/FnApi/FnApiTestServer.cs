@@ -1,5 +1,6 @@
 using BeamConformance.ReferenceRunner.FnApi;
-using BeamConformance.Transport;
+using Grpc.Core;
+using BeamConformance.Protos.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Org.Apache.Beam.Model.FnExecution.V1;
 using Org.Apache.Beam.Model.Pipeline.V1;

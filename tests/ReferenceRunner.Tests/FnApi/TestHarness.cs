@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
-using BeamConformance.Transport;
+using Grpc.Core;
+using BeamConformance.Protos.Hosting;
+using Grpc.Net.Client;
 using Google.Protobuf;
 using Org.Apache.Beam.Model.FnExecution.V1;
 using Org.Apache.Beam.Model.Pipeline.V1;
@@ -33,7 +35,7 @@ internal sealed class TestHarness : IAsyncDisposable
     {
         WorkerId = workerId;
         _process = process;
-        _channel = GrpcChannel.ForAddress(endpoint, new GrpcChannelOptions { MaxReceiveMessageSize = 4 * 1024 * 1024 });
+        _channel = GrpcChannels.ForEndpoint(endpoint, new GrpcChannelOptions { MaxReceiveMessageSize = 4 * 1024 * 1024 });
         _invoker = _channel.CreateCallInvoker();
         _data = new(OpenDataAsync);
         _state = new(OpenState);
@@ -58,7 +60,7 @@ internal sealed class TestHarness : IAsyncDisposable
     public static TestHarness Connect(string endpoint, string workerId, Func<HarnessBundle, Task<HarnessResult>> process)
     {
         var harness = new TestHarness(endpoint, workerId, process);
-        harness._control = harness._invoker.AsyncDuplexStreamingCall(BeamFnControl.Methods.Control, null, new CallOptions(harness.Headers, cancellationToken: harness._stop.Token));
+        harness._control = new BeamFnControl.BeamFnControlClient(harness._invoker).Control(new CallOptions(harness.Headers, cancellationToken: harness._stop.Token));
         harness.ControlEnded = Task.Run(harness.ControlLoopAsync);
         return harness;
     }
@@ -66,7 +68,7 @@ internal sealed class TestHarness : IAsyncDisposable
     /// <summary>Sends log entries on the logging stream (opened for the call, then closed).</summary>
     public async Task LogAsync(params LogEntry[] entries)
     {
-        using var call = _invoker.AsyncDuplexStreamingCall(BeamFnLogging.Methods.Logging, null, new CallOptions(Headers, cancellationToken: _stop.Token));
+        using var call = new BeamFnLogging.BeamFnLoggingClient(_invoker).Logging(new CallOptions(Headers, cancellationToken: _stop.Token));
         var list = new LogEntry.Types.List();
         list.LogEntries.AddRange(entries);
         await call.RequestStream.WriteAsync(list);
@@ -213,15 +215,13 @@ internal sealed class TestHarness : IAsyncDisposable
             return known;
         }
 
-        var descriptor = await _invoker.AsyncUnaryCall(
-            BeamFnControl.Methods.GetProcessBundleDescriptor, null, new CallOptions(Headers, cancellationToken: _stop.Token),
-            new GetProcessBundleDescriptorRequest { ProcessBundleDescriptorId = id }).ResponseAsync;
+        var descriptor = await new BeamFnControl.BeamFnControlClient(_invoker).GetProcessBundleDescriptorAsync(new GetProcessBundleDescriptorRequest { ProcessBundleDescriptorId = id }, new CallOptions(Headers, cancellationToken: _stop.Token)).ResponseAsync;
         return _descriptors.GetOrAdd(id, descriptor);
     }
 
     private Task<AsyncDuplexStreamingCall<Elements, Elements>> OpenDataAsync()
     {
-        var call = _invoker.AsyncDuplexStreamingCall(BeamFnData.Methods.Data, null, new CallOptions(Headers, cancellationToken: _stop.Token));
+        var call = new BeamFnData.BeamFnDataClient(_invoker).Data(new CallOptions(Headers, cancellationToken: _stop.Token));
         _ = Task.Run(async () =>
         {
             try
@@ -243,7 +243,7 @@ internal sealed class TestHarness : IAsyncDisposable
 
     private AsyncDuplexStreamingCall<StateRequest, StateResponse> OpenState()
     {
-        var call = _invoker.AsyncDuplexStreamingCall(BeamFnState.Methods.State, null, new CallOptions(Headers, cancellationToken: _stop.Token));
+        var call = new BeamFnState.BeamFnStateClient(_invoker).State(new CallOptions(Headers, cancellationToken: _stop.Token));
         _ = Task.Run(async () =>
         {
             try

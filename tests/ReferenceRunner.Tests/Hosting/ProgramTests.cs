@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using BeamConformance.ReferenceRunner.Hosting.Internal;
-using BeamConformance.Transport;
+using Grpc.Core;
+using BeamConformance.Protos.Hosting;
 using Org.Apache.Beam.Model.JobManagement.V1;
 
 namespace BeamConformance.ReferenceRunner.Tests.Hosting;
@@ -37,8 +37,8 @@ public sealed partial class ProgramTests
             var line = await process.StandardOutput.ReadLineAsync(TestContext.Current.CancellationToken).AsTask().WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
             var match = EndpointLine().Match(line ?? "");
             Assert.True(match.Success, $"first stdout line was '{line}'");
-            using var channel = GrpcChannel.ForAddress(match.Groups[1].Value);
-            var jobs = await channel.CreateCallInvoker().AsyncUnaryCall(BeamMethods.GetJobs, null, RunnerHarness.Options(), new GetJobsRequest()).ResponseAsync;
+            using var channel = GrpcChannels.ForEndpoint(match.Groups[1].Value);
+            var jobs = await new JobService.JobServiceClient(channel.CreateCallInvoker()).GetJobsAsync(new GetJobsRequest(), RunnerHarness.Options()).ResponseAsync;
 
             using (var kill = Process.Start("kill", ["-" + signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
             {

@@ -1,6 +1,7 @@
 using BeamConformance.ReferenceRunner.Hosting;
-using BeamConformance.ReferenceRunner.Hosting.Internal;
-using BeamConformance.Transport;
+using Grpc.Core;
+using BeamConformance.Protos.Hosting;
+using Grpc.Net.Client;
 using Org.Apache.Beam.Model.JobManagement.V1;
 using Org.Apache.Beam.Model.Pipeline.V1;
 
@@ -16,8 +17,8 @@ internal sealed class RunnerHarness : IAsyncDisposable
     {
         Server = server;
         Executor = executor;
-        _jobChannel = GrpcChannel.ForAddress(server.JobEndpoint, new GrpcChannelOptions { MaxReceiveMessageSize = null });
-        _fnChannel = GrpcChannel.ForAddress(server.FnApiEndpoint);
+        _jobChannel = GrpcChannels.ForEndpoint(server.JobEndpoint, new GrpcChannelOptions { MaxReceiveMessageSize = null });
+        _fnChannel = GrpcChannels.ForEndpoint(server.FnApiEndpoint);
         Jobs = _jobChannel.CreateCallInvoker();
         Fn = _fnChannel.CreateCallInvoker();
     }
@@ -43,17 +44,14 @@ internal sealed class RunnerHarness : IAsyncDisposable
     public static CallOptions Options(Metadata? headers = null) =>
         new(headers, DateTime.UtcNow.AddSeconds(30), TestContext.Current.CancellationToken);
 
-    public Task<TResponse> CallAsync<TRequest, TResponse>(Method<TRequest, TResponse> method, TRequest request)
-        where TRequest : class
-        where TResponse : class =>
-        Jobs.AsyncUnaryCall(method, null, Options(), request).ResponseAsync;
+    /// <summary>Makes one unary call of the job port's JobService with <see cref="Options"/>.</summary>
+    public Task<TResponse> CallAsync<TResponse>(Func<JobService.JobServiceClient, CallOptions, AsyncUnaryCall<TResponse>> call) =>
+        call(new JobService.JobServiceClient(Jobs), Options()).ResponseAsync;
 
-    /// <summary>Reads a server stream to its end.</summary>
-    public static async Task<List<TResponse>> ReadAllAsync<TRequest, TResponse>(CallInvoker invoker, Method<TRequest, TResponse> method, TRequest request)
-        where TRequest : class
-        where TResponse : class
+    /// <summary>Reads a server stream, started with <see cref="Options"/>, to its end.</summary>
+    public static async Task<List<TResponse>> ReadAllAsync<TResponse>(Func<CallOptions, AsyncServerStreamingCall<TResponse>> start)
     {
-        using var call = invoker.AsyncServerStreamingCall(method, null, Options(), request);
+        using var call = start(Options());
         var items = new List<TResponse>();
         while (await call.ResponseStream.MoveNext(TestContext.Current.CancellationToken))
         {
@@ -64,7 +62,7 @@ internal sealed class RunnerHarness : IAsyncDisposable
     }
 
     public async Task<PrepareJobResponse> PrepareAsync(Pipeline pipeline, string jobName = "test", Google.Protobuf.WellKnownTypes.Struct? options = null) =>
-        await CallAsync(BeamMethods.Prepare, new PrepareJobRequest { Pipeline = pipeline, JobName = jobName, PipelineOptions = options });
+        await CallAsync((c, o) => c.PrepareAsync(new PrepareJobRequest { Pipeline = pipeline, JobName = jobName, PipelineOptions = options }, o));
 
     /// <summary>Prepares and stages (with the SDK-like staging client); returns the preparation id.</summary>
     public async Task<string> PrepareAndStageAsync(Pipeline pipeline, string jobName = "test")
@@ -76,7 +74,7 @@ internal sealed class RunnerHarness : IAsyncDisposable
 
     /// <summary>Waits until the job reaches <paramref name="state"/> (following its state stream).</summary>
     public async Task<List<JobState.Types.Enum>> StatesUntilEndAsync(string jobId) =>
-        (await ReadAllAsync(Jobs, BeamMethods.GetStateStream, new GetJobStateRequest { JobId = jobId })).Select(e => e.State).ToList();
+        (await ReadAllAsync(o => new JobService.JobServiceClient(Jobs).GetStateStream(new GetJobStateRequest { JobId = jobId }, o))).Select(e => e.State).ToList();
 
     public async ValueTask DisposeAsync()
     {

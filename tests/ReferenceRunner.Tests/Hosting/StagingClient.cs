@@ -1,6 +1,6 @@
 using Google.Protobuf;
-using BeamConformance.ReferenceRunner.Hosting.Internal;
-using BeamConformance.Transport;
+using Grpc.Core;
+using BeamConformance.Protos.Hosting;
 using Org.Apache.Beam.Model.JobManagement.V1;
 using Org.Apache.Beam.Model.Pipeline.V1;
 
@@ -18,8 +18,8 @@ internal sealed class StagingClient(string endpoint, int chunkBytes = 700)
 
     public async Task StageAsync(string token)
     {
-        using var channel = GrpcChannel.ForAddress(endpoint);
-        using var call = channel.CreateCallInvoker().AsyncDuplexStreamingCall(BeamMethods.ReverseArtifactRetrievalService, null, RunnerHarness.Options());
+        using var channel = GrpcChannels.ForEndpoint(endpoint);
+        using var call = new ArtifactStagingService.ArtifactStagingServiceClient(channel.CreateCallInvoker()).ReverseArtifactRetrievalService(RunnerHarness.Options());
         await call.RequestStream.WriteAsync(new ArtifactResponseWrapper { StagingToken = token });
         while (await call.ResponseStream.MoveNext(TestContext.Current.CancellationToken))
         {

@@ -2,7 +2,6 @@ using Google.Protobuf;
 using Struct = Google.Protobuf.WellKnownTypes.Struct;
 using Value = Google.Protobuf.WellKnownTypes.Value;
 using BeamConformance.ReferenceRunner.Execution;
-using BeamConformance.ReferenceRunner.Hosting.Internal;
 using BeamConformance.ReferenceRunner.Tests.Hosting;
 using Org.Apache.Beam.Model.JobManagement.V1;
 using Org.Apache.Beam.Model.Pipeline.V1;
@@ -23,7 +22,7 @@ public sealed class JobLifecycleTests
         Assert.StartsWith("Myjob-", prepared.PreparationId, StringComparison.Ordinal);
         Assert.Equal(prepared.PreparationId, prepared.StagingSessionToken);
         Assert.Equal(runner.Server.JobEndpoint, prepared.ArtifactStagingEndpoint.Url);
-        Assert.Equal(Enum.Stopped, (await runner.CallAsync(BeamMethods.GetState, new GetJobStateRequest { JobId = prepared.PreparationId })).State);
+        Assert.Equal(Enum.Stopped, (await runner.CallAsync((c, o) => c.GetStateAsync(new GetJobStateRequest { JobId = prepared.PreparationId }, o))).State);
     }
 
     public static TheoryData<string, Enum[], string?> Endings => new()
@@ -49,13 +48,13 @@ public sealed class JobLifecycleTests
         };
         var id = await runner.PrepareAndStageAsync(Pipelines.ImpulseParDo(Pipelines.External()));
 
-        var run = await runner.CallAsync(BeamMethods.Run, new RunJobRequest { PreparationId = id });
+        var run = await runner.CallAsync((c, o) => c.RunAsync(new RunJobRequest { PreparationId = id }, o));
         var states = await runner.StatesUntilEndAsync(run.JobId);
-        var messages = await RunnerHarness.ReadAllAsync(runner.Jobs, BeamMethods.GetMessageStream, new JobMessagesRequest { JobId = run.JobId });
+        var messages = await RunnerHarness.ReadAllAsync(o => new JobService.JobServiceClient(runner.Jobs).GetMessageStream(new JobMessagesRequest { JobId = run.JobId }, o));
 
         Assert.Equal(id, run.JobId);
         Assert.Equal(expectedStates, states);
-        Assert.Equal(expectedStates[^1], (await runner.CallAsync(BeamMethods.GetState, new GetJobStateRequest { JobId = id })).State);
+        Assert.Equal(expectedStates[^1], (await runner.CallAsync((c, o) => c.GetStateAsync(new GetJobStateRequest { JobId = id }, o))).State);
         var errors = messages.Where(m => m.ResponseCase == JobMessagesResponse.ResponseOneofCase.MessageResponse).Select(m => m.MessageResponse).ToList();
         if (expectedError is null)
         {
@@ -83,9 +82,9 @@ public sealed class JobLifecycleTests
             throw new JobFailedException("SDK error: boom");
         };
         var id = await runner.PrepareAndStageAsync(Pipelines.ImpulseParDo(Pipelines.External()));
-        await runner.CallAsync(BeamMethods.Run, new RunJobRequest { PreparationId = id });
+        await runner.CallAsync((c, o) => c.RunAsync(new RunJobRequest { PreparationId = id }, o));
 
-        var stream = await RunnerHarness.ReadAllAsync(runner.Jobs, BeamMethods.GetMessageStream, new JobMessagesRequest { JobId = id });
+        var stream = await RunnerHarness.ReadAllAsync(o => new JobService.JobServiceClient(runner.Jobs).GetMessageStream(new JobMessagesRequest { JobId = id }, o));
 
         Assert.Equal(["SDK error: boom"], stream.Where(m => m.MessageResponse is not null).Select(m => m.MessageResponse.MessageText));
         Assert.Equal(Enum.Failed, stream[^1].StateResponse.State);
@@ -99,7 +98,7 @@ public sealed class JobLifecycleTests
         var prepared = await runner.PrepareAsync(Pipelines.ImpulseParDo(Pipelines.External()), "ctx", options);
         await new StagingClient(prepared.ArtifactStagingEndpoint.Url).StageAsync(prepared.StagingSessionToken);
 
-        await runner.CallAsync(BeamMethods.Run, new RunJobRequest { PreparationId = prepared.PreparationId });
+        await runner.CallAsync((c, o) => c.RunAsync(new RunJobRequest { PreparationId = prepared.PreparationId }, o));
         var context = await runner.Executor.NextStartAsync();
 
         Assert.Equal(prepared.PreparationId, context.JobId);
@@ -125,10 +124,10 @@ public sealed class JobLifecycleTests
             }
         };
         var id = await runner.PrepareAndStageAsync(Pipelines.ImpulseParDo(Pipelines.External()));
-        await runner.CallAsync(BeamMethods.Run, new RunJobRequest { PreparationId = id });
+        await runner.CallAsync((c, o) => c.RunAsync(new RunJobRequest { PreparationId = id }, o));
         await runner.Executor.NextStartAsync();
 
-        var cancel = await runner.CallAsync(BeamMethods.Cancel, new CancelJobRequest { JobId = id });
+        var cancel = await runner.CallAsync((c, o) => c.CancelAsync(new CancelJobRequest { JobId = id }, o));
         var states = await runner.StatesUntilEndAsync(id);
 
         Assert.Equal(Enum.Cancelling, cancel.State);
@@ -142,13 +141,13 @@ public sealed class JobLifecycleTests
         await using var runner = await RunnerHarness.StartAsync();
         var id = await runner.PrepareAndStageAsync(Pipelines.ImpulseParDo(Pipelines.External()));
 
-        var cancel = await runner.CallAsync(BeamMethods.Cancel, new CancelJobRequest { JobId = id });
-        var again = await runner.CallAsync(BeamMethods.Cancel, new CancelJobRequest { JobId = id });
-        var run = await Assert.ThrowsAsync<Transport.RpcException>(() => runner.CallAsync(BeamMethods.Run, new RunJobRequest { PreparationId = id }));
+        var cancel = await runner.CallAsync((c, o) => c.CancelAsync(new CancelJobRequest { JobId = id }, o));
+        var again = await runner.CallAsync((c, o) => c.CancelAsync(new CancelJobRequest { JobId = id }, o));
+        var run = await Assert.ThrowsAsync<Grpc.Core.RpcException>(() => runner.CallAsync((c, o) => c.RunAsync(new RunJobRequest { PreparationId = id }, o)));
 
         Assert.Equal(Enum.Cancelled, cancel.State);
         Assert.Equal(Enum.Cancelled, again.State);
-        Assert.Equal(Transport.StatusCode.FailedPrecondition, run.StatusCode);
+        Assert.Equal(Grpc.Core.StatusCode.FailedPrecondition, run.StatusCode);
         Assert.Equal([Enum.Stopped, Enum.Cancelled], await runner.StatesUntilEndAsync(id));
     }
 
@@ -157,11 +156,11 @@ public sealed class JobLifecycleTests
     {
         await using var runner = await RunnerHarness.StartAsync();
         var done = await runner.PrepareAndStageAsync(Pipelines.ImpulseParDo(Pipelines.External()), "first");
-        await runner.CallAsync(BeamMethods.Run, new RunJobRequest { PreparationId = done });
+        await runner.CallAsync((c, o) => c.RunAsync(new RunJobRequest { PreparationId = done }, o));
         await runner.StatesUntilEndAsync(done);
         var waiting = (await runner.PrepareAsync(Pipelines.ImpulseParDo(Pipelines.External()), "second")).PreparationId;
 
-        var jobs = (await runner.CallAsync(BeamMethods.GetJobs, new GetJobsRequest())).JobInfo;
+        var jobs = (await runner.CallAsync((c, o) => c.GetJobsAsync(new GetJobsRequest(), o))).JobInfo;
 
         Assert.Equal([(done, "first", Enum.Done), (waiting, "second", Enum.Stopped)], jobs.Select(j => (j.JobId, j.JobName, j.State)));
     }
@@ -177,9 +176,9 @@ public sealed class JobLifecycleTests
             return Task.CompletedTask;
         };
         var id = await runner.PrepareAndStageAsync(Pipelines.ImpulseParDo(Pipelines.External()));
-        await runner.CallAsync(BeamMethods.Run, new RunJobRequest { PreparationId = id });
+        await runner.CallAsync((c, o) => c.RunAsync(new RunJobRequest { PreparationId = id }, o));
 
-        var stream = await RunnerHarness.ReadAllAsync(runner.Jobs, BeamMethods.GetMessageStream, new JobMessagesRequest { JobId = id });
+        var stream = await RunnerHarness.ReadAllAsync(o => new JobService.JobServiceClient(runner.Jobs).GetMessageStream(new JobMessagesRequest { JobId = id }, o));
 
         Assert.Equal(
             ["state STOPPED", "state STARTING", "state RUNNING", "1 JobMessageBasic worker started", "2 JobMessageWarning slow bundle", "state DONE"],
@@ -205,10 +204,10 @@ public sealed class JobLifecycleTests
             return Task.CompletedTask;
         };
         var id = await runner.PrepareAndStageAsync(Pipelines.ImpulseParDo(Pipelines.External()));
-        await runner.CallAsync(BeamMethods.Run, new RunJobRequest { PreparationId = id });
+        await runner.CallAsync((c, o) => c.RunAsync(new RunJobRequest { PreparationId = id }, o));
         await runner.StatesUntilEndAsync(id);
 
-        var metrics = (await runner.CallAsync(BeamMethods.GetJobMetrics, new GetJobMetricsRequest { JobId = id })).Metrics;
+        var metrics = (await runner.CallAsync((c, o) => c.GetJobMetricsAsync(new GetJobMetricsRequest { JobId = id }, o))).Metrics;
 
         Assert.Equal(counter, WithoutStartTime(Assert.Single(metrics.Committed)));
         Assert.Equal(counter, WithoutStartTime(Assert.Single(metrics.Attempted)));
@@ -224,7 +223,7 @@ public sealed class JobLifecycleTests
         pipeline.Components.Transforms["pardo"].Spec.Payload = new ParDoPayload { DoFn = new FunctionSpec { Urn = "beam:dofn:test:v1", Payload = ByteString.CopyFrom(payload) } }.ToByteString();
 
         var id = await runner.PrepareAndStageAsync(pipeline);
-        var returned = (await runner.CallAsync(BeamMethods.GetPipeline, new GetJobPipelineRequest { JobId = id })).Pipeline;
+        var returned = (await runner.CallAsync((c, o) => c.GetPipelineAsync(new GetJobPipelineRequest { JobId = id }, o))).Pipeline;
 
         Assert.Equal(pipeline, returned);
     }

@@ -1,7 +1,6 @@
 using BeamConformance.ReferenceRunner.Hosting;
-using BeamConformance.ReferenceRunner.Hosting.Internal;
 using BeamConformance.ReferenceRunner.Tests.Hosting;
-using BeamConformance.Transport;
+using Grpc.Core;
 using Org.Apache.Beam.Model.JobManagement.V1;
 using Org.Apache.Beam.Model.Pipeline.V1;
 using Environment = Org.Apache.Beam.Model.Pipeline.V1.Environment;
@@ -25,13 +24,13 @@ public sealed class JobServiceStatusTests
         const string id = "no-such-job";
         Func<Task> call = method switch
         {
-            "Run" => () => runner.CallAsync(BeamMethods.Run, new RunJobRequest { PreparationId = id }),
-            "GetState" => () => runner.CallAsync(BeamMethods.GetState, new GetJobStateRequest { JobId = id }),
-            "GetPipeline" => () => runner.CallAsync(BeamMethods.GetPipeline, new GetJobPipelineRequest { JobId = id }),
-            "Cancel" => () => runner.CallAsync(BeamMethods.Cancel, new CancelJobRequest { JobId = id }),
-            "GetJobMetrics" => () => runner.CallAsync(BeamMethods.GetJobMetrics, new GetJobMetricsRequest { JobId = id }),
-            "GetStateStream" => () => RunnerHarness.ReadAllAsync(runner.Jobs, BeamMethods.GetStateStream, new GetJobStateRequest { JobId = id }),
-            "GetMessageStream" => () => RunnerHarness.ReadAllAsync(runner.Jobs, BeamMethods.GetMessageStream, new JobMessagesRequest { JobId = id }),
+            "Run" => () => runner.CallAsync((c, o) => c.RunAsync(new RunJobRequest { PreparationId = id }, o)),
+            "GetState" => () => runner.CallAsync((c, o) => c.GetStateAsync(new GetJobStateRequest { JobId = id }, o)),
+            "GetPipeline" => () => runner.CallAsync((c, o) => c.GetPipelineAsync(new GetJobPipelineRequest { JobId = id }, o)),
+            "Cancel" => () => runner.CallAsync((c, o) => c.CancelAsync(new CancelJobRequest { JobId = id }, o)),
+            "GetJobMetrics" => () => runner.CallAsync((c, o) => c.GetJobMetricsAsync(new GetJobMetricsRequest { JobId = id }, o)),
+            "GetStateStream" => () => RunnerHarness.ReadAllAsync(o => new JobService.JobServiceClient(runner.Jobs).GetStateStream(new GetJobStateRequest { JobId = id }, o)),
+            "GetMessageStream" => () => RunnerHarness.ReadAllAsync(o => new JobService.JobServiceClient(runner.Jobs).GetMessageStream(new JobMessagesRequest { JobId = id }, o)),
             _ => throw new ArgumentOutOfRangeException(nameof(method)),
         };
 
@@ -46,7 +45,7 @@ public sealed class JobServiceStatusTests
     {
         await using var runner = await RunnerHarness.StartAsync();
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => runner.CallAsync(BeamMethods.Prepare, new PrepareJobRequest { JobName = "empty" }));
+        var error = await Assert.ThrowsAsync<RpcException>(() => runner.CallAsync((c, o) => c.PrepareAsync(new PrepareJobRequest { JobName = "empty" }, o)));
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Equal("PrepareJobRequest.pipeline is missing.", error.Status.Detail);
@@ -128,11 +127,11 @@ public sealed class JobServiceStatusTests
         await using var runner = await RunnerHarness.StartAsync();
         var prepared = await runner.PrepareAsync(Pipelines.ImpulseParDo(Pipelines.External()));
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => runner.CallAsync(BeamMethods.Run, new RunJobRequest { PreparationId = prepared.PreparationId }));
+        var error = await Assert.ThrowsAsync<RpcException>(() => runner.CallAsync((c, o) => c.RunAsync(new RunJobRequest { PreparationId = prepared.PreparationId }, o)));
 
         Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
         Assert.Contains("is not staged", error.Status.Detail, StringComparison.Ordinal);
-        Assert.Equal(JobState.Types.Enum.Stopped, (await runner.CallAsync(BeamMethods.GetState, new GetJobStateRequest { JobId = prepared.PreparationId })).State);
+        Assert.Equal(JobState.Types.Enum.Stopped, (await runner.CallAsync((c, o) => c.GetStateAsync(new GetJobStateRequest { JobId = prepared.PreparationId }, o))).State);
     }
 
     [Fact]
@@ -140,9 +139,9 @@ public sealed class JobServiceStatusTests
     {
         await using var runner = await RunnerHarness.StartAsync();
         var id = await runner.PrepareAndStageAsync(Pipelines.ImpulseParDo(Pipelines.External()));
-        await runner.CallAsync(BeamMethods.Run, new RunJobRequest { PreparationId = id });
+        await runner.CallAsync((c, o) => c.RunAsync(new RunJobRequest { PreparationId = id }, o));
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => runner.CallAsync(BeamMethods.Run, new RunJobRequest { PreparationId = id }));
+        var error = await Assert.ThrowsAsync<RpcException>(() => runner.CallAsync((c, o) => c.RunAsync(new RunJobRequest { PreparationId = id }, o)));
 
         Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
         Assert.Contains("already run", error.Status.Detail, StringComparison.Ordinal);

@@ -1,4 +1,5 @@
-using BeamConformance.Transport;
+using Grpc.Core;
+using BeamConformance.Protos.Hosting;
 using Org.Apache.Beam.Model.JobManagement.V1;
 
 namespace BeamConformance.Conformance.Running.Internal;
@@ -13,7 +14,7 @@ internal static class ArtifactStaging
     /// <summary>Stages nothing; returns a problem text, or null when the exchange completed.</summary>
     public static async Task<string?> StageNothingAsync(string endpoint, string token, CallOptions options)
     {
-        using var channel = GrpcChannel.ForAddress(endpoint);
+        using var channel = GrpcChannels.ForEndpoint(endpoint);
         var client = new ArtifactStagingService.ArtifactStagingServiceClient(channel.CreateCallInvoker());
         try
         {

@@ -1,5 +1,5 @@
 using BeamConformance.Conformance.Scenarios;
-using BeamConformance.Transport;
+using Grpc.Core;
 using Google.Protobuf;
 using Org.Apache.Beam.Model.JobManagement.V1;
 using JobState = BeamConformance.Conformance.Scenarios.JobState;

@@ -1,6 +1,6 @@
 using System.Text;
 using BeamConformance.Conformance.Scenarios;
-using BeamConformance.Transport;
+using Grpc.Core;
 using ProtoJobState = Org.Apache.Beam.Model.JobManagement.V1.JobState.Types.Enum;
 
 namespace BeamConformance.Conformance.Running.Internal;

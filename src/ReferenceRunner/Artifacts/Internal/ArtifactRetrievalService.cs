@@ -1,7 +1,6 @@
 using BeamConformance.Model;
 using Google.Protobuf;
-using BeamConformance.ReferenceRunner.Hosting.Internal;
-using BeamConformance.Transport;
+using Grpc.Core;
 using Org.Apache.Beam.Model.JobManagement.V1;
 using Org.Apache.Beam.Model.Pipeline.V1;
 
@@ -14,18 +13,19 @@ namespace BeamConformance.ReferenceRunner.Artifacts.Internal;
 /// the configured size; a file outside the staging root is refused (INVALID_ARGUMENT), a missing staged file
 /// is NOT_FOUND, other artifact types are INVALID_ARGUMENT.
 /// </summary>
-internal sealed class ArtifactRetrievalService(ArtifactStore store, int chunkBytes)
+internal sealed class ArtifactRetrievalService(ArtifactStore store, int chunkBytes) : Org.Apache.Beam.Model.JobManagement.V1.ArtifactRetrievalService.ArtifactRetrievalServiceBase
 {
-    public void Bind(ServiceBinderBase binder)
+    public void Bind(ServiceBinderBase binder) => Org.Apache.Beam.Model.JobManagement.V1.ArtifactRetrievalService.BindService(binder, this);
+
+    public override Task<ResolveArtifactsResponse> ResolveArtifacts(ResolveArtifactsRequest request, ServerCallContext context)
     {
-        binder.AddMethod(BeamMethods.ResolveArtifacts, (UnaryServerMethod<ResolveArtifactsRequest, ResolveArtifactsResponse>)((request, _) =>
-        {
-            var response = new ResolveArtifactsResponse();
-            response.Replacements.Add(request.Artifacts);
-            return Task.FromResult(response);
-        }));
-        binder.AddMethod(BeamMethods.GetArtifact, (ServerStreamingServerMethod<GetArtifactRequest, GetArtifactResponse>)GetArtifactAsync);
+        var response = new ResolveArtifactsResponse();
+        response.Replacements.Add(request.Artifacts);
+        return Task.FromResult(response);
     }
+
+    public override Task GetArtifact(GetArtifactRequest request, IServerStreamWriter<GetArtifactResponse> responseStream, ServerCallContext context) =>
+        GetArtifactAsync(request, responseStream, context);
 
     private async Task GetArtifactAsync(GetArtifactRequest request, IServerStreamWriter<GetArtifactResponse> stream, ServerCallContext context)
     {

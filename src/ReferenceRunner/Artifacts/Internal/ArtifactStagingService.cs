@@ -1,6 +1,5 @@
-using BeamConformance.ReferenceRunner.Hosting.Internal;
 using BeamConformance.ReferenceRunner.Jobs.Internal;
-using BeamConformance.Transport;
+using Grpc.Core;
 using Microsoft.Extensions.Logging;
 using Org.Apache.Beam.Model.JobManagement.V1;
 using Org.Apache.Beam.Model.Pipeline.V1;
@@ -18,10 +17,12 @@ namespace BeamConformance.ReferenceRunner.Artifacts.Internal;
 /// FAILED_PRECONDITION when the job is staged, staging or running, INVALID_ARGUMENT for a reply that does
 /// not answer the request or a staged name escaping the job's directory.
 /// </summary>
-internal sealed class ArtifactStagingService(JobStore jobs, ArtifactStore store, ILogger logger)
+internal sealed class ArtifactStagingService(JobStore jobs, ArtifactStore store, ILogger logger) : Org.Apache.Beam.Model.JobManagement.V1.ArtifactStagingService.ArtifactStagingServiceBase
 {
-    public void Bind(ServiceBinderBase binder) =>
-        binder.AddMethod(BeamMethods.ReverseArtifactRetrievalService, (DuplexStreamingServerMethod<ArtifactResponseWrapper, ArtifactRequestWrapper>)StageAsync);
+    public void Bind(ServiceBinderBase binder) => Org.Apache.Beam.Model.JobManagement.V1.ArtifactStagingService.BindService(binder, this);
+
+    public override Task ReverseArtifactRetrievalService(IAsyncStreamReader<ArtifactResponseWrapper> requestStream, IServerStreamWriter<ArtifactRequestWrapper> responseStream, ServerCallContext context) =>
+        StageAsync(requestStream, responseStream, context);
 
     private async Task StageAsync(IAsyncStreamReader<ArtifactResponseWrapper> replies, IServerStreamWriter<ArtifactRequestWrapper> requests, ServerCallContext context)
     {

@@ -1,8 +1,7 @@
 using BeamConformance.Model;
 using System.Security.Cryptography;
 using Google.Protobuf;
-using BeamConformance.ReferenceRunner.Hosting.Internal;
-using BeamConformance.Transport;
+using Grpc.Core;
 using Org.Apache.Beam.Model.JobManagement.V1;
 using Org.Apache.Beam.Model.Pipeline.V1;
 

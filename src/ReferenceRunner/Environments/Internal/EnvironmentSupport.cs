@@ -1,5 +1,4 @@
 using BeamConformance.Model;
-using BeamConformance.ReferenceRunner.Hosting.Internal;
 using BeamConformance.ReferenceRunner.Translation;
 using Org.Apache.Beam.Model.Pipeline.V1;
 using Environment = Org.Apache.Beam.Model.Pipeline.V1.Environment;

@@ -1,6 +1,6 @@
 using BeamConformance.ReferenceRunner.Execution;
-using BeamConformance.ReferenceRunner.Hosting.Internal;
-using BeamConformance.Transport;
+using Grpc.Core;
+using Grpc.Net.Client;
 using Microsoft.Extensions.Logging;
 using Org.Apache.Beam.Model.FnExecution.V1;
 
@@ -22,8 +22,7 @@ internal sealed class ExternalWorkerLease(string workerId, GrpcChannel channel, 
 
         try
         {
-            using var call = channel.CreateCallInvoker().AsyncUnaryCall(BeamMethods.StopWorker, null,
-                new CallOptions(deadline: DateTime.UtcNow.AddSeconds(10)), new StopWorkerRequest { WorkerId = WorkerId });
+            using var call = new BeamFnExternalWorkerPool.BeamFnExternalWorkerPoolClient(channel.CreateCallInvoker()).StopWorkerAsync(new StopWorkerRequest { WorkerId = WorkerId }, new CallOptions(deadline: DateTime.UtcNow.AddSeconds(10)));
             var response = await call.ResponseAsync.ConfigureAwait(false);
             if (response.Error.Length > 0)
             {

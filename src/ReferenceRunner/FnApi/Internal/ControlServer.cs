@@ -1,13 +1,13 @@
-using BeamConformance.Transport;
+using Grpc.Core;
 using Microsoft.Extensions.Logging;
 using Org.Apache.Beam.Model.FnExecution.V1;
 
 namespace BeamConformance.ReferenceRunner.FnApi.Internal;
 
 /// <summary>BeamFnControl: the Control stream of each worker, and GetProcessBundleDescriptor.</summary>
-internal sealed class ControlServer(WorkerRegistry workers, FnApiOptions options, ILogger logger)
+internal sealed class ControlServer(WorkerRegistry workers, FnApiOptions options, ILogger logger) : BeamFnControl.BeamFnControlBase
 {
-    public async Task Control(IAsyncStreamReader<InstructionResponse> responses, IServerStreamWriter<InstructionRequest> requests, ServerCallContext context)
+    public override async Task Control(IAsyncStreamReader<InstructionResponse> responses, IServerStreamWriter<InstructionRequest> requests, ServerCallContext context)
     {
         var slot = workers.GetOrAdd(WorkerIds.Require(context));
         var connection = new WorkerConnection(slot, new StreamSender<InstructionRequest>(requests), options, logger);
@@ -41,7 +41,7 @@ internal sealed class ControlServer(WorkerRegistry workers, FnApiOptions options
         connection.OnDisconnected(reason);
     }
 
-    public Task<ProcessBundleDescriptor> GetProcessBundleDescriptor(GetProcessBundleDescriptorRequest request, ServerCallContext context)
+    public override Task<ProcessBundleDescriptor> GetProcessBundleDescriptor(GetProcessBundleDescriptorRequest request, ServerCallContext context)
     {
         var id = request.ProcessBundleDescriptorId;
         var workerId = WorkerIds.Find(context);

@@ -1,13 +1,13 @@
-using BeamConformance.Transport;
+using Grpc.Core;
 using Microsoft.Extensions.Logging;
 using Org.Apache.Beam.Model.FnExecution.V1;
 
 namespace BeamConformance.ReferenceRunner.FnApi.Internal;
 
 /// <summary>BeamFnData: one multiplexed stream per worker; incoming data is routed by instruction id to its bundle.</summary>
-internal sealed class DataServer(WorkerRegistry workers, ILogger logger)
+internal sealed class DataServer(WorkerRegistry workers, ILogger logger) : BeamFnData.BeamFnDataBase
 {
-    public async Task Data(IAsyncStreamReader<Elements> incoming, IServerStreamWriter<Elements> outgoing, ServerCallContext context)
+    public override async Task Data(IAsyncStreamReader<Elements> incoming, IServerStreamWriter<Elements> outgoing, ServerCallContext context)
     {
         var slot = workers.GetOrAdd(WorkerIds.Require(context));
         var sender = new StreamSender<Elements>(outgoing);

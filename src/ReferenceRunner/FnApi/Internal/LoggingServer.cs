@@ -1,4 +1,4 @@
-using BeamConformance.Transport;
+using Grpc.Core;
 using Microsoft.Extensions.Logging;
 using Org.Apache.Beam.Model.FnExecution.V1;
 using Org.Apache.Beam.Model.JobManagement.V1;
@@ -7,9 +7,9 @@ using Severity = Org.Apache.Beam.Model.FnExecution.V1.LogEntry.Types.Severity.Ty
 namespace BeamConformance.ReferenceRunner.FnApi.Internal;
 
 /// <summary>BeamFnLogging: SDK log entries go to the runner's log; ERROR and CRITICAL also to the job's messages.</summary>
-internal sealed class LoggingServer(WorkerRegistry workers, ILogger sdkLogger)
+internal sealed class LoggingServer(WorkerRegistry workers, ILogger sdkLogger) : BeamFnLogging.BeamFnLoggingBase
 {
-    public async Task Logging(IAsyncStreamReader<LogEntry.Types.List> incoming, IServerStreamWriter<LogControl> outgoing, ServerCallContext context)
+    public override async Task Logging(IAsyncStreamReader<LogEntry.Types.List> incoming, IServerStreamWriter<LogControl> outgoing, ServerCallContext context)
     {
         var workerId = WorkerIds.Find(context) ?? "(no worker_id)";
         var closing = workers.Find(workerId)?.Closing ?? CancellationToken.None;

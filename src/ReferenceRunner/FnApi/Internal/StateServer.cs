@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using BeamConformance.Transport;
+using Grpc.Core;
 using Google.Protobuf;
 using Microsoft.Extensions.Logging;
 using Org.Apache.Beam.Model.FnExecution.V1;
@@ -12,11 +12,11 @@ namespace BeamConformance.ReferenceRunner.FnApi.Internal;
 /// Reads are paged: a page holds whole encoded values up to <see cref="FnApiOptions.StatePageBytes"/>
 /// (at least one value); the continuation token is the position of the next value.
 /// </summary>
-internal sealed class StateServer(WorkerRegistry workers, FnApiOptions options, ILogger logger)
+internal sealed class StateServer(WorkerRegistry workers, FnApiOptions options, ILogger logger) : BeamFnState.BeamFnStateBase
 {
     private const string TokenPrefix = "next:";
 
-    public async Task State(IAsyncStreamReader<StateRequest> requests, IServerStreamWriter<StateResponse> responses, ServerCallContext context)
+    public override async Task State(IAsyncStreamReader<StateRequest> requests, IServerStreamWriter<StateResponse> responses, ServerCallContext context)
     {
         var slot = workers.GetOrAdd(WorkerIds.Require(context));
         using var ended = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, slot.Closing);

@@ -1,4 +1,4 @@
-using BeamConformance.Transport;
+using Grpc.Core;
 
 namespace BeamConformance.ReferenceRunner.FnApi.Internal;
 

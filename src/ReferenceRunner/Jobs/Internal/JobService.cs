@@ -1,8 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using BeamConformance.ReferenceRunner.Execution;
-using BeamConformance.ReferenceRunner.Hosting.Internal;
 using BeamConformance.ReferenceRunner.Translation;
-using BeamConformance.Transport;
+using Grpc.Core;
 using Microsoft.Extensions.Logging;
 using Org.Apache.Beam.Model.JobManagement.V1;
 using Org.Apache.Beam.Model.Pipeline.V1;
@@ -17,7 +16,7 @@ namespace BeamConformance.ReferenceRunner.Jobs.Internal;
 /// INVALID_ARGUMENT for a missing or unsupported pipeline, FAILED_PRECONDITION for Run of a job whose
 /// artifacts are not staged or that already ran.
 /// </summary>
-internal sealed class JobService
+internal sealed class JobService : Org.Apache.Beam.Model.JobManagement.V1.JobService.JobServiceBase
 {
     private readonly JobStore _jobs;
     private readonly IJobExecutor _executor;
@@ -48,23 +47,33 @@ internal sealed class JobService
     }
 
     /// <summary>Registers every method on <paramref name="binder"/>.</summary>
-    public void Bind(ServiceBinderBase binder)
-    {
-        binder.AddMethod(BeamMethods.Prepare, (UnaryServerMethod<PrepareJobRequest, PrepareJobResponse>)((r, _) => Task.FromResult(Prepare(r))));
-        binder.AddMethod(BeamMethods.Run, (UnaryServerMethod<RunJobRequest, RunJobResponse>)((r, _) => Task.FromResult(Run(r))));
-        binder.AddMethod(BeamMethods.GetJobs, (UnaryServerMethod<GetJobsRequest, GetJobsResponse>)((_, _) => Task.FromResult(GetJobs())));
-        binder.AddMethod(BeamMethods.GetState, (UnaryServerMethod<GetJobStateRequest, JobStateEvent>)((r, _) =>
-            Task.FromResult(_jobs.Get(r.JobId, "GetJobStateRequest.job_id").Events.CurrentStateEvent)));
-        binder.AddMethod(BeamMethods.GetPipeline, (UnaryServerMethod<GetJobPipelineRequest, GetJobPipelineResponse>)((r, _) =>
-            Task.FromResult(new GetJobPipelineResponse { Pipeline = _jobs.Get(r.JobId, "GetJobPipelineRequest.job_id").Pipeline })));
-        binder.AddMethod(BeamMethods.Cancel, (UnaryServerMethod<CancelJobRequest, CancelJobResponse>)((r, _) => Task.FromResult(Cancel(r))));
-        binder.AddMethod(BeamMethods.GetStateStream, (ServerStreamingServerMethod<GetJobStateRequest, JobStateEvent>)GetStateStreamAsync);
-        binder.AddMethod(BeamMethods.GetMessageStream, (ServerStreamingServerMethod<JobMessagesRequest, JobMessagesResponse>)GetMessageStreamAsync);
-        binder.AddMethod(BeamMethods.GetJobMetrics, (UnaryServerMethod<GetJobMetricsRequest, GetJobMetricsResponse>)((r, _) =>
-            Task.FromResult(new GetJobMetricsResponse { Metrics = _jobs.Get(r.JobId, "GetJobMetricsRequest.job_id").Metrics.ToMetricResults() })));
-        binder.AddMethod(BeamMethods.DescribePipelineOptions, (UnaryServerMethod<DescribePipelineOptionsRequest, DescribePipelineOptionsResponse>)((_, _) =>
-            Task.FromResult(new DescribePipelineOptionsResponse())));
-    }
+    public void Bind(ServiceBinderBase binder) => Org.Apache.Beam.Model.JobManagement.V1.JobService.BindService(binder, this);
+
+    public override Task<PrepareJobResponse> Prepare(PrepareJobRequest request, ServerCallContext context) => Task.FromResult(Prepare(request));
+
+    public override Task<RunJobResponse> Run(RunJobRequest request, ServerCallContext context) => Task.FromResult(Run(request));
+
+    public override Task<GetJobsResponse> GetJobs(GetJobsRequest request, ServerCallContext context) => Task.FromResult(GetJobs());
+
+    public override Task<JobStateEvent> GetState(GetJobStateRequest request, ServerCallContext context) =>
+        Task.FromResult(_jobs.Get(request.JobId, "GetJobStateRequest.job_id").Events.CurrentStateEvent);
+
+    public override Task<GetJobPipelineResponse> GetPipeline(GetJobPipelineRequest request, ServerCallContext context) =>
+        Task.FromResult(new GetJobPipelineResponse { Pipeline = _jobs.Get(request.JobId, "GetJobPipelineRequest.job_id").Pipeline });
+
+    public override Task<CancelJobResponse> Cancel(CancelJobRequest request, ServerCallContext context) => Task.FromResult(Cancel(request));
+
+    public override Task GetStateStream(GetJobStateRequest request, IServerStreamWriter<JobStateEvent> responseStream, ServerCallContext context) =>
+        GetStateStreamAsync(request, responseStream, context);
+
+    public override Task GetMessageStream(JobMessagesRequest request, IServerStreamWriter<JobMessagesResponse> responseStream, ServerCallContext context) =>
+        GetMessageStreamAsync(request, responseStream, context);
+
+    public override Task<GetJobMetricsResponse> GetJobMetrics(GetJobMetricsRequest request, ServerCallContext context) =>
+        Task.FromResult(new GetJobMetricsResponse { Metrics = _jobs.Get(request.JobId, "GetJobMetricsRequest.job_id").Metrics.ToMetricResults() });
+
+    public override Task<DescribePipelineOptionsResponse> DescribePipelineOptions(DescribePipelineOptionsRequest request, ServerCallContext context) =>
+        Task.FromResult(new DescribePipelineOptionsResponse());
 
     private PrepareJobResponse Prepare(PrepareJobRequest request)
     {

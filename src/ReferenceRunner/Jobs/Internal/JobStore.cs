@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using BeamConformance.Transport;
+using Grpc.Core;
 
 namespace BeamConformance.ReferenceRunner.Jobs.Internal;
 

@@ -1,5 +1,4 @@
-using BeamConformance.ReferenceRunner.Hosting.Internal;
-using BeamConformance.Transport;
+using Grpc.Core;
 using Org.Apache.Beam.Model.FnExecution.V1;
 
 namespace BeamConformance.ReferenceRunner.Provision.Internal;
@@ -10,19 +9,20 @@ namespace BeamConformance.ReferenceRunner.Provision.Internal;
 /// retrieval token, endpoints, dependencies and the runner's capabilities. INVALID_ARGUMENT without
 /// <c>worker_id</c>; NOT_FOUND for a worker the runner did not start (or already stopped).
 /// </summary>
-internal sealed class ProvisionService(WorkerRegistry workers)
+internal sealed class ProvisionService(WorkerRegistry workers) : Org.Apache.Beam.Model.FnExecution.V1.ProvisionService.ProvisionServiceBase
 {
-    public void Bind(ServiceBinderBase binder) =>
-        binder.AddMethod(BeamMethods.GetProvisionInfo, (UnaryServerMethod<GetProvisionInfoRequest, GetProvisionInfoResponse>)((_, context) =>
-        {
-            var workerId = context.RequestHeaders.GetValue("worker_id");
-            if (string.IsNullOrEmpty(workerId))
-            {
-                throw new RpcException(new Status(StatusCode.InvalidArgument, "GetProvisionInfo needs the caller's worker_id request metadata."));
-            }
+    public void Bind(ServiceBinderBase binder) => Org.Apache.Beam.Model.FnExecution.V1.ProvisionService.BindService(binder, this);
 
-            var info = workers.Find(workerId)
-                ?? throw new RpcException(new Status(StatusCode.NotFound, $"worker_id '{workerId}' names no worker this runner started (or it was stopped)."));
-            return Task.FromResult(new GetProvisionInfoResponse { Info = info });
-        }));
+    public override Task<GetProvisionInfoResponse> GetProvisionInfo(GetProvisionInfoRequest request, ServerCallContext context)
+    {
+        var workerId = context.RequestHeaders.GetValue("worker_id");
+        if (string.IsNullOrEmpty(workerId))
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "GetProvisionInfo needs the caller's worker_id request metadata."));
+        }
+
+        var info = workers.Find(workerId)
+            ?? throw new RpcException(new Status(StatusCode.NotFound, $"worker_id '{workerId}' names no worker this runner started (or it was stopped)."));
+        return Task.FromResult(new GetProvisionInfoResponse { Info = info });
+    }
 }
