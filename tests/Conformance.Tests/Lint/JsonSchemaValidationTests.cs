@@ -8,6 +8,7 @@ namespace BeamConformance.Conformance.Tests.Lint;
 /// <c>jsonschema</c>, Draft 2020-12, reading YAML with PyYAML), so the editor-facing schemas are
 /// checked as schemas, not only key by key. Skipped where python3-jsonschema / python3-yaml are missing.
 /// </summary>
+[Trait("category", "lint")]
 public sealed class JsonSchemaValidationTests
 {
     private const string Script = """
