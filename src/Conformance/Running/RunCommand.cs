@@ -7,7 +7,7 @@ namespace BeamConformance.Conformance.Running;
 
 /// <summary>
 /// The CLI's <c>run</c> command: <c>run [--endpoint HOST:PORT] [--filter TEXT] [--area AREA]... [--feature TAG]...
-/// [--expectations FILE] [--out DIR] [--timeout SECONDS] [--fail-fast]</c>.
+/// [--expectations FILE] [--out DIR] [--timeout SECONDS] [--fail-fast] [--trace]</c>.
 /// Validates the plan (<see cref="SuitePlan"/>), checks that the endpoint answers GetJobs, runs the selected scenarios
 /// printing <c>[n/N]</c> and a line per scenario, and always writes <c>results.xml</c> (JUnit), <c>results.json</c> and
 /// <c>summary.md</c> to the output folder — also when the runner dies or hangs, or the run is interrupted. Exit codes:
@@ -30,7 +30,8 @@ public static class RunCommand
         var output = new Option<DirectoryInfo>("--out") { Description = "Folder for the JUnit XML, JSON and Markdown reports", DefaultValueFactory = _ => new DirectoryInfo("reports") };
         var timeout = new Option<double?>("--timeout") { Description = "Deadline of every scenario in seconds (default: each scenario's timeout_ms)" };
         var failFast = new Option<bool>("--fail-fast") { Description = "Stop after the first failure or unexpected pass (reports are still written)" };
-        var command = new Command("run", "Run the conformance scenarios against a job endpoint") { endpoint, filter, areas, features, expectations, output, timeout, failFast };
+        var trace = new Option<bool>("--trace") { Description = "Print the Fn API traffic the harness saw (descriptors, instructions, data, state); the filters must select one scenario" };
+        var command = new Command("run", "Run the conformance scenarios against a job endpoint") { endpoint, filter, areas, features, expectations, output, timeout, failFast, trace };
         command.SetAction((result, ct) =>
         {
             var given = result.GetValue(endpoint);
@@ -48,7 +49,8 @@ public static class RunCommand
                 result.GetValue(expectations),
                 result.GetValue(output)!,
                 seconds is { } s ? TimeSpan.FromSeconds(s) : null,
-                result.GetValue(failFast));
+                result.GetValue(failFast),
+                result.GetValue(trace));
             return RunAsync(options, Console.Out, Console.Error, ct);
         });
         return command;
@@ -73,6 +75,10 @@ public static class RunCommand
             endpoint = options.Endpoint is null ? null : JobEndpoint.Parse(options.Endpoint, options.EndpointOrigin).ToString();
             expectations = LoadExpectations(options.ExpectationsFile);
             plan = SuitePlan.Create(SuiteFiles.TestDataRoot(), options.Selection, expectations);
+            if (options.Trace && plan.Selected.Count != 1)
+            {
+                throw new SuiteUsageException($"--trace needs a selection of exactly one scenario; {options.Selection} selects {plan.Selected.Count}");
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or Scenarios.ScenarioFormatException or SuiteUsageException)
         {
@@ -89,7 +95,7 @@ public static class RunCommand
 
         await stdout.WriteLineAsync($"Runner: {host.RunnerName} (job endpoint {host.JobEndpoint}); {plan.Selected.Count} of {plan.All.Count} scenarios").ConfigureAwait(false);
         var done = 0;
-        var report = await SuiteSession.RunAsync(host, plan, expectations, options.Timeout, options.FailFast, r =>
+        var report = await SuiteSession.RunAsync(host, plan, expectations, options.Timeout, options.FailFast, (r, run) =>
         {
             done++;
             stdout.WriteLine($"[{done}/{plan.Selected.Count}] {RunReport.OutcomeName(r.Outcome),-16} {r.Id} ({r.Duration.TotalMilliseconds:F0} ms)");
@@ -104,6 +110,11 @@ public static class RunCommand
                 {
                     stdout.WriteLine($"    job: {message}");
                 }
+            }
+
+            if (options.Trace && run is not null)
+            {
+                stdout.Write(ProtocolTrace.Format(run.Recording, "    ").Replace("\n", Environment.NewLine, StringComparison.Ordinal));
             }
         }, cancellationToken).ConfigureAwait(false);
 

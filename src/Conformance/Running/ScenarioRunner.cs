@@ -72,12 +72,12 @@ public sealed class ScenarioRunner : IDisposable
         try
         {
             var (check, messages) = await RunCoreAsync(scenario, runId, limit, progress, hardStop.Token).ConfigureAwait(false);
-            return new ScenarioRun(check, messages, watch.Elapsed);
+            return new ScenarioRun(check, messages, watch.Elapsed) { Recording = _recorder.Get(runId) };
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not OutOfMemoryException)
         {
             await CancelQuietlyAsync(progress.JobId).ConfigureAwait(false);
-            return new ScenarioRun(new CheckResult([RunnerFailure.Describe(e, progress.Step, limit)]), [], watch.Elapsed);
+            return new ScenarioRun(new CheckResult([RunnerFailure.Describe(e, progress.Step, limit)]), [], watch.Elapsed) { Recording = _recorder.Get(runId) };
         }
         catch (Exception) when (cancellationToken.IsCancellationRequested)
         {

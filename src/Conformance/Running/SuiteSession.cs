@@ -21,11 +21,11 @@ public static class SuiteSession
     /// <param name="expectations">The runner's expectations.</param>
     /// <param name="timeout">Every scenario's deadline; null for each scenario's own <c>timeout_ms</c>.</param>
     /// <param name="failFast">Stop after the first failure or unexpected pass.</param>
-    /// <param name="progress">Called after each scenario.</param>
+    /// <param name="progress">Called after each scenario with its result and, when it ran, what the run recorded.</param>
     /// <param name="cancellationToken">Stops the run early.</param>
     /// <returns>The run's report.</returns>
     public static async Task<RunReport> RunAsync(SuiteHost host, SuitePlan plan, RunnerExpectations expectations, TimeSpan? timeout, bool failFast,
-        Action<ScenarioResult>? progress = null, CancellationToken cancellationToken = default)
+        Action<ScenarioResult, ScenarioRun?>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(host);
         ArgumentNullException.ThrowIfNull(plan);
@@ -42,6 +42,7 @@ public static class SuiteSession
             }
 
             ScenarioResult result;
+            ScenarioRun? run = null;
             if (scenario is null)
             {
                 result = new ScenarioResult(id, "", "", [], ScenarioOutcome.Failed, TimeSpan.Zero, loadError ?? "does not load", null, []);
@@ -54,7 +55,7 @@ public static class SuiteSession
             {
                 try
                 {
-                    var run = await host.Runner.RunAsync(scenario, timeout, cancellationToken).ConfigureAwait(false);
+                    run = await host.Runner.RunAsync(scenario, timeout, cancellationToken).ConfigureAwait(false);
                     result = ScenarioResult.Of(scenario, expectations, run.Check, run.Duration, run.JobMessages);
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -65,7 +66,7 @@ public static class SuiteSession
             }
 
             results.Add(result);
-            progress?.Invoke(result);
+            progress?.Invoke(result, run);
             if (failFast && result.FailsRun && results.Count < plan.Selected.Count)
             {
                 stopped = $"stopped by --fail-fast after {id}; {plan.Selected.Count - results.Count} of {plan.Selected.Count} scenarios not run";

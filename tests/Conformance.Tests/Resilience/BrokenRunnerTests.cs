@@ -39,19 +39,22 @@ public sealed class BrokenRunnerTests : IDisposable
     public async Task A_frozen_runner_fails_each_remaining_scenario_at_its_deadline()
     {
         await using var runner = await RunnerProcess.StartAsync();
+
+        // A first run warms the runner up, so that the first scenario of the measured run passes well within 2 s.
+        Assert.Equal(0, await RunCommand.RunAsync(Options(runner.JobEndpoint), new StringWriter(), new StringWriter(), TestContext.Current.CancellationToken));
         var stdout = new TriggerWriter("[1/6]", runner.Freeze);
         var watch = Stopwatch.StartNew();
 
-        var code = await RunCommand.RunAsync(Options(runner.JobEndpoint) with { Timeout = TimeSpan.FromSeconds(1) }, stdout, new StringWriter(), TestContext.Current.CancellationToken);
+        var code = await RunCommand.RunAsync(Options(runner.JobEndpoint) with { Timeout = TimeSpan.FromSeconds(2) }, stdout, new StringWriter(), TestContext.Current.CancellationToken);
 
         Assert.Equal(1, code);
         var (_, scenarios) = Results();
         Assert.Equal(["passed", "failed", "failed", "failed", "failed", "failed"], scenarios.Select(s => s.Outcome));
-        Assert.All(scenarios.Skip(1), s => Assert.Equal("the runner did not answer Prepare within the deadline of 1000 ms (it hangs or is overloaded): DEADLINE_EXCEEDED", s.Details));
-        Assert.All(scenarios.Skip(1), s => Assert.InRange(s.DurationMs, 900, 4000));
+        Assert.All(scenarios.Skip(1), s => Assert.Equal("the runner did not answer Prepare within the deadline of 2000 ms (it hangs or is overloaded): DEADLINE_EXCEEDED", s.Details));
+        Assert.All(scenarios.Skip(1), s => Assert.InRange(s.DurationMs, 1900, 6000));
 
-        // Five deadlines of 1 s, each followed by a best-effort Cancel of at most 2 s (no job was created, so none).
-        Assert.InRange(watch.Elapsed.TotalSeconds, 4.5, 20);
+        // Five deadlines of 2 s (no job was created, so no Cancel is attempted).
+        Assert.InRange(watch.Elapsed.TotalSeconds, 10, 35);
     }
 
     [Fact]
