@@ -10,7 +10,7 @@ namespace BeamConformance.Conformance.Running;
 /// [--expectations FILE] [--out DIR] [--timeout SECONDS] [--fail-fast] [--trace]</c>.
 /// Validates the plan (<see cref="SuitePlan"/>), checks that the endpoint answers GetJobs, runs the selected scenarios
 /// printing <c>[n/N]</c> and a line per scenario, and always writes <c>results.xml</c> (JUnit), <c>results.json</c> and
-/// <c>summary.md</c> to the output folder — also when the runner dies or hangs, or the run is interrupted. Exit codes:
+/// <c>summary.md</c> and <c>report.html</c> (the capability matrix) to the output folder — also when the runner dies or hangs, or the run is interrupted. Exit codes:
 /// 0 nothing failed the run, 1 a scenario failed the run (or the run stopped early), 2 usage or setup error (nothing
 /// was run), 130 interrupted (Ctrl-C; reports written).
 /// </summary>
@@ -184,6 +184,11 @@ public static class RunCommand
         using (var markdown = File.Create(Path.Combine(output.FullName, "summary.md")))
         {
             MarkdownSummaryReport.Write(report, markdown);
+        }
+
+        using (var html = File.Create(Path.Combine(output.FullName, "report.html")))
+        {
+            CapabilityMatrixReport.Write([report], html);
         }
     }
 }
