@@ -7,7 +7,7 @@ namespace BeamConformance.Conformance.Running;
 
 /// <summary>
 /// The CLI's <c>run</c> command: <c>run [--endpoint HOST:PORT] [--filter TEXT] [--area AREA]... [--feature TAG]...
-/// [--expectations FILE] [--out DIR] [--timeout SECONDS] [--fail-fast] [--trace]</c>.
+/// [--expectations FILE] [--out DIR] [--timeout SECONDS] [--fail-fast] [--trace] [--write-expectations FILE]</c>.
 /// Validates the plan (<see cref="SuitePlan"/>), checks that the endpoint answers GetJobs, runs the selected scenarios
 /// printing <c>[n/N]</c> and a line per scenario, and always writes <c>results.xml</c> (JUnit), <c>results.json</c> and
 /// <c>summary.md</c> and <c>report.html</c> (the capability matrix) to the output folder — also when the runner dies or hangs, or the run is interrupted. Exit codes:
@@ -31,7 +31,8 @@ public static class RunCommand
         var timeout = new Option<double?>("--timeout") { Description = "Deadline of every scenario in seconds (default: each scenario's timeout_ms)" };
         var failFast = new Option<bool>("--fail-fast") { Description = "Stop after the first failure or unexpected pass (reports are still written)" };
         var trace = new Option<bool>("--trace") { Description = "Print the Fn API traffic the harness saw (descriptors, instructions, data, state); the filters must select one scenario" };
-        var command = new Command("run", "Run the conformance scenarios against a job endpoint") { endpoint, filter, areas, features, expectations, output, timeout, failFast, trace };
+        var writeExpectations = new Option<FileInfo?>("--write-expectations") { Description = "Write an expectations file from this run's failures (failure reason as comment) to FILE" };
+        var command = new Command("run", "Run the conformance scenarios against a job endpoint") { endpoint, filter, areas, features, expectations, output, timeout, failFast, trace, writeExpectations };
         command.SetAction((result, ct) =>
         {
             var given = result.GetValue(endpoint);
@@ -50,7 +51,8 @@ public static class RunCommand
                 result.GetValue(output)!,
                 seconds is { } s ? TimeSpan.FromSeconds(s) : null,
                 result.GetValue(failFast),
-                result.GetValue(trace));
+                result.GetValue(trace),
+                result.GetValue(writeExpectations));
             return RunAsync(options, Console.Out, Console.Error, ct);
         });
         return command;
@@ -120,6 +122,12 @@ public static class RunCommand
 
         WriteReports(report, options.Output);
         await stdout.WriteLineAsync($"Reports in {options.Output.FullName}; {report.Duration.TotalSeconds:F1} s").ConfigureAwait(false);
+        if (options.WriteExpectations is { } written)
+        {
+            written.Directory?.Create();
+            ExpectationsWriter.Write(report, ReferenceEquals(expectations, RunnerExpectations.None) ? report.Runner : expectations.Runner, written.FullName);
+            await stdout.WriteLineAsync($"Expectations written to {written.FullName}: run with --expectations {written.FullName} for a green gate").ConfigureAwait(false);
+        }
         if (report.Stopped is { } stopped)
         {
             await stdout.WriteLineAsync($"The run is incomplete: {stopped}").ConfigureAwait(false);

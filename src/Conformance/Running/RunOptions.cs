@@ -8,6 +8,7 @@ namespace BeamConformance.Conformance.Running;
 /// <param name="Output">The folder the reports are written to.</param>
 /// <param name="Timeout">Every scenario's deadline (<c>--timeout</c>), or null for each scenario's <c>timeout_ms</c>.</param>
 /// <param name="FailFast">Stop after the first failure or unexpected pass (<c>--fail-fast</c>).</param>
+/// <param name="WriteExpectations">Write an expectations file from the run's failures here (<c>--write-expectations</c>), or null.</param>
 /// <param name="Trace">Print the Fn API traffic of the one selected scenario (<c>--trace</c>); the selection must match exactly one.</param>
 public sealed record RunOptions(
     string? Endpoint,
@@ -17,7 +18,8 @@ public sealed record RunOptions(
     DirectoryInfo Output,
     TimeSpan? Timeout = null,
     bool FailFast = false,
-    bool Trace = false)
+    bool Trace = false,
+    FileInfo? WriteExpectations = null)
 {
     /// <summary>How long the pre-flight GetJobs may take before the endpoint is reported as not answering.</summary>
     public TimeSpan PreflightTimeout { get; init; } = TimeSpan.FromSeconds(10);
