@@ -7,6 +7,7 @@ var root = new RootCommand("BeamConformance: checks Beam portable runners agains
 root.Subcommands.Add(CodersCommand.Create());
 root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(ListCommand.Create());
+root.Subcommands.Add(CoverageCommand.Create());
 root.Subcommands.Add(BeamConformance.Conformance.Reports.MergeCommand.Create());
 
 // Ctrl-C cancels the command's token; `run` then cancels the job in flight and writes its reports, which may take a
