@@ -44,7 +44,7 @@ public sealed class JsonSchemaValidationTests
         }
         catch (System.ComponentModel.Win32Exception)
         {
-            Assert.SkipWhen(Environment.GetEnvironmentVariable("CI") != "true", "python3 is not installed");
+            Skipping.When(Environment.GetEnvironmentVariable("CI") != "true", "python3 is not installed");
             Assert.Fail("python3 is not installed, but CI must run the JSON Schema validation");
             return;
         }
@@ -59,7 +59,7 @@ public sealed class JsonSchemaValidationTests
             if (output.StartsWith("SKIP ", StringComparison.Ordinal))
             {
                 // CI installs these (.ci/run); there a missing module is a broken install, not a reason to skip.
-                Assert.SkipWhen(Environment.GetEnvironmentVariable("CI") != "true",
+                Skipping.When(Environment.GetEnvironmentVariable("CI") != "true",
                     $"python3 modules missing ({output.Trim()}): install python3-jsonschema and python3-yaml");
                 Assert.Fail($"python3 modules missing ({output.Trim()}): install python3-jsonschema and python3-yaml");
             }

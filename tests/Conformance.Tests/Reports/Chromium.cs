@@ -20,7 +20,7 @@ internal static class Chromium
                 Assert.Fail(Reason);
             }
 
-            Assert.Skip(Reason);
+            Skipping.Because(Reason);
         }
 
         var profile = Directory.CreateTempSubdirectory("beam-chromium-");
