@@ -5,7 +5,7 @@ namespace BeamConformance.Conformance.Running;
 
 /// <summary>
 /// The scenarios a run will check, loaded and validated before anything starts, so that nothing passes silently
-/// (testdata/README.md, "Running the suite"): every feature tag is registered, every expectations entry names a
+/// (README.md, "What a run guarantees"): every feature tag is registered, every expectations entry names a
 /// scenario, and the selection matches at least one scenario.
 /// </summary>
 /// <param name="All">Every scenario of the suite, in id order: the loaded scenario, or why its file does not load.</param>
