@@ -51,6 +51,9 @@ public sealed class ScenarioSuiteTests(SuiteFixture fixture)
             if (Expectations.For(id) is { Status: ExpectationStatus.Skip } skip)
             {
                 row.Skip = skip.Reason;
+
+                // The label carries the reason, so that the console of a plain `dotnet test` shows why it was skipped.
+                row.Label = $"{id.Value} (skip: {skip.Reason})";
             }
 
             yield return row;
