@@ -124,7 +124,9 @@ function withDeadline(promise, ms, what) {
 function describeError(e) {
   if (e instanceof PipelineFailure) return e.message;
   if (e && e.name === "RpcError") {
-    return `gRPC ${e.code} from ${e.serviceName || "the job server"}/${e.methodName || "?"}: ${String(e.message).split("\n")[0]}`;
+    // The whole message: a runner lists every problem of a refused pipeline on the lines after the first.
+    const lines = String(e.message).split("\n").filter((line) => line.trim() !== "");
+    return [`gRPC ${e.code} from ${e.serviceName || "the job server"}/${e.methodName || "?"}: ${lines[0] || ""}`, ...lines.slice(1)].join("\n");
   }
   return `error: ${e && e.stack ? e.stack : e}`;
 }
@@ -223,7 +225,7 @@ async function main() {
     } else {
       failed++;
       out(`FAIL ${def.name} (${seconds} s): ${problems.length} difference(s)`);
-      for (const line of problems.slice(0, 40)) out(`    ${line}`);
+      for (const problem of problems.slice(0, 40)) out(`    ${String(problem).replace(/\n/g, "\n      ")}`);
       if (problems.length > 40) out(`    ... and ${problems.length - 40} more`);
       if (!args.verbose && sdkLog.length > 0) {
         out("    last SDK log lines:");

@@ -45,7 +45,7 @@ internal static class TypeScriptSdk
             Assert.Fail($"The TypeScript SDK pipelines cannot run in CI: {reason}");
         }
 
-        Assert.Skip($"The TypeScript SDK pipelines cannot run here: {reason}");
+        Skipping.Because($"The TypeScript SDK pipelines cannot run here: {reason}");
     }
 
     /// <summary>

@@ -4,7 +4,7 @@ using BeamConformance.Conformance.Checking;
 namespace BeamConformance.Conformance.Reports;
 
 /// <summary>
-/// Writes a run as JSON: <c>{format_version, runner, duration_ms, summary{...}, scenarios[{id, area,
+/// Writes a run as JSON: <c>{format_version, runner, duration_ms, summary{total, passed, failed, skipped, expected_failure, unexpected_pass, planned, succeeded, stopped}, scenarios[{id, area,
 /// description, spec, features, outcome, duration_ms, details, reason, job_messages}]}</c>; outcomes
 /// are <c>passed | failed | skipped | expected_failure | unexpected_pass</c>; durations in ms.
 /// </summary>
@@ -26,7 +26,17 @@ public static class JsonResultsReport
             w.WriteNumber(RunReport.OutcomeName(outcome), report.Count(outcome));
         }
 
+        w.WriteNumber("planned", report.Planned);
         w.WriteBoolean("succeeded", report.Succeeded);
+        if (report.Stopped is null)
+        {
+            w.WriteNull("stopped");
+        }
+        else
+        {
+            w.WriteString("stopped", report.Stopped);
+        }
+
         w.WriteEndObject();
         w.WriteStartArray("scenarios");
         foreach (var r in report.Ordered)

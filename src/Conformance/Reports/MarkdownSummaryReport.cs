@@ -19,6 +19,11 @@ public static class MarkdownSummaryReport
         var md = new StringBuilder();
         md.Append(CultureInfo.InvariantCulture, $"# BeamConformance results: {report.Runner}\n\n");
         md.Append(CultureInfo.InvariantCulture, $"**{report.SummaryLine}** of {report.Results.Count} scenarios in {report.Duration.TotalSeconds:0.0} s: {(report.Succeeded ? "conforms" : "does not conform")}.\n\n");
+        if (report.Stopped is { } stopped)
+        {
+            md.Append(CultureInfo.InvariantCulture, $"**The run is incomplete**: {stopped}.\n\n");
+        }
+
         Table(md, "By area", "area", report.Ordered.GroupBy(r => r.Area, StringComparer.Ordinal));
         Table(md, "By feature", "feature", report.Ordered.SelectMany(r => r.Features.Select(f => (f, r))).GroupBy(x => x.f, x => x.r, StringComparer.Ordinal));
         var failing = report.Ordered.Where(r => r.FailsRun).ToList();

@@ -14,8 +14,14 @@ public sealed record RunReport(string Runner, IReadOnlyList<ScenarioResult> Resu
     /// <summary>How many results have <paramref name="outcome"/>.</summary>
     public int Count(ScenarioOutcome outcome) => Results.Count(r => r.Outcome == outcome);
 
-    /// <summary>True when no scenario failed and none passed unexpectedly.</summary>
-    public bool Succeeded => !Results.Any(r => r.FailsRun);
+    /// <summary>How many scenarios the run meant to check (the selected ones); equals the results' count unless it stopped early.</summary>
+    public int Planned { get; init; } = Results.Count;
+
+    /// <summary>Why the run stopped before checking every planned scenario (interrupted, <c>--fail-fast</c>), or null.</summary>
+    public string? Stopped { get; init; }
+
+    /// <summary>True when the run was complete, no scenario failed and none passed unexpectedly.</summary>
+    public bool Succeeded => Stopped is null && !Results.Any(r => r.FailsRun);
 
     /// <summary>The one-line summary: <c>N passed, M failed (S skipped, X expected failures, U unexpected passes)</c>.</summary>
     public string SummaryLine =>

@@ -21,6 +21,12 @@ namespace BeamConformance.Conformance.Running;
 /// </summary>
 public sealed class ScenarioRunner : IDisposable
 {
+    /// <summary>How long after its deadline a scenario is abandoned if a call ignores the deadline.</summary>
+    private static readonly TimeSpan HardStopGrace = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long a best-effort Cancel of an abandoned job may take.</summary>
+    private static readonly TimeSpan CancelTimeout = TimeSpan.FromSeconds(2);
+
     private readonly GrpcChannel _channel;
     private readonly JobService.JobServiceClient _jobs;
     private readonly string _harnessEndpoint;
@@ -41,19 +47,44 @@ public sealed class ScenarioRunner : IDisposable
         _recorder = recorder;
     }
 
-    /// <summary>Runs one scenario and checks it.</summary>
+    /// <summary>Runs one scenario and checks it, within the scenario's own <c>timeout_ms</c>.</summary>
     /// <param name="scenario">The loaded scenario.</param>
-    /// <param name="cancellationToken">Stops the run (the job is cancelled).</param>
+    /// <param name="cancellationToken">Stops the run (the job is cancelled); the task then ends with <see cref="OperationCanceledException"/>.</param>
     /// <returns>The verdict, the job's messages and the wall time.</returns>
-    public async Task<ScenarioRun> RunAsync(Scenario scenario, CancellationToken cancellationToken = default)
+    public Task<ScenarioRun> RunAsync(Scenario scenario, CancellationToken cancellationToken = default) => RunAsync(scenario, null, cancellationToken);
+
+    /// <summary>
+    /// Runs one scenario and checks it within <paramref name="timeout"/> (null: the scenario's <c>timeout_ms</c>). A runner
+    /// that refuses a call, stops answering or answers something unreadable fails this scenario with the call and the
+    /// reason; it never throws for that.
+    /// </summary>
+    /// <param name="scenario">The loaded scenario.</param>
+    /// <param name="timeout">The scenario's deadline, counted from the start; null for <see cref="Scenario.TimeoutMillis"/>.</param>
+    /// <param name="cancellationToken">Stops the run (the job is cancelled); the task then ends with <see cref="OperationCanceledException"/>.</param>
+    /// <returns>The verdict, the job's messages and the wall time.</returns>
+    public async Task<ScenarioRun> RunAsync(Scenario scenario, TimeSpan? timeout, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scenario);
+        var limit = timeout ?? TimeSpan.FromMilliseconds(scenario.TimeoutMillis);
         var watch = Stopwatch.StartNew();
         var runId = $"{scenario.Id.Value}#{Guid.NewGuid():N}";
+        var progress = new RunProgress();
+        using var hardStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        hardStop.CancelAfter(limit + HardStopGrace);
         try
         {
-            var (check, messages) = await RunCoreAsync(scenario, runId, cancellationToken).ConfigureAwait(false);
-            return new ScenarioRun(check, messages, watch.Elapsed);
+            var (check, messages) = await RunCoreAsync(scenario, runId, limit, progress, hardStop.Token).ConfigureAwait(false);
+            return new ScenarioRun(check, messages, watch.Elapsed) { Recording = _recorder.Get(runId) };
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not OutOfMemoryException)
+        {
+            await CancelQuietlyAsync(progress.JobId).ConfigureAwait(false);
+            return new ScenarioRun(new CheckResult([RunnerFailure.Describe(e, progress.Step, limit)]), [], watch.Elapsed) { Recording = _recorder.Get(runId) };
+        }
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
+        {
+            await CancelQuietlyAsync(progress.JobId).ConfigureAwait(false);
+            throw new OperationCanceledException(cancellationToken);
         }
         finally
         {
@@ -62,12 +93,32 @@ public sealed class ScenarioRunner : IDisposable
         }
     }
 
+    /// <summary>
+    /// Asks the runner for its jobs (GetJobs) within <paramref name="timeout"/>: the pre-flight check that something
+    /// answers the Job API at the endpoint.
+    /// </summary>
+    /// <param name="timeout">How long to wait for the answer.</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    /// <returns>Null when the runner answered, else why not (one line).</returns>
+    public async Task<string?> CheckReachableAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await _jobs.GetJobsAsync(new GetJobsRequest(), new CallOptions(deadline: DateTime.UtcNow.Add(timeout), cancellationToken: cancellationToken)).ResponseAsync.ConfigureAwait(false);
+            return null;
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not OutOfMemoryException)
+        {
+            return RunnerFailure.Describe(e, "GetJobs", timeout);
+        }
+    }
+
     /// <inheritdoc />
     public void Dispose() => _channel.Dispose();
 
-    private async Task<(CheckResult, IReadOnlyList<string>)> RunCoreAsync(Scenario scenario, string runId, CancellationToken ct)
+    private async Task<(CheckResult, IReadOnlyList<string>)> RunCoreAsync(Scenario scenario, string runId, TimeSpan limit, RunProgress progress, CancellationToken ct)
     {
-        var deadline = DateTime.UtcNow.AddMilliseconds(scenario.TimeoutMillis);
+        var deadline = DateTime.UtcNow.Add(limit);
         Pipeline pipeline;
         try
         {
@@ -80,12 +131,14 @@ public sealed class ScenarioRunner : IDisposable
 
         var options = new CallOptions(deadline: deadline, cancellationToken: ct);
         PrepareJobResponse prepared;
+        progress.Step = "Prepare";
         try
         {
             prepared = await _jobs.PrepareAsync(new PrepareJobRequest { Pipeline = pipeline, PipelineOptions = new Struct(), JobName = scenario.Id.Value }, options).ResponseAsync.ConfigureAwait(false);
         }
-        catch (RpcException e)
+        catch (RpcException e) when (e.StatusCode is not (StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Cancelled))
         {
+            // The runner's answer to the pipeline; an unreachable or silent runner is not an answer (RunAsync reports it).
             var outcome = ObservedOutcome.PrepareFailed(StatusNames.Of(e.StatusCode), e.Status.Detail);
             return (ScenarioChecker.Check(scenario, outcome, [], ProtocolLog.Empty), []);
         }
@@ -93,28 +146,26 @@ public sealed class ScenarioRunner : IDisposable
         var problems = new List<string>();
         if (!string.IsNullOrEmpty(prepared.ArtifactStagingEndpoint?.Url))
         {
+            progress.Step = "artifact staging";
             if (await ArtifactStaging.StageNothingAsync(prepared.ArtifactStagingEndpoint.Url, prepared.StagingSessionToken, options).ConfigureAwait(false) is { } stagingProblem)
             {
                 problems.Add(stagingProblem);
             }
         }
 
+        progress.Step = "Run";
         var run = await _jobs.RunAsync(new RunJobRequest { PreparationId = prepared.PreparationId, RetrievalToken = prepared.StagingSessionToken }, options).ResponseAsync.ConfigureAwait(false);
+        progress.JobId = run.JobId;
+        progress.Step = "the job_api steps";
         await using var streams = new JobStreams(_jobs, run.JobId);
         var steps = new JobApiStepRunner(_jobs, run.JobId, pipeline, streams, deadline);
         problems.AddRange(await steps.RunAsync(scenario.JobApi, ct).ConfigureAwait(false));
+        progress.Step = "GetState";
         var final = await steps.WaitForAsync(null, ct).ConfigureAwait(false);
         if (!StatusNames.IsTerminal(final))
         {
-            problems.Add($"the job did not reach a terminal state within timeout_ms {scenario.TimeoutMillis} (last state {final?.ToString() ?? "none"}); it was cancelled");
-            try
-            {
-                await _jobs.CancelAsync(new CancelJobRequest { JobId = run.JobId }, new CallOptions(deadline: DateTime.UtcNow.AddSeconds(5))).ResponseAsync.ConfigureAwait(false);
-            }
-            catch (RpcException)
-            {
-                // Best effort.
-            }
+            problems.Add($"the job did not reach a terminal state within {limit.TotalMilliseconds:F0} ms (last state {final?.ToString() ?? "none"}); it was cancelled");
+            await CancelQuietlyAsync(run.JobId).ConfigureAwait(false);
 
             final = null;
         }
@@ -126,6 +177,23 @@ public sealed class ScenarioRunner : IDisposable
             .Select(r => new CapturedElement(r.Transform, r.Value, r.TimestampMillis, r.Windows, r.Pane)).ToList();
         var check = ScenarioChecker.Check(scenario, new ObservedOutcome("OK", "", final, messages), captured, Protocol(runId));
         return (check.And(new CheckResult(problems)), messages);
+    }
+
+    private async Task CancelQuietlyAsync(string? jobId)
+    {
+        if (jobId is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await _jobs.CancelAsync(new CancelJobRequest { JobId = jobId }, new CallOptions(deadline: DateTime.UtcNow.Add(CancelTimeout))).ResponseAsync.ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Best effort: the runner may be gone or frozen, which the scenario's failure already says.
+        }
     }
 
     private ProtocolLog Protocol(string runId)

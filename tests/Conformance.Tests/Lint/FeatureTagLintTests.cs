@@ -7,6 +7,7 @@ namespace BeamConformance.Conformance.Tests.Lint;
 /// Keeps the per-feature matrix honest: what a scenario's pipeline and checks use implies tags it
 /// must carry (a runner lacking GroupByKey must see every scenario that needs it under that tag).
 /// </summary>
+[Trait("category", "lint")]
 public sealed class FeatureTagLintTests
 {
     // Transform URN → the tag every scenario using it carries.

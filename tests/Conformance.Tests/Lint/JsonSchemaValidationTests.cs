@@ -8,6 +8,7 @@ namespace BeamConformance.Conformance.Tests.Lint;
 /// <c>jsonschema</c>, Draft 2020-12, reading YAML with PyYAML), so the editor-facing schemas are
 /// checked as schemas, not only key by key. Skipped where python3-jsonschema / python3-yaml are missing.
 /// </summary>
+[Trait("category", "lint")]
 public sealed class JsonSchemaValidationTests
 {
     private const string Script = """
@@ -43,7 +44,7 @@ public sealed class JsonSchemaValidationTests
         }
         catch (System.ComponentModel.Win32Exception)
         {
-            Assert.SkipWhen(Environment.GetEnvironmentVariable("CI") != "true", "python3 is not installed");
+            Skipping.When(Environment.GetEnvironmentVariable("CI") != "true", "python3 is not installed");
             Assert.Fail("python3 is not installed, but CI must run the JSON Schema validation");
             return;
         }
@@ -58,7 +59,7 @@ public sealed class JsonSchemaValidationTests
             if (output.StartsWith("SKIP ", StringComparison.Ordinal))
             {
                 // CI installs these (.ci/run); there a missing module is a broken install, not a reason to skip.
-                Assert.SkipWhen(Environment.GetEnvironmentVariable("CI") != "true",
+                Skipping.When(Environment.GetEnvironmentVariable("CI") != "true",
                     $"python3 modules missing ({output.Trim()}): install python3-jsonschema and python3-yaml");
                 Assert.Fail($"python3 modules missing ({output.Trim()}): install python3-jsonschema and python3-yaml");
             }

@@ -8,6 +8,7 @@ namespace BeamConformance.Conformance.Tests.Lint;
 /// No JSON-Schema validator restores here, so the strict loader is the validator; this keeps the
 /// editor-facing schemas and the loader's key catalog (<see cref="ScenarioFormat.Keys"/>) identical.
 /// </summary>
+[Trait("category", "lint")]
 public sealed class SchemaSyncTests
 {
     private static readonly string[] Schemas = ["scenario.schema.json", "expectations.schema.json", "features.schema.json"];

@@ -9,6 +9,7 @@ namespace BeamConformance.Conformance.Tests.Lint;
 /// The deliberately wrong scenarios of testdata/selftest: fed the output a conforming runner produces
 /// (synthesized from the correct scenario's fully specified panes), the checker must report each one.
 /// </summary>
+[Trait("category", "lint")]
 public sealed class SelftestTests
 {
     public static IReadOnlyList<Scenario> Load() =>

@@ -4,6 +4,7 @@ using BeamConformance.Conformance.Tests.Scenarios;
 namespace BeamConformance.Conformance.Tests.Lint;
 
 /// <summary>The suite lints itself: strict load, ids = paths and unique, tags registered and used, sinks checked.</summary>
+[Trait("category", "lint")]
 public sealed class SuiteLintTests
 {
     private static readonly Lazy<IReadOnlyList<Scenario>> All = new(() =>

@@ -98,7 +98,9 @@ public sealed class ReportTests
             "skipped": 1,
             "expected_failure": 1,
             "unexpected_pass": 1,
-            "succeeded": false
+            "planned": 5,
+            "succeeded": false,
+            "stopped": null
           },
           "scenarios": [
             {

@@ -58,7 +58,7 @@ internal sealed class InteropPeer
             Assert.Fail($"Interop peer {Name} is missing in CI: {reason}");
         }
 
-        Assert.Skip($"Interop peer {Name} is missing: {reason}");
+        Skipping.Because($"Interop peer {Name} is missing: {reason}");
     }
 
     public ProcessStartInfo StartInfo(string script, params string[] args)
