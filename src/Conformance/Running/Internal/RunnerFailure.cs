@@ -1,4 +1,4 @@
-using BeamConformance.Transport;
+using Grpc.Core;
 
 namespace BeamConformance.Conformance.Running.Internal;
 
@@ -9,7 +9,11 @@ namespace BeamConformance.Conformance.Running.Internal;
 /// </summary>
 internal static class RunnerFailure
 {
-    public static string Describe(Exception error, string step, TimeSpan limit)
+    /// <summary>The reason as one line: grpc-dotnet's status details for a failed connection can span several lines.</summary>
+    public static string Describe(Exception error, string step, TimeSpan limit) =>
+        string.Join(' ', DescribeLines(error, step, limit).Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+    private static string DescribeLines(Exception error, string step, TimeSpan limit)
     {
         var ms = $"{limit.TotalMilliseconds:F0} ms";
         return error switch
