@@ -3,6 +3,7 @@ using BeamConformance.ReferenceRunner.Environments;
 using BeamConformance.ReferenceRunner.Environments.Internal;
 using BeamConformance.ReferenceRunner.Execution;
 using BeamConformance.ReferenceRunner.FnApi;
+using BeamConformance.ReferenceRunner.Hosting.Internal;
 using BeamConformance.ReferenceRunner.Jobs.Internal;
 using BeamConformance.ReferenceRunner.Provision.Internal;
 using BeamConformance.ReferenceRunner.Translation;
@@ -57,9 +58,10 @@ public sealed class ReferenceRunnerServer : IAsyncDisposable
             MaxReceiveMessageSize = options.MaxFnApiReceiveMessageBytes,
             LoggerFactory = _loggerFactory,
         });
-        bindFnApi?.Invoke(_fnServer);
-        new ProvisionService(_workers).Bind(_fnServer);
-        new ArtifactRetrievalService(_store, options.ArtifactChunkBytes).Bind(_fnServer);
+        var fnBinder = new GuardedBinder(_fnServer);
+        bindFnApi?.Invoke(fnBinder);
+        new ProvisionService(_workers).Bind(fnBinder);
+        new ArtifactRetrievalService(_store, options.ArtifactChunkBytes).Bind(fnBinder);
 
         _jobServer = new GrpcServer(new GrpcServerOptions
         {
@@ -70,8 +72,9 @@ public sealed class ReferenceRunnerServer : IAsyncDisposable
             TimeProvider = options.TimeProvider,
         });
         var jobService = new JobService(_jobs, executor, CreateLauncher, Validate, () => JobEndpoint, _loggerFactory, options.TimeProvider);
-        jobService.Bind(_jobServer);
-        new ArtifactStagingService(_jobs, _store, _loggerFactory.CreateLogger("BeamConformance.ReferenceRunner.ArtifactStaging")).Bind(_jobServer);
+        var jobBinder = new GuardedBinder(_jobServer);
+        jobService.Bind(jobBinder);
+        new ArtifactStagingService(_jobs, _store, _loggerFactory.CreateLogger("BeamConformance.ReferenceRunner.ArtifactStaging")).Bind(jobBinder);
     }
 
     /// <summary>

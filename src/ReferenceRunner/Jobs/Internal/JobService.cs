@@ -89,7 +89,11 @@ internal sealed class JobService
 
         if (problems.Count > 0)
         {
-            throw new RpcException(new Status(StatusCode.InvalidArgument, PipelineValidator.Format(problems)));
+            var refusal = StatusDetails.InvalidArgument(
+                PipelineValidator.Summary(problems.Count),
+                [.. problems.Select(static p => (p.Id, $"{p.Feature} '{p.Value}': {p.Message}"))]);
+            Log.PrepareRefused(_logger, problems.Count, refusal.Status.Detail);
+            throw refusal;
         }
 
         var (id, sequence) = _jobs.NewId(request.JobName);
