@@ -61,7 +61,7 @@ public sealed class ReferenceRunnerServer : IAsyncDisposable
         var fnBinder = new GuardedBinder(_fnServer);
         bindFnApi?.Invoke(fnBinder);
         new ProvisionService(_workers).Bind(fnBinder);
-        new ArtifactRetrievalService(_store, options.ArtifactChunkBytes).Bind(fnBinder);
+        new ArtifactRetrievalService(_store, _workers, options.ArtifactChunkBytes).Bind(fnBinder);
 
         _jobServer = new GrpcServer(new GrpcServerOptions
         {
@@ -99,6 +99,9 @@ public sealed class ReferenceRunnerServer : IAsyncDisposable
     /// <summary>The Fn API endpoint as <c>host:port</c>, given to workers.</summary>
     /// <exception cref="InvalidOperationException">The server has not started.</exception>
     public string FnApiEndpoint => _fnApiEndpoint ?? throw new InvalidOperationException("The ReferenceRunner server has not started.");
+
+    /// <summary>The workers started and not yet stopped (for tests that stand in for a worker).</summary>
+    internal WorkerRegistry Workers => _workers;
 
     /// <summary>The absolute directory staged artifacts live under (one sub-directory per job).</summary>
     public string StagingDirectory => _store.Root;

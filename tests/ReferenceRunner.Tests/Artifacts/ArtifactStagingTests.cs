@@ -87,6 +87,39 @@ public sealed class ArtifactStagingTests : IDisposable
         Assert.Equal(StatusCode.FailedPrecondition, run.StatusCode);
     }
 
+    public static TheoryData<string, string> UnwritableNames => new()
+    {
+        // A NUL character (no file system takes one).
+        { "a\0b.jar", "contains a NUL character" },
+        // A component one byte over Linux's NAME_MAX.
+        { "lib/" + new string('n', 256), "has a path component of 256 bytes, more than the file system's limit of 255" },
+        // Multi-byte characters count in bytes: 128 two-byte letters.
+        { new string('\u017e', 128), "has a path component of 256 bytes, more than the file system's limit of 255" },
+        // A whole name over 1,024 bytes in components of 200.
+        { string.Join('/', Enumerable.Repeat(new string('d', 200), 6)), "is 1205 bytes long, more than the limit of 1024" },
+        // A directory, not a file.
+        { "lib/", "names a directory, not a file" },
+    };
+
+    [Theory]
+    [MemberData(nameof(UnwritableNames))]
+    public async Task A_staged_name_no_file_can_have_is_INVALID_ARGUMENT(string stagedName, string why)
+    {
+        await using var runner = await RunnerHarness.StartAsync();
+        var file = Write("payload.bin", 16);
+        var pipeline = Pipelines.ImpulseParDo(Pipelines.External());
+        pipeline.Components.Environments["env"].Dependencies.Add(Pipelines.FileArtifact(file.Path, stagedName));
+        var prepared = await runner.PrepareAsync(pipeline);
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => new StagingClient(prepared.ArtifactStagingEndpoint.Url).StageAsync(prepared.StagingSessionToken));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Equal($"Artifact staging: artifact 0 of environment 'env' (beam:artifact:type:file:v1): staged name '{stagedName}' {why}.", error.Status.Detail);
+        Assert.Empty(Directory.EnumerateFiles(runner.Server.StagingDirectory, "*", SearchOption.AllDirectories));
+        var message = Assert.Single(await runner.MessagesAsync(prepared.PreparationId, 1));
+        Assert.Equal((JobMessage.Types.MessageImportance.JobMessageError, error.Status.Detail), (message.Importance, message.MessageText));
+    }
+
     [Fact]
     public async Task A_staged_name_with_sub_directories_inside_the_job_directory_is_accepted()
     {

@@ -49,11 +49,11 @@ internal sealed class RunnerHarness : IAsyncDisposable
         Jobs.AsyncUnaryCall(method, null, Options(), request).ResponseAsync;
 
     /// <summary>Reads a server stream to its end.</summary>
-    public static async Task<List<TResponse>> ReadAllAsync<TRequest, TResponse>(CallInvoker invoker, Method<TRequest, TResponse> method, TRequest request)
+    public static async Task<List<TResponse>> ReadAllAsync<TRequest, TResponse>(CallInvoker invoker, Method<TRequest, TResponse> method, TRequest request, Metadata? headers = null)
         where TRequest : class
         where TResponse : class
     {
-        using var call = invoker.AsyncServerStreamingCall(method, null, Options(), request);
+        using var call = invoker.AsyncServerStreamingCall(method, null, Options(headers), request);
         var items = new List<TResponse>();
         while (await call.ResponseStream.MoveNext(TestContext.Current.CancellationToken))
         {
@@ -72,6 +72,22 @@ internal sealed class RunnerHarness : IAsyncDisposable
         var prepared = await PrepareAsync(pipeline, jobName);
         await new StagingClient(prepared.ArtifactStagingEndpoint.Url).StageAsync(prepared.StagingSessionToken);
         return prepared.PreparationId;
+    }
+
+    /// <summary>The job's first <paramref name="count"/> messages, read from its message stream (which may go on).</summary>
+    public async Task<List<JobMessage>> MessagesAsync(string jobId, int count)
+    {
+        using var call = Jobs.AsyncServerStreamingCall(BeamMethods.GetMessageStream, null, Options(), new JobMessagesRequest { JobId = jobId });
+        var messages = new List<JobMessage>();
+        while (messages.Count < count && await call.ResponseStream.MoveNext(TestContext.Current.CancellationToken))
+        {
+            if (call.ResponseStream.Current.MessageResponse is { } message)
+            {
+                messages.Add(message);
+            }
+        }
+
+        return messages;
     }
 
     /// <summary>Waits until the job reaches <paramref name="state"/> (following its state stream).</summary>

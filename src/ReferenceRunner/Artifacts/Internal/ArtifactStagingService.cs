@@ -16,7 +16,8 @@ namespace BeamConformance.ReferenceRunner.Artifacts.Internal;
 /// <c>beam:artifact:type:file:v1</c> (role kept). URL artifacts are kept as they are. When every environment
 /// is staged the runner ends the stream itself (SDKs wait for that). Errors: NOT_FOUND for an unknown token,
 /// FAILED_PRECONDITION when the job is staged, staging or running, INVALID_ARGUMENT for a reply that does
-/// not answer the request or a staged name escaping the job's directory.
+/// not answer the request or a staged name no file under the job's directory can have (escaping it, a NUL, a
+/// component over 255 bytes...); a failure is also posted to the job's message stream as JOB_MESSAGE_ERROR.
 /// </summary>
 internal sealed class ArtifactStagingService(JobStore jobs, ArtifactStore store, ILogger logger)
 {
@@ -69,7 +70,9 @@ internal sealed class ArtifactStagingService(JobStore jobs, ArtifactStore store,
         }
         catch (RpcException e)
         {
+            // The job exists: its message stream carries why staging failed, in full.
             Log.StagingFailed(logger, job.Id, e.Status.Detail);
+            job.Events.Post(JobMessage.Types.MessageImportance.JobMessageError, e.Status.Detail);
             throw;
         }
         finally
