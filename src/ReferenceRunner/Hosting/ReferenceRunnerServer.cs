@@ -74,7 +74,7 @@ public sealed class ReferenceRunnerServer : IAsyncDisposable
         var jobService = new JobService(_jobs, executor, CreateLauncher, Validate, () => JobEndpoint, _loggerFactory, options.TimeProvider);
         var jobBinder = new GuardedBinder(_jobServer);
         jobService.Bind(jobBinder);
-        new ArtifactStagingService(_jobs, _store, _loggerFactory.CreateLogger("BeamConformance.ReferenceRunner.ArtifactStaging")).Bind(jobBinder);
+        new ArtifactStagingService(_jobs, _store, options.StagingTimeout, options.TimeProvider, _loggerFactory.CreateLogger("BeamConformance.ReferenceRunner.ArtifactStaging")).Bind(jobBinder);
     }
 
     /// <summary>

@@ -121,6 +121,32 @@ public sealed class ArtifactStagingTests : IDisposable
     }
 
     [Fact]
+    public async Task A_staging_client_that_stops_answering_gets_DEADLINE_EXCEEDED_and_its_job_fails()
+    {
+        await using var runner = await RunnerHarness.StartAsync(new BeamConformance.ReferenceRunner.Hosting.ReferenceRunnerOptions { StagingTimeout = TimeSpan.FromMilliseconds(500) });
+        var pipeline = Pipelines.ImpulseParDo(Pipelines.External());
+        pipeline.Components.Environments["env"].Dependencies.Add(Pipelines.FileArtifact("/nowhere/dep.jar", "dep.jar"));
+        var prepared = await runner.PrepareAsync(pipeline);
+        using var channel = GrpcChannel.ForAddress(prepared.ArtifactStagingEndpoint.Url);
+        using var call = channel.CreateCallInvoker().AsyncDuplexStreamingCall(BeamMethods.ReverseArtifactRetrievalService, null, RunnerHarness.Options());
+
+        // The token, then silence: the ResolveArtifacts request is never answered.
+        await call.RequestStream.WriteAsync(new ArtifactResponseWrapper { StagingToken = prepared.StagingSessionToken }, TestContext.Current.CancellationToken);
+        var error = await Assert.ThrowsAsync<RpcException>(async () =>
+        {
+            while (await call.ResponseStream.MoveNext(TestContext.Current.CancellationToken))
+            {
+            }
+        });
+
+        var reason = $"Artifact staging for job {prepared.PreparationId} did not finish within the staging deadline of 0.5 s.";
+        Assert.Equal((StatusCode.DeadlineExceeded, reason), (error.StatusCode, error.Status.Detail));
+        Assert.Equal([JobState.Types.Enum.Stopped, JobState.Types.Enum.Failed], await runner.StatesUntilEndAsync(prepared.PreparationId));
+        var message = Assert.Single(await runner.MessagesAsync(prepared.PreparationId, 1));
+        Assert.Equal(reason, message.MessageText);
+    }
+
+    [Fact]
     public async Task A_staged_name_with_sub_directories_inside_the_job_directory_is_accepted()
     {
         await using var runner = await RunnerHarness.StartAsync();
