@@ -12,6 +12,14 @@ var fnPort = new Option<int>("--fn-port") { Description = "Fn API port (control,
 var allowProcess = new Option<bool>("--allow-process-environment") { Description = "Allow beam:env:process:v1 environments (runs a command named by the pipeline)." };
 var bundleSize = new Option<int>("--bundle-size") { Description = "Maximum elements per bundle.", DefaultValueFactory = _ => 1000 };
 var stagingDirectory = new Option<string?>("--staging-dir") { Description = "Directory for staged artifacts (default: a temporary directory)." };
+var jobRetention = new Option<string>("--job-retention")
+{
+    Description = "Which idle jobs (finished, or prepared and never run) are kept with their staged files: a duration (30m, 2h), a count (500), both (2h,500) or none. Default 1h,1000.",
+    DefaultValueFactory = _ => "1h,1000",
+};
+jobRetention.Validators.Add(r => { try { JobRetention.Parse(r.GetValueOrDefault<string>()!); } catch (FormatException e) { r.AddError(e.Message); } });
+var stagingTimeout = new Option<int>("--staging-timeout") { Description = "Seconds an artifact staging stream may take before it fails its job.", DefaultValueFactory = _ => 600 };
+stagingTimeout.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) { r.AddError("--staging-timeout must be at least 1 second."); } });
 bundleSize.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) { r.AddError("--bundle-size must be at least 1."); } });
 foreach (var port in new[] { jobPort, fnPort })
 {
@@ -20,7 +28,7 @@ foreach (var port in new[] { jobPort, fnPort })
 
 var root = new RootCommand("BeamConformance ReferenceRunner: runs Beam SDK pipelines through the Job and Fn APIs.")
 {
-    jobPort, bind, fnPort, allowProcess, bundleSize, stagingDirectory,
+    jobPort, bind, fnPort, allowProcess, bundleSize, stagingDirectory, jobRetention, stagingTimeout,
 };
 root.SetAction(async (parse, invocationCancellation) =>
 {
@@ -42,6 +50,8 @@ root.SetAction(async (parse, invocationCancellation) =>
         FnApiPort = parse.GetValue(fnPort),
         AllowProcessEnvironment = parse.GetValue(allowProcess),
         StagingDirectory = parse.GetValue(stagingDirectory),
+        JobRetention = JobRetention.Parse(parse.GetValue(jobRetention)!),
+        StagingTimeout = TimeSpan.FromSeconds(parse.GetValue(stagingTimeout)),
     };
     var server = ReferenceRunnerServer.CreateDefault(options, new ExecutionOptions { BundleSize = parse.GetValue(bundleSize) }, loggerFactory);
     await using (server.ConfigureAwait(false))

@@ -40,6 +40,9 @@ public sealed class ReferenceRunnerOptions
     /// </summary>
     public TimeSpan StagingTimeout { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>Which jobs no longer running are kept, with their staged files (default 1 hour and 1,000 jobs).</summary>
+    public JobRetention JobRetention { get; set; } = JobRetention.Default;
+
     /// <summary>The size of each GetArtifact chunk, in bytes (default 1 MiB).</summary>
     public int ArtifactChunkBytes { get; set; } = 1024 * 1024;
 

@@ -26,7 +26,7 @@ public sealed class ReferenceRunnerServer : IAsyncDisposable
 {
     private readonly ReferenceRunnerOptions _options;
     private readonly ILoggerFactory _loggerFactory;
-    private readonly JobStore _jobs = new();
+    private readonly JobStore _jobs;
     private readonly WorkerRegistry _workers = new();
     private readonly ArtifactStore _store;
     private readonly GrpcServer _jobServer;
@@ -50,6 +50,7 @@ public sealed class ReferenceRunnerServer : IAsyncDisposable
         _options = options;
         _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
         _store = new ArtifactStore(options.StagingDirectory);
+        _jobs = new JobStore(options.JobRetention, options.TimeProvider, job => _store.Delete(job.Id));
 
         _fnServer = new GrpcServer(new GrpcServerOptions
         {
@@ -100,6 +101,9 @@ public sealed class ReferenceRunnerServer : IAsyncDisposable
     /// <exception cref="InvalidOperationException">The server has not started.</exception>
     public string FnApiEndpoint => _fnApiEndpoint ?? throw new InvalidOperationException("The ReferenceRunner server has not started.");
 
+    /// <summary>How many jobs the server keeps now (running and idle; see <see cref="ReferenceRunnerOptions.JobRetention"/>).</summary>
+    public int JobCount => _jobs.Count;
+
     /// <summary>The workers started and not yet stopped (for tests that stand in for a worker).</summary>
     internal WorkerRegistry Workers => _workers;
 
@@ -149,6 +153,7 @@ public sealed class ReferenceRunnerServer : IAsyncDisposable
         }
 
         await _fnServer.DisposeAsync().ConfigureAwait(false);
+        _jobs.Dispose();
         _store.Dispose();
     }
 

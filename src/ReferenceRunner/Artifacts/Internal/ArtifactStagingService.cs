@@ -101,6 +101,10 @@ internal sealed class ArtifactStagingService(JobStore jobs, ArtifactStore store,
         finally
         {
             job.EndStaging(staged);
+            if (jobs.Find(job.Id) is null)
+            {
+                store.Delete(job.Id); // Dropped by the retention just before staging began: leave no files behind.
+            }
         }
     }
 }
