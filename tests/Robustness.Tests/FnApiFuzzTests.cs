@@ -25,7 +25,7 @@ public sealed class FnApiFuzzTests(FuzzRunner runner)
         {
             var random = FuzzCase.RandomFor(nameof(A_misbehaving_worker_fails_at_most_its_own_job), i);
             var prepared = await runner.Jobs.AsyncUnaryCall(JobService.Methods.Prepare, null, FuzzRunner.Options(), new PrepareJobRequest { Pipeline = Pipelines.Valid(pool.Endpoint), JobName = "fn-fuzz" }).ResponseAsync;
-            await JobClient.StageNothingAsync(runner, prepared.StagingSessionToken);
+            await JobClient.StageNothingAsync(runner.Jobs, prepared.StagingSessionToken);
             await runner.Jobs.AsyncUnaryCall(JobService.Methods.Run, null, FuzzRunner.Options(), new RunJobRequest { PreparationId = prepared.PreparationId }).ResponseAsync;
             var started = await pool.NextAsync(TimeSpan.FromSeconds(30)) ?? throw new InvalidOperationException($"case {i}: the runner started no worker");
             var worker = new HostileWorker(runner, random, random.Next(8) == 0 ? "stranger-" + i : started.WorkerId);
@@ -33,7 +33,7 @@ public sealed class FnApiFuzzTests(FuzzRunner runner)
             var fuzzCase = new FuzzCase(nameof(FnApiFuzzTests), FuzzCase.RunSeed, i, what);
 
             await runner.Jobs.AsyncUnaryCall(JobService.Methods.Cancel, null, FuzzRunner.Options(), new CancelJobRequest { JobId = prepared.PreparationId }).ResponseAsync;
-            var end = await JobClient.TerminalStateAsync(runner, prepared.PreparationId, TimeSpan.FromSeconds(30));
+            var end = await JobClient.TerminalStateAsync(runner.Jobs, prepared.PreparationId, TimeSpan.FromSeconds(30));
             Assert.True(end is JobState.Types.Enum.Cancelled or JobState.Types.Enum.Failed or JobState.Types.Enum.Done, $"{fuzzCase}: the job was still {end} 30 s after Cancel; runner log:\n{runner.RecentLog()}");
             await worker.DisposeAsync();
             await runner.AssertAliveAsync(fuzzCase);

@@ -30,9 +30,9 @@ public sealed class JobApiFuzzTests(FuzzRunner runner)
                 if (random.Next(10) == 0)
                 {
                     // Staged (no dependencies) and run: the worker pool is unreachable, so the job must end FAILED (or DONE).
-                    await JobClient.StageNothingAsync(runner, prepared.StagingSessionToken);
+                    await JobClient.StageNothingAsync(runner.Jobs, prepared.StagingSessionToken);
                     await runner.Jobs.AsyncUnaryCall(JobService.Methods.Run, null, FuzzRunner.Options(), new RunJobRequest { PreparationId = prepared.PreparationId }).ResponseAsync;
-                    var end = await JobClient.TerminalStateAsync(runner, prepared.PreparationId, TimeSpan.FromSeconds(30));
+                    var end = await JobClient.TerminalStateAsync(runner.Jobs, prepared.PreparationId, TimeSpan.FromSeconds(30));
                     Assert.True(end is JobState.Types.Enum.Failed or JobState.Types.Enum.Done, $"{fuzzCase}: the job ended {end}");
                 }
             }

@@ -7,9 +7,9 @@ namespace BeamConformance.Robustness.Tests;
 internal static class JobClient
 {
     /// <summary>Stages a job whose environments have no dependencies: sends the token and waits for the runner to end the stream.</summary>
-    public static async Task StageNothingAsync(FuzzRunner runner, string token)
+    public static async Task StageNothingAsync(CallInvoker jobs, string token)
     {
-        using var call = runner.Jobs.AsyncDuplexStreamingCall(ArtifactStagingService.Methods.ReverseArtifactRetrievalService, null, FuzzRunner.Options());
+        using var call = jobs.AsyncDuplexStreamingCall(ArtifactStagingService.Methods.ReverseArtifactRetrievalService, null, FuzzRunner.Options());
         await call.RequestStream.WriteAsync(new ArtifactResponseWrapper { StagingToken = token }, TestContext.Current.CancellationToken);
         while (await call.ResponseStream.MoveNext(TestContext.Current.CancellationToken))
         {
@@ -19,12 +19,12 @@ internal static class JobClient
 
     /// <summary>The job's terminal state, following its state stream for at most <paramref name="timeout"/>.</summary>
     /// <returns>The last state seen (not terminal when the time ran out).</returns>
-    public static async Task<JobState.Types.Enum> TerminalStateAsync(FuzzRunner runner, string jobId, TimeSpan timeout)
+    public static async Task<JobState.Types.Enum> TerminalStateAsync(CallInvoker jobs, string jobId, TimeSpan timeout)
     {
         var state = JobState.Types.Enum.Unspecified;
         try
         {
-            using var call = runner.Jobs.AsyncServerStreamingCall(JobService.Methods.GetStateStream, null, FuzzRunner.Options(timeout.TotalSeconds), new GetJobStateRequest { JobId = jobId });
+            using var call = jobs.AsyncServerStreamingCall(JobService.Methods.GetStateStream, null, FuzzRunner.Options(timeout.TotalSeconds), new GetJobStateRequest { JobId = jobId });
             while (await call.ResponseStream.MoveNext(TestContext.Current.CancellationToken))
             {
                 state = call.ResponseStream.Current.State;
