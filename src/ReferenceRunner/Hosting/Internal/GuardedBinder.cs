@@ -12,56 +12,28 @@ namespace BeamConformance.ReferenceRunner.Hosting.Internal;
 internal sealed class GuardedBinder(ServiceBinderBase inner) : ServiceBinderBase
 {
     public override void AddMethod<TRequest, TResponse>(Method<TRequest, TResponse> method, UnaryServerMethod<TRequest, TResponse> handler) =>
-        inner.AddMethod(method, async (request, context) =>
-        {
-            try
-            {
-                return await handler(request, context).ConfigureAwait(false);
-            }
-            catch (Exception e) when (Translate(e, context) is { } status)
-            {
-                throw status;
-            }
-        });
+        inner.AddMethod(method, (request, context) => GuardAsync(() => handler(request, context), context));
 
     public override void AddMethod<TRequest, TResponse>(Method<TRequest, TResponse> method, ClientStreamingServerMethod<TRequest, TResponse> handler) =>
-        inner.AddMethod(method, async (requests, context) =>
-        {
-            try
-            {
-                return await handler(requests, context).ConfigureAwait(false);
-            }
-            catch (Exception e) when (Translate(e, context) is { } status)
-            {
-                throw status;
-            }
-        });
+        inner.AddMethod(method, (requests, context) => GuardAsync(() => handler(requests, context), context));
 
     public override void AddMethod<TRequest, TResponse>(Method<TRequest, TResponse> method, ServerStreamingServerMethod<TRequest, TResponse> handler) =>
-        inner.AddMethod(method, async (request, responses, context) =>
-        {
-            try
-            {
-                await handler(request, responses, context).ConfigureAwait(false);
-            }
-            catch (Exception e) when (Translate(e, context) is { } status)
-            {
-                throw status;
-            }
-        });
+        inner.AddMethod(method, (request, responses, context) => GuardAsync(async () => { await handler(request, responses, context).ConfigureAwait(false); return true; }, context));
 
     public override void AddMethod<TRequest, TResponse>(Method<TRequest, TResponse> method, DuplexStreamingServerMethod<TRequest, TResponse> handler) =>
-        inner.AddMethod(method, async (requests, responses, context) =>
+        inner.AddMethod(method, (requests, responses, context) => GuardAsync(async () => { await handler(requests, responses, context).ConfigureAwait(false); return true; }, context));
+
+    private static async Task<T> GuardAsync<T>(Func<Task<T>> call, ServerCallContext context)
+    {
+        try
         {
-            try
-            {
-                await handler(requests, responses, context).ConfigureAwait(false);
-            }
-            catch (Exception e) when (Translate(e, context) is { } status)
-            {
-                throw status;
-            }
-        });
+            return await call().ConfigureAwait(false);
+        }
+        catch (Exception e) when (Translate(e, context) is { } status)
+        {
+            throw status;
+        }
+    }
 
     // Null: rethrow as it is (a status within the cap, or the call's own cancellation).
     private static RpcException? Translate(Exception e, ServerCallContext context)
