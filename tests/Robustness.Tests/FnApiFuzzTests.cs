@@ -18,22 +18,24 @@ public sealed class FnApiFuzzTests(FuzzRunner runner)
     [Fact]
     public async Task A_misbehaving_worker_fails_at_most_its_own_job()
     {
+        using var channel = runner.NewJobChannel();
+        var jobs = channel.CreateCallInvoker();
         await using var pool = new WorkerPool();
         await pool.StartAsync();
         var cases = 40 * FuzzCase.Scale;
         for (var i = 0; i < cases; i++)
         {
             var random = FuzzCase.RandomFor(nameof(A_misbehaving_worker_fails_at_most_its_own_job), i);
-            var prepared = await runner.Jobs.AsyncUnaryCall(JobService.Methods.Prepare, null, FuzzRunner.Options(), new PrepareJobRequest { Pipeline = Pipelines.Valid(pool.Endpoint), JobName = "fn-fuzz" }).ResponseAsync;
-            await JobClient.StageNothingAsync(runner.Jobs, prepared.StagingSessionToken);
-            await runner.Jobs.AsyncUnaryCall(JobService.Methods.Run, null, FuzzRunner.Options(), new RunJobRequest { PreparationId = prepared.PreparationId }).ResponseAsync;
+            var prepared = await jobs.AsyncUnaryCall(JobService.Methods.Prepare, null, FuzzRunner.Options(), new PrepareJobRequest { Pipeline = Pipelines.Valid(pool.Endpoint), JobName = "fn-fuzz" }).ResponseAsync;
+            await JobClient.StageNothingAsync(jobs, prepared.StagingSessionToken);
+            await jobs.AsyncUnaryCall(JobService.Methods.Run, null, FuzzRunner.Options(), new RunJobRequest { PreparationId = prepared.PreparationId }).ResponseAsync;
             var started = await pool.NextAsync(TimeSpan.FromSeconds(30)) ?? throw new InvalidOperationException($"case {i}: the runner started no worker");
             var worker = new HostileWorker(runner, random, random.Next(8) == 0 ? "stranger-" + i : started.WorkerId);
             var what = await worker.MisbehaveAsync();
             var fuzzCase = new FuzzCase(nameof(FnApiFuzzTests), FuzzCase.RunSeed, i, what);
 
-            await runner.Jobs.AsyncUnaryCall(JobService.Methods.Cancel, null, FuzzRunner.Options(), new CancelJobRequest { JobId = prepared.PreparationId }).ResponseAsync;
-            var end = await JobClient.TerminalStateAsync(runner.Jobs, prepared.PreparationId, TimeSpan.FromSeconds(30));
+            await jobs.AsyncUnaryCall(JobService.Methods.Cancel, null, FuzzRunner.Options(), new CancelJobRequest { JobId = prepared.PreparationId }).ResponseAsync;
+            var end = await JobClient.TerminalStateAsync(jobs, prepared.PreparationId, TimeSpan.FromSeconds(30));
             Assert.True(end is JobState.Types.Enum.Cancelled or JobState.Types.Enum.Failed or JobState.Types.Enum.Done, $"{fuzzCase}: the job was still {end} 30 s after Cancel; runner log:\n{runner.RecentLog()}");
             await worker.DisposeAsync();
             await runner.AssertAliveAsync(fuzzCase);

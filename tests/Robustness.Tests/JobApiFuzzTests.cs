@@ -15,6 +15,8 @@ public sealed class JobApiFuzzTests(FuzzRunner runner)
     [Fact]
     public async Task Mutated_pipelines_are_prepared_or_refused_with_INVALID_ARGUMENT()
     {
+        using var channel = runner.NewJobChannel();
+        var jobs = channel.CreateCallInvoker();
         var cases = 900 * FuzzCase.Scale;
         var outcomes = new Dictionary<StatusCode, int>();
         for (var i = 0; i < cases; i++)
@@ -26,13 +28,13 @@ public sealed class JobApiFuzzTests(FuzzRunner runner)
             var code = StatusCode.OK;
             try
             {
-                var prepared = await runner.Jobs.AsyncUnaryCall(JobService.Methods.Prepare, null, FuzzRunner.Options(60), new PrepareJobRequest { Pipeline = pipeline, JobName = "fuzz" }).ResponseAsync;
+                var prepared = await jobs.AsyncUnaryCall(JobService.Methods.Prepare, null, FuzzRunner.Options(60), new PrepareJobRequest { Pipeline = pipeline, JobName = "fuzz" }).ResponseAsync;
                 if (random.Next(10) == 0)
                 {
                     // Staged (no dependencies) and run: the worker pool is unreachable, so the job must end FAILED (or DONE).
-                    await JobClient.StageNothingAsync(runner.Jobs, prepared.StagingSessionToken);
-                    await runner.Jobs.AsyncUnaryCall(JobService.Methods.Run, null, FuzzRunner.Options(), new RunJobRequest { PreparationId = prepared.PreparationId }).ResponseAsync;
-                    var end = await JobClient.TerminalStateAsync(runner.Jobs, prepared.PreparationId, TimeSpan.FromSeconds(30));
+                    await JobClient.StageNothingAsync(jobs, prepared.StagingSessionToken);
+                    await jobs.AsyncUnaryCall(JobService.Methods.Run, null, FuzzRunner.Options(), new RunJobRequest { PreparationId = prepared.PreparationId }).ResponseAsync;
+                    var end = await JobClient.TerminalStateAsync(jobs, prepared.PreparationId, TimeSpan.FromSeconds(30));
                     Assert.True(end is JobState.Types.Enum.Failed or JobState.Types.Enum.Done, $"{fuzzCase}: the job ended {end}");
                 }
             }
@@ -55,7 +57,7 @@ public sealed class JobApiFuzzTests(FuzzRunner runner)
     public async Task Bytes_that_are_no_PrepareJobRequest_are_refused_without_harm()
     {
         var valid = new PrepareJobRequest { Pipeline = Pipelines.Valid(), JobName = "fuzz" }.ToByteArray();
-        var cases = 300 * FuzzCase.Scale;
+        var cases = 600 * FuzzCase.Scale;
         for (var i = 0; i < cases; i++)
         {
             var random = FuzzCase.RandomFor(nameof(Bytes_that_are_no_PrepareJobRequest_are_refused_without_harm), i);
@@ -84,8 +86,10 @@ public sealed class JobApiFuzzTests(FuzzRunner runner)
     [Fact]
     public async Task Every_job_method_answers_hostile_ids_with_its_documented_statuses()
     {
-        var prepared = await runner.Jobs.AsyncUnaryCall(JobService.Methods.Prepare, null, FuzzRunner.Options(), new PrepareJobRequest { Pipeline = Pipelines.Valid(), JobName = "target" }).ResponseAsync;
-        var cases = 300 * FuzzCase.Scale;
+        using var channel = runner.NewJobChannel();
+        var jobs = channel.CreateCallInvoker();
+        var prepared = await jobs.AsyncUnaryCall(JobService.Methods.Prepare, null, FuzzRunner.Options(), new PrepareJobRequest { Pipeline = Pipelines.Valid(), JobName = "target" }).ResponseAsync;
+        var cases = 800 * FuzzCase.Scale;
         for (var i = 0; i < cases; i++)
         {
             var random = FuzzCase.RandomFor(nameof(Every_job_method_answers_hostile_ids_with_its_documented_statuses), i);
@@ -97,13 +101,13 @@ public sealed class JobApiFuzzTests(FuzzRunner runner)
                 var options = FuzzRunner.Options(5);
                 switch (method)
                 {
-                    case 0: await runner.Jobs.AsyncUnaryCall(JobService.Methods.Run, null, options, new RunJobRequest { PreparationId = id }).ResponseAsync; break;
-                    case 1: await runner.Jobs.AsyncUnaryCall(JobService.Methods.GetState, null, options, new GetJobStateRequest { JobId = id }).ResponseAsync; break;
-                    case 2: await runner.Jobs.AsyncUnaryCall(JobService.Methods.GetPipeline, null, options, new GetJobPipelineRequest { JobId = id }).ResponseAsync; break;
-                    case 3: await runner.Jobs.AsyncUnaryCall(JobService.Methods.GetJobMetrics, null, options, new GetJobMetricsRequest { JobId = id }).ResponseAsync; break;
-                    case 4: await runner.Jobs.AsyncUnaryCall(JobService.Methods.Drain, null, options, new DrainJobRequest { JobId = id }).ResponseAsync; break;
+                    case 0: await jobs.AsyncUnaryCall(JobService.Methods.Run, null, options, new RunJobRequest { PreparationId = id }).ResponseAsync; break;
+                    case 1: await jobs.AsyncUnaryCall(JobService.Methods.GetState, null, options, new GetJobStateRequest { JobId = id }).ResponseAsync; break;
+                    case 2: await jobs.AsyncUnaryCall(JobService.Methods.GetPipeline, null, options, new GetJobPipelineRequest { JobId = id }).ResponseAsync; break;
+                    case 3: await jobs.AsyncUnaryCall(JobService.Methods.GetJobMetrics, null, options, new GetJobMetricsRequest { JobId = id }).ResponseAsync; break;
+                    case 4: await jobs.AsyncUnaryCall(JobService.Methods.Drain, null, options, new DrainJobRequest { JobId = id }).ResponseAsync; break;
                     case 5:
-                        using (var call = runner.Jobs.AsyncServerStreamingCall(JobService.Methods.GetMessageStream, null, FuzzRunner.Options(0.5), new JobMessagesRequest { JobId = id }))
+                        using (var call = jobs.AsyncServerStreamingCall(JobService.Methods.GetMessageStream, null, FuzzRunner.Options(0.5), new JobMessagesRequest { JobId = id }))
                         {
                             while (await call.ResponseStream.MoveNext(TestContext.Current.CancellationToken))
                             {
@@ -111,7 +115,7 @@ public sealed class JobApiFuzzTests(FuzzRunner runner)
                         }
 
                         break;
-                    default: await runner.Jobs.AsyncUnaryCall(JobService.Methods.Cancel, null, options, new CancelJobRequest { JobId = id }).ResponseAsync; break;
+                    default: await jobs.AsyncUnaryCall(JobService.Methods.Cancel, null, options, new CancelJobRequest { JobId = id }).ResponseAsync; break;
                 }
             }
             catch (RpcException e)
