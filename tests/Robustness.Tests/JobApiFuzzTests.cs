@@ -17,7 +17,7 @@ public sealed class JobApiFuzzTests(FuzzRunner runner)
     {
         using var channel = runner.NewJobChannel();
         var jobs = channel.CreateCallInvoker();
-        var cases = 900 * FuzzCase.Scale;
+        var cases = 700 * FuzzCase.Scale;
         var outcomes = new Dictionary<StatusCode, int>();
         for (var i = 0; i < cases; i++)
         {
