@@ -13,5 +13,11 @@ if (args.Length > 0 && args[0] == "runner")
     return await BeamConformance.Benchmarks.Runner.RunnerBenchmark.RunAsync(args[1..]);
 }
 
+// `-- retention [--jobs N] [--every M] [--job-retention VALUE]`: memory and threads as jobs come and go (see Runner/RetentionBenchmark).
+if (args.Length > 0 && args[0] == "retention")
+{
+    return await BeamConformance.Benchmarks.Runner.RetentionBenchmark.RunAsync(args[1..]);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(BeamConformance.Benchmarks.Runner.RunnerBenchmark).Assembly).Run(args);
 return 0;

@@ -21,6 +21,14 @@ executionMode.Validators.Add(r =>
         r.AddError($"--execution-mode must be one of batch, streaming, auto (got '{r.GetValueOrDefault<string>()}').");
     }
 });
+var jobRetention = new Option<string>("--job-retention")
+{
+    Description = "Which idle jobs (finished, or prepared and never run) are kept with their staged files: a duration (30m, 2h), a count (500), both (2h,500) or none. Default 1h,1000.",
+    DefaultValueFactory = _ => "1h,1000",
+};
+jobRetention.Validators.Add(r => { try { JobRetention.Parse(r.GetValueOrDefault<string>()!); } catch (FormatException e) { r.AddError(e.Message); } });
+var stagingTimeout = new Option<int>("--staging-timeout") { Description = "Seconds an artifact staging stream may take before it fails its job.", DefaultValueFactory = _ => 600 };
+stagingTimeout.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) { r.AddError("--staging-timeout must be at least 1 second."); } });
 bundleSize.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) { r.AddError("--bundle-size must be at least 1."); } });
 foreach (var port in new[] { jobPort, fnPort })
 {
@@ -29,7 +37,7 @@ foreach (var port in new[] { jobPort, fnPort })
 
 var root = new RootCommand("BeamConformance ReferenceRunner: runs Beam SDK pipelines through the Job and Fn APIs.")
 {
-    jobPort, bind, fnPort, allowProcess, bundleSize, stagingDirectory, executionMode,
+    jobPort, bind, fnPort, allowProcess, bundleSize, stagingDirectory, executionMode, jobRetention, stagingTimeout,
 };
 root.SetAction(async (parse, invocationCancellation) =>
 {
@@ -51,6 +59,8 @@ root.SetAction(async (parse, invocationCancellation) =>
         FnApiPort = parse.GetValue(fnPort),
         AllowProcessEnvironment = parse.GetValue(allowProcess),
         StagingDirectory = parse.GetValue(stagingDirectory),
+        JobRetention = JobRetention.Parse(parse.GetValue(jobRetention)!),
+        StagingTimeout = TimeSpan.FromSeconds(parse.GetValue(stagingTimeout)),
     };
     var server = ReferenceRunnerServer.CreateDefault(options, new ExecutionOptions { BundleSize = parse.GetValue(bundleSize), Mode = ParseMode(parse.GetValue(executionMode)) }, loggerFactory);
     await using (server.ConfigureAwait(false))

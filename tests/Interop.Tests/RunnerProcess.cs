@@ -14,7 +14,23 @@ public sealed partial class RunnerProcess : IAsyncLifetime
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private readonly StringBuilder log = new();
+    private readonly IReadOnlyList<string> arguments;
     private Process? process;
+
+    /// <summary>The runner as the interop tests run it: <c>--job-port 0 --bind 127.0.0.1 --allow-process-environment</c>.</summary>
+    public RunnerProcess()
+        : this(["--job-port", "0", "--bind", "127.0.0.1", "--allow-process-environment"])
+    {
+    }
+
+    /// <summary>The runner with these command-line arguments (for other test assemblies that link this file).</summary>
+    internal RunnerProcess(IReadOnlyList<string> arguments) => this.arguments = arguments;
+
+    /// <summary>The Fn API endpoint the runner logged, <c>127.0.0.1:port</c> (empty until logged).</summary>
+    public string FnApiEndpoint { get; private set; } = "";
+
+    /// <summary>True while the runner process runs.</summary>
+    public bool IsAlive => process is { HasExited: false };
 
     /// <summary>The job endpoint the runner printed, <c>127.0.0.1:port</c>.</summary>
     public string JobEndpoint { get; private set; } = "";
@@ -68,7 +84,7 @@ public sealed partial class RunnerProcess : IAsyncLifetime
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { runner, "--job-port", "0", "--bind", "127.0.0.1", "--allow-process-environment" })
+        foreach (var argument in arguments.Prepend(runner))
         {
             start.ArgumentList.Add(argument);
         }
@@ -143,6 +159,11 @@ public sealed partial class RunnerProcess : IAsyncLifetime
             return;
         }
 
+        if (FnApiEndpoint.Length == 0 && FnApiLine().Match(line) is { Success: true } fn)
+        {
+            FnApiEndpoint = fn.Groups[1].Value;
+        }
+
         lock (log)
         {
             log.Append(line).Append('\n');
@@ -151,4 +172,7 @@ public sealed partial class RunnerProcess : IAsyncLifetime
 
     [GeneratedRegex(@"^Job endpoint: (\S+:\d+)$")]
     private static partial Regex EndpointLine();
+
+    [GeneratedRegex(@"Fn API endpoint: (\S+:\d+)")]
+    private static partial Regex FnApiLine();
 }

@@ -30,8 +30,15 @@ public sealed class CoderRegistry
     /// <summary>True when <paramref name="urn"/> is a coder the runner can decode.</summary>
     public static bool IsKnown(string urn) => KnownUrns.Contains(urn);
 
+    /// <summary>
+    /// The deepest nesting of component coders <see cref="Get(string)"/> builds: 64 levels (Beam's real coders nest a
+    /// handful deep). Checked before each level is built, so no coder table can exhaust the stack.
+    /// </summary>
+    public const int MaxDepth = 64;
+
     /// <summary>The coder for <paramref name="coderId"/>.</summary>
-    /// <exception cref="CoderException">A spec is invalid (wrong component count, bad payload) or the coder graph has a cycle.</exception>
+    /// <exception cref="CoderException">A spec is invalid (wrong component count, bad payload), the coder graph has a cycle,
+    /// or components nest deeper than <see cref="MaxDepth"/>.</exception>
     /// <exception cref="KeyNotFoundException">The lookup does not know an id.</exception>
     public Coder Get(string coderId) => Get(coderId, []);
 
@@ -40,6 +47,11 @@ public sealed class CoderRegistry
         if (_cache.TryGetValue(coderId, out var cached))
         {
             return cached;
+        }
+
+        if (inProgress.Count >= MaxDepth)
+        {
+            throw new CoderException(coderId, -1, $"component coders nest deeper than {MaxDepth} levels");
         }
 
         if (!inProgress.Add(coderId))

@@ -52,8 +52,15 @@ public sealed record Schema
     /// <summary>Field indices in the order their values are encoded.</summary>
     public IReadOnlyList<int> EncodingOrder { get; }
 
+    /// <summary>
+    /// The deepest nesting of field types <see cref="Parse"/> accepts (rows, arrays, iterables, maps and logical
+    /// types inside each other): 64 levels. Deeper schemas are refused before they are read, so no payload can
+    /// exhaust the stack.
+    /// </summary>
+    public const int MaxNestingDepth = 64;
+
     /// <summary>Parses a serialized <c>Schema</c> message.</summary>
-    /// <exception cref="FormatException">The bytes are not a valid Schema message.</exception>
+    /// <exception cref="FormatException">The bytes are not a valid Schema message, or its types nest deeper than <see cref="MaxNestingDepth"/>.</exception>
     public static Schema Parse(ReadOnlySpan<byte> serialized) => SchemaProtoReader.ReadSchema(serialized);
 
     /// <summary>Structural equality over fields and flags.</summary>

@@ -33,6 +33,16 @@ public sealed class ReferenceRunnerOptions
     /// </summary>
     public string? StagingDirectory { get; set; }
 
+    /// <summary>
+    /// How long one artifact staging stream (ReverseArtifactRetrievalService) may take from its first message to its
+    /// last artifact (default 10 minutes). A stream past it ends with DEADLINE_EXCEEDED and its job turns FAILED, so a
+    /// client that stops answering cannot hold a job forever.
+    /// </summary>
+    public TimeSpan StagingTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Which jobs no longer running are kept, with their staged files (default 1 hour and 1,000 jobs).</summary>
+    public JobRetention JobRetention { get; set; } = JobRetention.Default;
+
     /// <summary>The size of each GetArtifact chunk, in bytes (default 1 MiB).</summary>
     public int ArtifactChunkBytes { get; set; } = 1024 * 1024;
 

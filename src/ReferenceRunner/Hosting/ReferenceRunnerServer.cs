@@ -3,6 +3,7 @@ using BeamConformance.ReferenceRunner.Environments;
 using BeamConformance.ReferenceRunner.Environments.Internal;
 using BeamConformance.ReferenceRunner.Execution;
 using BeamConformance.ReferenceRunner.FnApi;
+using BeamConformance.ReferenceRunner.Hosting.Internal;
 using BeamConformance.ReferenceRunner.Jobs.Internal;
 using BeamConformance.ReferenceRunner.Provision.Internal;
 using BeamConformance.ReferenceRunner.Translation;
@@ -27,7 +28,7 @@ public sealed class ReferenceRunnerServer : IAsyncDisposable
 {
     private readonly ReferenceRunnerOptions _options;
     private readonly ILoggerFactory _loggerFactory;
-    private readonly JobStore _jobs = new();
+    private readonly JobStore _jobs;
     private readonly WorkerRegistry _workers = new();
     private readonly ArtifactStore _store;
     private readonly GrpcServer _jobServer;
@@ -51,6 +52,7 @@ public sealed class ReferenceRunnerServer : IAsyncDisposable
         _options = options;
         _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
         _store = new ArtifactStore(options.StagingDirectory);
+        _jobs = new JobStore(options.JobRetention, options.TimeProvider, job => _store.Delete(job.Id));
 
         _fnServer = new GrpcServer(new GrpcServerOptions
         {
@@ -59,9 +61,10 @@ public sealed class ReferenceRunnerServer : IAsyncDisposable
             MaxReceiveMessageSize = options.MaxFnApiReceiveMessageBytes,
             LoggerFactory = _loggerFactory,
         });
-        bindFnApi?.Invoke(_fnServer);
-        new ProvisionService(_workers).Bind(_fnServer);
-        new ArtifactRetrievalService(_store, options.ArtifactChunkBytes).Bind(_fnServer);
+        var fnBinder = new GuardedBinder(_fnServer);
+        bindFnApi?.Invoke(fnBinder);
+        new ProvisionService(_workers).Bind(fnBinder);
+        new ArtifactRetrievalService(_store, _workers, options.ArtifactChunkBytes).Bind(fnBinder);
 
         _jobServer = new GrpcServer(new GrpcServerOptions
         {
@@ -77,8 +80,9 @@ public sealed class ReferenceRunnerServer : IAsyncDisposable
             ],
         });
         var jobService = new JobService(_jobs, executor, CreateLauncher, Validate, () => JobEndpoint, _loggerFactory, options.TimeProvider);
-        jobService.Bind(_jobServer);
-        new ArtifactStagingService(_jobs, _store, _loggerFactory.CreateLogger("BeamConformance.ReferenceRunner.ArtifactStaging")).Bind(_jobServer);
+        var jobBinder = new GuardedBinder(_jobServer);
+        jobService.Bind(jobBinder);
+        new ArtifactStagingService(_jobs, _store, options.StagingTimeout, options.TimeProvider, _loggerFactory.CreateLogger("BeamConformance.ReferenceRunner.ArtifactStaging")).Bind(jobBinder);
     }
 
     /// <summary>
@@ -103,6 +107,12 @@ public sealed class ReferenceRunnerServer : IAsyncDisposable
     /// <summary>The Fn API endpoint as <c>host:port</c>, given to workers.</summary>
     /// <exception cref="InvalidOperationException">The server has not started.</exception>
     public string FnApiEndpoint => _fnApiEndpoint ?? throw new InvalidOperationException("The ReferenceRunner server has not started.");
+
+    /// <summary>How many jobs the server keeps now (running and idle; see <see cref="ReferenceRunnerOptions.JobRetention"/>).</summary>
+    public int JobCount => _jobs.Count;
+
+    /// <summary>The workers started and not yet stopped (for tests that stand in for a worker).</summary>
+    internal WorkerRegistry Workers => _workers;
 
     /// <summary>The absolute directory staged artifacts live under (one sub-directory per job).</summary>
     public string StagingDirectory => _store.Root;
@@ -150,6 +160,7 @@ public sealed class ReferenceRunnerServer : IAsyncDisposable
         }
 
         await _fnServer.DisposeAsync().ConfigureAwait(false);
+        _jobs.Dispose();
         _store.Dispose();
     }
 

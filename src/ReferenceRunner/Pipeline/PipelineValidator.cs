@@ -17,6 +17,11 @@ public static class PipelineValidator
         return new Internal.Validator(pipeline).Run();
     }
 
+    /// <summary>The first line of <see cref="Format"/>: <c>pipeline not supported by the ReferenceRunner (N problems):</c>.</summary>
+    /// <param name="count">How many problems.</param>
+    public static string Summary(int count) =>
+        $"pipeline not supported by the ReferenceRunner ({count} {(count == 1 ? "problem" : "problems")}):";
+
     /// <summary>
     /// One message listing each problem on its own line, for an INVALID_ARGUMENT status:
     /// <c>pipeline not supported by the ReferenceRunner (N problems):</c> then <c>- id: feature 'value': message</c>.
@@ -24,10 +29,7 @@ public static class PipelineValidator
     public static string Format(IReadOnlyList<ValidationProblem> problems)
     {
         ArgumentNullException.ThrowIfNull(problems);
-        var text = new StringBuilder();
-        text.Append("pipeline not supported by the ReferenceRunner (")
-            .Append(problems.Count)
-            .Append(problems.Count == 1 ? " problem):" : " problems):");
+        var text = new StringBuilder(Summary(problems.Count));
         foreach (var problem in problems)
         {
             text.Append('\n').Append("- ").Append(problem);

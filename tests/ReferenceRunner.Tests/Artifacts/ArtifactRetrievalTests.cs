@@ -16,7 +16,7 @@ public sealed class ArtifactRetrievalTests
         await using var runner = await RunnerHarness.StartAsync(new ReferenceRunnerOptions { ArtifactChunkBytes = 1024 });
         var staged = await StageAsync(runner, 2500);
 
-        var chunks = await RunnerHarness.ReadAllAsync(o => new ArtifactRetrievalService.ArtifactRetrievalServiceClient(runner.Fn).GetArtifact(new GetArtifactRequest { Artifact = staged.Artifact }, o));
+        var chunks = await ReadAsWorkerAsync(runner, staged.JobId, staged.Artifact);
 
         Assert.Equal([1024, 1024, 452], chunks.Select(c => c.Data.Length));
         Assert.Equal(staged.Bytes, chunks.SelectMany(c => c.Data.ToByteArray()).ToArray());
@@ -59,6 +59,12 @@ public sealed class ArtifactRetrievalTests
         { "missing", StatusCode.NotFound },
         // A URL artifact: the runner does not fetch URLs.
         { "url", StatusCode.InvalidArgument },
+        // A file another job staged.
+        { "other job", StatusCode.InvalidArgument },
+        // A staged file asked for without worker_id metadata.
+        { "no worker id", StatusCode.PermissionDenied },
+        // A staged file asked for by a worker the runner did not start.
+        { "unknown worker", StatusCode.PermissionDenied },
     };
 
     [Theory]
@@ -67,23 +73,43 @@ public sealed class ArtifactRetrievalTests
     {
         await using var runner = await RunnerHarness.StartAsync();
         var root = runner.Server.StagingDirectory;
+        var mine = await StageAsync(runner, 10);
         var artifact = kind switch
         {
             "outside" => File("/etc/hostname"),
-            "climbing" => File(root + "/../etc/hostname"),
-            "missing" => File(root + "/job-1/0/0/absent.bin"),
+            "climbing" => File(root + $"/{mine.JobId}/../../etc/hostname"),
+            "missing" => File(root + $"/{mine.JobId}/0/0/absent.bin"),
+            "other job" => (await StageAsync(runner, 20)).Artifact,
+            "no worker id" or "unknown worker" => mine.Artifact,
             _ => new ArtifactInformation { TypeUrn = "beam:artifact:type:url:v1", TypePayload = new ArtifactUrlPayload { Url = "https://example.com/a" }.ToByteString() },
         };
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => RunnerHarness.ReadAllAsync(o => new ArtifactRetrievalService.ArtifactRetrievalServiceClient(runner.Fn).GetArtifact(new GetArtifactRequest { Artifact = artifact }, o)));
+        var error = await Assert.ThrowsAsync<RpcException>(() => kind switch
+        {
+            "no worker id" => RunnerHarness.ReadAllAsync(o => new ArtifactRetrievalService.ArtifactRetrievalServiceClient(runner.Fn).GetArtifact(new GetArtifactRequest { Artifact = artifact }, o)),
+            "unknown worker" => RunnerHarness.ReadAllAsync(o => new ArtifactRetrievalService.ArtifactRetrievalServiceClient(runner.Fn).GetArtifact(new GetArtifactRequest { Artifact = artifact }, o), new Metadata { { "worker_id", "stranger" } }),
+            _ => ReadAsWorkerAsync(runner, mine.JobId, artifact),
+        });
 
         Assert.Equal(expected, error.StatusCode);
+    }
+
+    // GetArtifact as a worker of the job (registered the way the runner registers the workers it starts).
+    private static async Task<List<GetArtifactResponse>> ReadAsWorkerAsync(RunnerHarness runner, string jobId, ArtifactInformation artifact)
+    {
+        var workerId = jobId + "-worker";
+        if (runner.Server.Workers.Find(workerId) is null)
+        {
+            runner.Server.Workers.Register(workerId, new Org.Apache.Beam.Model.FnExecution.V1.ProvisionInfo { RetrievalToken = jobId });
+        }
+
+        return await RunnerHarness.ReadAllAsync(o => new ArtifactRetrievalService.ArtifactRetrievalServiceClient(runner.Fn).GetArtifact(new GetArtifactRequest { Artifact = artifact }, o), new Metadata { { "worker_id", workerId } });
     }
 
     private static ArtifactInformation File(string path) =>
         new() { TypeUrn = "beam:artifact:type:file:v1", TypePayload = new ArtifactFilePayload { Path = path }.ToByteString() };
 
-    private static async Task<(ArtifactInformation Artifact, byte[] Bytes)> StageAsync(RunnerHarness runner, int length)
+    private static async Task<(ArtifactInformation Artifact, byte[] Bytes, string JobId)> StageAsync(RunnerHarness runner, int length)
     {
         var source = Path.Combine(Directory.CreateTempSubdirectory("beam-sdk-side-").FullName, "dep.bin");
         var bytes = new byte[length];
@@ -95,6 +121,6 @@ public sealed class ArtifactRetrievalTests
         await new StagingClient(prepared.ArtifactStagingEndpoint.Url).StageAsync(prepared.StagingSessionToken);
         var staged = (await runner.CallAsync((c, o) => c.GetPipelineAsync(new GetJobPipelineRequest { JobId = prepared.PreparationId }, o))).Pipeline;
         Directory.Delete(Path.GetDirectoryName(source)!, recursive: true);
-        return (staged.Components.Environments["env"].Dependencies[0], bytes);
+        return (staged.Components.Environments["env"].Dependencies[0], bytes, prepared.PreparationId);
     }
 }

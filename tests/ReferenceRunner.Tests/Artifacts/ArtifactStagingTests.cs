@@ -1,3 +1,4 @@
+using BeamConformance.Protos.Hosting;
 using System.Security.Cryptography;
 using Google.Protobuf;
 using BeamConformance.ReferenceRunner.Tests.Hosting;
@@ -54,21 +55,31 @@ public sealed class ArtifactStagingTests : IDisposable
         AssertStaged(runner, staged.Components.Environments["env2"].Dependencies[0], "other.jar", other.Bytes, second.Dependencies[0]);
     }
 
-    public static TheoryData<string> EscapingNames => new()
+    public static TheoryData<string, string> UnwritableNames => new()
     {
         // Up and out of the job's directory.
-        "../../../escaped.txt",
+        { "../../../escaped.txt", "would escape the job's staging directory" },
         // Up exactly to the artifact's own directory's parent.
-        "..",
+        { "..", "would escape the job's staging directory" },
         // Down then further up.
-        "sub/../../../../escaped.txt",
+        { "sub/../../../../escaped.txt", "would escape the job's staging directory" },
         // An absolute path.
-        "/tmp/escaped.txt",
+        { "/tmp/escaped.txt", "would escape the job's staging directory" },
+        // A NUL character (no file system takes one).
+        { "a\0b.jar", "contains a NUL character" },
+        // A component one byte over Linux's NAME_MAX.
+        { "lib/" + new string('n', 256), "has a path component of 256 bytes, more than the file system's limit of 255" },
+        // Multi-byte characters count in bytes: 128 two-byte letters.
+        { new string('\u017e', 128), "has a path component of 256 bytes, more than the file system's limit of 255" },
+        // A whole name over 1,024 bytes in components of 200.
+        { string.Join('/', Enumerable.Repeat(new string('d', 200), 6)), "is 1205 bytes long, more than the limit of 1024" },
+        // A directory, not a file.
+        { "lib/", "names a directory, not a file" },
     };
 
     [Theory]
-    [MemberData(nameof(EscapingNames))]
-    public async Task A_staged_name_escaping_the_job_directory_is_INVALID_ARGUMENT(string stagedName)
+    [MemberData(nameof(UnwritableNames))]
+    public async Task A_staged_name_no_file_can_have_is_INVALID_ARGUMENT(string stagedName, string why)
     {
         await using var runner = await RunnerHarness.StartAsync();
         var file = Write("payload.bin", 16);
@@ -80,10 +91,38 @@ public sealed class ArtifactStagingTests : IDisposable
         var run = await Assert.ThrowsAsync<RpcException>(() => runner.CallAsync((c, o) => c.RunAsync(new RunJobRequest { PreparationId = prepared.PreparationId }, o)));
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
-        Assert.Equal($"Artifact staging: artifact 0 of environment 'env' (beam:artifact:type:file:v1): staged name '{stagedName}' would escape the job's staging directory.", error.Status.Detail);
+        Assert.Equal($"Artifact staging: artifact 0 of environment 'env' (beam:artifact:type:file:v1): staged name '{stagedName}' {why}.", error.Status.Detail);
         Assert.Empty(Directory.EnumerateFiles(runner.Server.StagingDirectory, "*", SearchOption.AllDirectories));
         Assert.False(File.Exists("/tmp/escaped.txt"));
         Assert.Equal(StatusCode.FailedPrecondition, run.StatusCode);
+        var message = Assert.Single(await runner.MessagesAsync(prepared.PreparationId, 1));
+        Assert.Equal((JobMessage.Types.MessageImportance.JobMessageError, error.Status.Detail), (message.Importance, message.MessageText));
+    }
+
+    [Fact]
+    public async Task A_staging_client_that_stops_answering_gets_DEADLINE_EXCEEDED_and_its_job_fails()
+    {
+        await using var runner = await RunnerHarness.StartAsync(new BeamConformance.ReferenceRunner.Hosting.ReferenceRunnerOptions { StagingTimeout = TimeSpan.FromMilliseconds(500) });
+        var pipeline = Pipelines.ImpulseParDo(Pipelines.External());
+        pipeline.Components.Environments["env"].Dependencies.Add(Pipelines.FileArtifact("/nowhere/dep.jar", "dep.jar"));
+        var prepared = await runner.PrepareAsync(pipeline);
+        using var channel = GrpcChannels.ForEndpoint(prepared.ArtifactStagingEndpoint.Url);
+        using var call = new ArtifactStagingService.ArtifactStagingServiceClient(channel).ReverseArtifactRetrievalService(RunnerHarness.Options());
+
+        // The token, then silence: the ResolveArtifacts request is never answered.
+        await call.RequestStream.WriteAsync(new ArtifactResponseWrapper { StagingToken = prepared.StagingSessionToken }, TestContext.Current.CancellationToken);
+        var error = await Assert.ThrowsAsync<RpcException>(async () =>
+        {
+            while (await call.ResponseStream.MoveNext(TestContext.Current.CancellationToken))
+            {
+            }
+        });
+
+        var reason = $"Artifact staging for job {prepared.PreparationId} did not finish within the staging deadline of 0.5 s.";
+        Assert.Equal((StatusCode.DeadlineExceeded, reason), (error.StatusCode, error.Status.Detail));
+        Assert.Equal([JobState.Types.Enum.Stopped, JobState.Types.Enum.Failed], await runner.StatesUntilEndAsync(prepared.PreparationId));
+        var message = Assert.Single(await runner.MessagesAsync(prepared.PreparationId, 1));
+        Assert.Equal(reason, message.MessageText);
     }
 
     [Fact]

@@ -130,6 +130,33 @@ public sealed class EnvironmentLauncherTests : IDisposable
     }
 
     [Fact]
+    public async Task A_process_that_exits_on_its_own_ends_its_lease_with_the_exit_code_and_its_last_20_lines()
+    {
+        var script = WriteScript("dies.sh", "#!/bin/sh\nfor i in $(seq 1 25); do echo \"line $i\"; done\necho 'no such module'\nexit 3\n");
+        var launcher = new EnvironmentLauncher(FnApi, allowProcessEnvironment: true, NullLoggerFactory.Instance);
+
+        await using var lease = await launcher.StartWorkerAsync("worker-1", "env", Pipelines.Process(script), TestContext.Current.CancellationToken);
+        var ended = await lease.Ended!.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+
+        var lines = ended.Split('\n');
+        Assert.Equal($"worker worker-1 (command '{script}') exited with code 3; its last 20 line(s) of output:", lines[0]);
+        Assert.Equal([.. Enumerable.Range(7, 19).Select(static i => $"line {i}"), "no such module"], lines[1..]);
+    }
+
+    [Fact]
+    public async Task A_process_the_runner_stops_does_not_end_its_lease_on_its_own()
+    {
+        var script = WriteScript("sleeps.sh", "#!/bin/sh\nexec sleep 600\n");
+        var launcher = new EnvironmentLauncher(FnApi, allowProcessEnvironment: true, NullLoggerFactory.Instance);
+
+        var lease = await launcher.StartWorkerAsync("worker-1", "env", Pipelines.Process(script), TestContext.Current.CancellationToken);
+        await lease.DisposeAsync();
+        await Task.Delay(300, TestContext.Current.CancellationToken);
+
+        Assert.False(lease.Ended!.IsCompleted);
+    }
+
+    [Fact]
     public async Task AnyOf_starts_its_first_supported_choice()
     {
         await using var pool = await FakeWorkerPool.StartAsync();

@@ -116,6 +116,40 @@ public sealed class JobExecutorTests
     }
 
     [Fact]
+    public async Task A_process_worker_that_exits_before_connecting_fails_the_job_at_once_with_its_exit_code_and_output()
+    {
+        var directory = Directory.CreateTempSubdirectory("beam-dying-worker-").FullName;
+        try
+        {
+            var script = Path.Combine(directory, "boot.sh");
+            await File.WriteAllTextAsync(script, "#!/bin/sh\necho 'cannot import apache_beam' >&2\nexit 2\n", TestContext.Current.CancellationToken);
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+
+            var p = new TestPipeline();
+            p.ParDo("a", p.Impulse("impulse"));
+            p.Components.Environments["js"] = Hosting.Pipelines.Process(script);
+            await using var server = await FnApiTestServer.StartAsync();
+            var context = Context("job4", p.Build(), new BeamConformance.ReferenceRunner.Environments.EnvironmentLauncher(server.Endpoint, allowProcessEnvironment: true, NullLoggerFactory.Instance));
+            var started = System.Diagnostics.Stopwatch.StartNew();
+
+            var error = await Assert.ThrowsAsync<JobFailedException>(
+                () => new JobExecutor(server.Services, Options).ExecuteAsync(context, TestContext.Current.CancellationToken));
+
+            Assert.InRange(started.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(10));
+            Assert.Equal(
+                $"worker job4-js-1 for environment js ended before it connected: worker job4-js-1 (command '{script}') exited with code 2; its last 1 line(s) of output:\ncannot import apache_beam",
+                error.Message);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task A_worker_that_never_connects_fails_the_job_naming_worker_and_environment()
     {
         var p = new TestPipeline();
@@ -196,7 +230,7 @@ public sealed class JobExecutorTests
         Assert.Empty(context.Metrics.ToMetricResults().Committed);
     }
 
-    private static JobRunContext Context(string jobId, Org.Apache.Beam.Model.Pipeline.V1.Pipeline pipeline, HarnessLauncher launcher) => new()
+    private static JobRunContext Context(string jobId, Org.Apache.Beam.Model.Pipeline.V1.Pipeline pipeline, IEnvironmentLauncher launcher) => new()
     {
         JobId = jobId,
         Pipeline = pipeline,

@@ -31,7 +31,7 @@ public sealed class FnApiServicesTests
     {
         await using var server = await FnApiTestServer.StartAsync(new FnApiOptions { MaxDataChunkBytes = limit });
         int[]? received = null;
-        await using var harness = TestHarness.Connect(server.Endpoint, "w1", bundle =>
+        await using var harness = server.Connect("w1", bundle =>
         {
             received = [.. bundle.InputMessages["src"].Select(static m => m.Length)];
             var all = bundle.InputMessages["src"].SelectMany(static m => m).ToArray();
@@ -70,7 +70,7 @@ public sealed class FnApiServicesTests
     public async Task An_sdk_error_fails_the_bundle_with_its_text()
     {
         await using var server = await FnApiTestServer.StartAsync();
-        await using var harness = TestHarness.Connect(server.Endpoint, "w1", _ => throw new InvalidOperationException("ZeroDivisionError: division by zero [while running 'Map(f)']"));
+        await using var harness = server.Connect("w1", _ => throw new InvalidOperationException("ZeroDivisionError: division by zero [while running 'Map(f)']"));
         var worker = await server.Services.WaitForWorkerAsync("w1", Wait, TestContext.Current.CancellationToken);
         worker.RegisterDescriptor(FnApiTestServer.Descriptor("d1", "out"));
 
@@ -100,7 +100,7 @@ public sealed class FnApiServicesTests
         var values = sizes.Select((size, i) => (ReadOnlyMemory<byte>)Enumerable.Repeat((byte)(i + 1), size).ToArray()).ToList();
         List<StateGetResponse>? pages = null;
         var key = new StateKey { IterableSideInput = new StateKey.Types.IterableSideInput { TransformId = "t", SideInputId = "side0" } };
-        await using var harness = TestHarness.Connect(server.Endpoint, "w1", async bundle =>
+        await using var harness = server.Connect("w1", async bundle =>
         {
             pages = await bundle.GetStateAsync(key);
             return new HarnessResult();
@@ -126,7 +126,7 @@ public sealed class FnApiServicesTests
     {
         await using var server = await FnApiTestServer.StartAsync();
         string? error = null;
-        await using var harness = TestHarness.Connect(server.Endpoint, "w1", async bundle =>
+        await using var harness = server.Connect("w1", async bundle =>
         {
             error = (await Assert.ThrowsAsync<InvalidOperationException>(() => bundle.GetStateAsync(new StateKey { Runner = new StateKey.Types.Runner() }))).Message;
             return new HarnessResult();
@@ -162,7 +162,7 @@ public sealed class FnApiServicesTests
     public async Task GetProcessBundleDescriptor_serves_the_worker_its_own_descriptors(string caller, string descriptorId, StatusCode expected)
     {
         await using var server = await FnApiTestServer.StartAsync();
-        await using var harness = TestHarness.Connect(server.Endpoint, "w1", _ => Task.FromResult(new HarnessResult()));
+        await using var harness = server.Connect("w1", _ => Task.FromResult(new HarnessResult()));
         var worker = await server.Services.WaitForWorkerAsync("w1", Wait, TestContext.Current.CancellationToken);
         worker.RegisterDescriptor(FnApiTestServer.Descriptor("d1", "out"));
         using var channel = GrpcChannels.ForEndpoint(server.Endpoint);
@@ -185,7 +185,7 @@ public sealed class FnApiServicesTests
     {
         await using var server = await FnApiTestServer.StartAsync();
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var harness = TestHarness.Connect(server.Endpoint, "w1", async _ =>
+        await using var harness = server.Connect("w1", async _ =>
         {
             started.TrySetResult();
             await Task.Delay(Timeout.Infinite, TestContext.Current.CancellationToken);
@@ -208,8 +208,7 @@ public sealed class FnApiServicesTests
     {
         await using var server = await FnApiTestServer.StartAsync();
         var messages = new RecordingMessages();
-        server.Services.ExpectWorker("w1", messages);
-        await using var harness = TestHarness.Connect(server.Endpoint, "w1", _ => Task.FromResult(new HarnessResult()));
+        await using var harness = server.Connect("w1", _ => Task.FromResult(new HarnessResult()), messages);
 
         await harness.LogAsync(
             new LogEntry { Severity = LogEntry.Types.Severity.Types.Enum.Info, Message = "starting" },
@@ -228,7 +227,7 @@ public sealed class FnApiServicesTests
     public async Task Short_monitoring_ids_are_resolved_once_through_metadata_requests()
     {
         await using var server = await FnApiTestServer.StartAsync();
-        await using var harness = TestHarness.Connect(server.Endpoint, "w1", _ => Task.FromResult(new HarnessResult()));
+        await using var harness = server.Connect("w1", _ => Task.FromResult(new HarnessResult()));
         var info = new MonitoringInfo { Urn = "beam:metric:element_count:v1", Type = "beam:metrics:sum_int64:v1" };
         info.Labels["PCOLLECTION"] = "pc1";
         harness.ShortIds["1"] = info;
@@ -280,5 +279,48 @@ public sealed class FnApiServicesTests
                 Posted.Add((importance, text));
             }
         }
+    }
+
+    [Theory]
+    [InlineData("control")]
+    [InlineData("data")]
+    [InlineData("state")]
+    public async Task A_stream_from_a_worker_id_the_runner_does_not_expect_is_NOT_FOUND(string stream)
+    {
+        await using var server = await FnApiTestServer.StartAsync();
+        using var channel = GrpcChannels.ForEndpoint(server.Endpoint);
+        var invoker = channel.CreateCallInvoker();
+        var options = new CallOptions(new Metadata { { "worker_id", "stranger" } }, DateTime.UtcNow.AddSeconds(30), TestContext.Current.CancellationToken);
+
+        var error = await Assert.ThrowsAsync<RpcException>(async () =>
+        {
+            switch (stream)
+            {
+                case "control":
+                    using (var call = new BeamFnControl.BeamFnControlClient(invoker).Control(options))
+                    {
+                        await call.ResponseStream.MoveNext(TestContext.Current.CancellationToken);
+                    }
+
+                    break;
+                case "data":
+                    using (var call = new BeamFnData.BeamFnDataClient(invoker).Data(options))
+                    {
+                        await call.ResponseStream.MoveNext(TestContext.Current.CancellationToken);
+                    }
+
+                    break;
+                default:
+                    using (var call = new BeamFnState.BeamFnStateClient(invoker).State(options))
+                    {
+                        await call.ResponseStream.MoveNext(TestContext.Current.CancellationToken);
+                    }
+
+                    break;
+            }
+        });
+
+        Assert.Equal(StatusCode.NotFound, error.StatusCode);
+        Assert.EndsWith("worker_id 'stranger' names no worker this runner started (or it was stopped)", error.Status.Detail, StringComparison.Ordinal);
     }
 }

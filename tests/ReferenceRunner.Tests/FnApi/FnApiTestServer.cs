@@ -33,6 +33,16 @@ internal sealed class FnApiTestServer : IAsyncDisposable
         return new FnApiTestServer(server, services, $"{address.Host}:{address.Port}");
     }
 
+    /// <summary>
+    /// Connects a <see cref="TestHarness"/> as worker <paramref name="workerId"/>, expected first (as the runner expects a
+    /// worker before starting it: streams from ids it does not expect are NOT_FOUND).
+    /// </summary>
+    public TestHarness Connect(string workerId, Func<HarnessBundle, Task<HarnessResult>> process, BeamConformance.ReferenceRunner.Execution.IJobMessageSink? messages = null)
+    {
+        Services.ExpectWorker(workerId, messages);
+        return TestHarness.Connect(Endpoint, workerId, process);
+    }
+
     /// <summary>A descriptor with one data source <c>src</c> and the given data sinks.</summary>
     public static ProcessBundleDescriptor Descriptor(string id, params string[] sinks)
     {

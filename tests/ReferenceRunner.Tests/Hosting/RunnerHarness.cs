@@ -48,10 +48,10 @@ internal sealed class RunnerHarness : IAsyncDisposable
     public Task<TResponse> CallAsync<TResponse>(Func<JobService.JobServiceClient, CallOptions, AsyncUnaryCall<TResponse>> call) =>
         call(new JobService.JobServiceClient(Jobs), Options()).ResponseAsync;
 
-    /// <summary>Reads a server stream, started with <see cref="Options"/>, to its end.</summary>
-    public static async Task<List<TResponse>> ReadAllAsync<TResponse>(Func<CallOptions, AsyncServerStreamingCall<TResponse>> start)
+    /// <summary>Reads a server stream, started with <see cref="Options"/> (and <paramref name="headers"/>), to its end.</summary>
+    public static async Task<List<TResponse>> ReadAllAsync<TResponse>(Func<CallOptions, AsyncServerStreamingCall<TResponse>> start, Metadata? headers = null)
     {
-        using var call = start(Options());
+        using var call = start(Options(headers));
         var items = new List<TResponse>();
         while (await call.ResponseStream.MoveNext(TestContext.Current.CancellationToken))
         {
@@ -70,6 +70,22 @@ internal sealed class RunnerHarness : IAsyncDisposable
         var prepared = await PrepareAsync(pipeline, jobName);
         await new StagingClient(prepared.ArtifactStagingEndpoint.Url).StageAsync(prepared.StagingSessionToken);
         return prepared.PreparationId;
+    }
+
+    /// <summary>The job's first <paramref name="count"/> messages, read from its message stream (which may go on).</summary>
+    public async Task<List<JobMessage>> MessagesAsync(string jobId, int count)
+    {
+        using var call = new JobService.JobServiceClient(Jobs).GetMessageStream(new JobMessagesRequest { JobId = jobId }, Options());
+        var messages = new List<JobMessage>();
+        while (messages.Count < count && await call.ResponseStream.MoveNext(TestContext.Current.CancellationToken))
+        {
+            if (call.ResponseStream.Current.MessageResponse is { } message)
+            {
+                messages.Add(message);
+            }
+        }
+
+        return messages;
     }
 
     /// <summary>Waits until the job reaches <paramref name="state"/> (following its state stream).</summary>

@@ -8,7 +8,9 @@ namespace BeamConformance.Model.Schemas.Internal;
 /// </summary>
 internal static class SchemaProtoReader
 {
-    public static Schema ReadSchema(ReadOnlySpan<byte> data)
+    public static Schema ReadSchema(ReadOnlySpan<byte> data) => ReadSchema(data, 0);
+
+    private static Schema ReadSchema(ReadOnlySpan<byte> data, int depth)
     {
         var reader = new ProtoWireReader(data);
         var fields = new List<SchemaField>();
@@ -20,7 +22,7 @@ internal static class SchemaProtoReader
             switch (field)
             {
                 case 1 when wire == 2:
-                    fields.Add(ReadField(reader.ReadLengthDelimited()));
+                    fields.Add(ReadField(reader.ReadLengthDelimited(), depth));
                     break;
                 case 2 when wire == 2:
                     id = reader.ReadString();
@@ -44,7 +46,7 @@ internal static class SchemaProtoReader
         }
     }
 
-    private static SchemaField ReadField(ReadOnlySpan<byte> data)
+    private static SchemaField ReadField(ReadOnlySpan<byte> data, int depth)
     {
         var reader = new ProtoWireReader(data);
         var name = "";
@@ -59,7 +61,7 @@ internal static class SchemaProtoReader
                     name = reader.ReadString();
                     break;
                 case 3 when wire == 2:
-                    type = ReadFieldType(reader.ReadLengthDelimited());
+                    type = ReadFieldType(reader.ReadLengthDelimited(), depth + 1);
                     break;
                 case 5 when wire == 0:
                     position = (int)reader.ReadVarint();
@@ -73,8 +75,13 @@ internal static class SchemaProtoReader
         return new SchemaField(name, type ?? throw new FormatException($"schema field '{name}' has no type"), position);
     }
 
-    private static FieldType ReadFieldType(ReadOnlySpan<byte> data)
+    private static FieldType ReadFieldType(ReadOnlySpan<byte> data, int depth)
     {
+        if (depth > Schema.MaxNestingDepth)
+        {
+            throw new FormatException($"schema types nest deeper than {Schema.MaxNestingDepth} levels");
+        }
+
         var reader = new ProtoWireReader(data);
         var nullable = false;
         FieldType? type = null;
@@ -90,19 +97,19 @@ internal static class SchemaProtoReader
                     type = FieldType.Of((AtomicType)reader.ReadVarint());
                     break;
                 case 3 when wire == 2:
-                    type = FieldType.ArrayOf(ReadSingleType(reader.ReadLengthDelimited(), "array element"));
+                    type = FieldType.ArrayOf(ReadSingleType(reader.ReadLengthDelimited(), "array element", depth));
                     break;
                 case 4 when wire == 2:
-                    type = FieldType.IterableOf(ReadSingleType(reader.ReadLengthDelimited(), "iterable element"));
+                    type = FieldType.IterableOf(ReadSingleType(reader.ReadLengthDelimited(), "iterable element", depth));
                     break;
                 case 5 when wire == 2:
-                    type = ReadMapType(reader.ReadLengthDelimited());
+                    type = ReadMapType(reader.ReadLengthDelimited(), depth);
                     break;
                 case 6 when wire == 2:
-                    type = FieldType.RowOf(ReadRowType(reader.ReadLengthDelimited()));
+                    type = FieldType.RowOf(ReadRowType(reader.ReadLengthDelimited(), depth));
                     break;
                 case 7 when wire == 2:
-                    type = ReadLogicalType(reader.ReadLengthDelimited());
+                    type = ReadLogicalType(reader.ReadLengthDelimited(), depth);
                     break;
                 default:
                     reader.Skip(wire);
@@ -118,7 +125,7 @@ internal static class SchemaProtoReader
         return type with { Nullable = nullable };
     }
 
-    private static FieldType ReadSingleType(ReadOnlySpan<byte> data, string what)
+    private static FieldType ReadSingleType(ReadOnlySpan<byte> data, string what, int depth)
     {
         var reader = new ProtoWireReader(data);
         FieldType? type = null;
@@ -127,7 +134,7 @@ internal static class SchemaProtoReader
             var (field, wire) = reader.ReadTag();
             if (field == 1 && wire == 2)
             {
-                type = ReadFieldType(reader.ReadLengthDelimited());
+                type = ReadFieldType(reader.ReadLengthDelimited(), depth + 1);
             }
             else
             {
@@ -138,7 +145,7 @@ internal static class SchemaProtoReader
         return type ?? throw new FormatException($"schema {what} type is missing");
     }
 
-    private static FieldType ReadMapType(ReadOnlySpan<byte> data)
+    private static FieldType ReadMapType(ReadOnlySpan<byte> data, int depth)
     {
         var reader = new ProtoWireReader(data);
         FieldType? key = null, value = null;
@@ -147,11 +154,11 @@ internal static class SchemaProtoReader
             var (field, wire) = reader.ReadTag();
             if (field == 1 && wire == 2)
             {
-                key = ReadFieldType(reader.ReadLengthDelimited());
+                key = ReadFieldType(reader.ReadLengthDelimited(), depth + 1);
             }
             else if (field == 2 && wire == 2)
             {
-                value = ReadFieldType(reader.ReadLengthDelimited());
+                value = ReadFieldType(reader.ReadLengthDelimited(), depth + 1);
             }
             else
             {
@@ -162,7 +169,7 @@ internal static class SchemaProtoReader
         return FieldType.MapOf(key ?? throw new FormatException("schema map key type is missing"), value ?? throw new FormatException("schema map value type is missing"));
     }
 
-    private static Schema ReadRowType(ReadOnlySpan<byte> data)
+    private static Schema ReadRowType(ReadOnlySpan<byte> data, int depth)
     {
         var reader = new ProtoWireReader(data);
         Schema? schema = null;
@@ -171,7 +178,7 @@ internal static class SchemaProtoReader
             var (field, wire) = reader.ReadTag();
             if (field == 1 && wire == 2)
             {
-                schema = ReadSchema(reader.ReadLengthDelimited());
+                schema = ReadSchema(reader.ReadLengthDelimited(), depth + 1);
             }
             else
             {
@@ -182,7 +189,7 @@ internal static class SchemaProtoReader
         return schema ?? new Schema([]);
     }
 
-    private static FieldType ReadLogicalType(ReadOnlySpan<byte> data)
+    private static FieldType ReadLogicalType(ReadOnlySpan<byte> data, int depth)
     {
         var reader = new ProtoWireReader(data);
         var urn = "";
@@ -196,7 +203,7 @@ internal static class SchemaProtoReader
             }
             else if (field == 3 && wire == 2)
             {
-                representation = ReadFieldType(reader.ReadLengthDelimited());
+                representation = ReadFieldType(reader.ReadLengthDelimited(), depth + 1);
             }
             else
             {

@@ -10,10 +10,13 @@ namespace BeamConformance.ReferenceRunner.Artifacts.Internal;
 /// ArtifactRetrievalService of <c>beam_artifact_api.proto</c> on the Fn API port, for workers.
 /// ResolveArtifacts answers the artifacts unchanged (after staging every dependency is a staged file, an
 /// embedded artifact or a URL). GetArtifact streams a staged file or embedded data in chunks of at most
-/// the configured size; a file outside the staging root is refused (INVALID_ARGUMENT), a missing staged file
-/// is NOT_FOUND, other artifact types are INVALID_ARGUMENT.
+/// the configured size. A staged file is served only to a worker of the job that staged it: the caller's
+/// <c>worker_id</c> request metadata names the worker, whose job's directory the file must lie in
+/// (PERMISSION_DENIED without a worker id or for a worker the runner did not start; INVALID_ARGUMENT for a file
+/// outside that directory, e.g. another job's). A missing staged file is NOT_FOUND, other artifact types are
+/// INVALID_ARGUMENT.
 /// </summary>
-internal sealed class ArtifactRetrievalService(ArtifactStore store, int chunkBytes) : Org.Apache.Beam.Model.JobManagement.V1.ArtifactRetrievalService.ArtifactRetrievalServiceBase
+internal sealed class ArtifactRetrievalService(ArtifactStore store, Provision.Internal.WorkerRegistry workers, int chunkBytes) : Org.Apache.Beam.Model.JobManagement.V1.ArtifactRetrievalService.ArtifactRetrievalServiceBase
 {
     public void Bind(ServiceBinderBase binder) => Org.Apache.Beam.Model.JobManagement.V1.ArtifactRetrievalService.BindService(binder, this);
 
@@ -44,9 +47,10 @@ internal sealed class ArtifactRetrievalService(ArtifactStore store, int chunkByt
                 return;
             case Urns.Artifacts.File:
                 var path = ArtifactFilePayload.Parser.ParseFrom(artifact.TypePayload).Path;
-                if (path.Length == 0 || !Path.IsPathFullyQualified(path) || !ArtifactStore.IsInside(store.Root, path))
+                var (jobId, directory) = CallerJob(context);
+                if (path.Length == 0 || path.Contains('\0', StringComparison.Ordinal) || !Path.IsPathFullyQualified(path) || !ArtifactStore.IsInside(directory, path))
                 {
-                    throw new RpcException(new Status(StatusCode.InvalidArgument, $"GetArtifact: file '{path}' is not an artifact staged with this runner (under {store.Root})."));
+                    throw new RpcException(new Status(StatusCode.InvalidArgument, $"GetArtifact: file '{path}' is not an artifact staged for job {jobId} (under {directory})."));
                 }
 
                 await SendFileAsync(path, stream, ct).ConfigureAwait(false);
@@ -57,6 +61,21 @@ internal sealed class ArtifactRetrievalService(ArtifactStore store, int chunkByt
         }
     }
 
+    // The job of the calling worker (its worker_id metadata) and that job's staging directory.
+    private (string JobId, string Directory) CallerJob(ServerCallContext context)
+    {
+        var workerId = context.RequestHeaders.GetValue("worker_id");
+        if (string.IsNullOrEmpty(workerId))
+        {
+            throw new RpcException(new Status(StatusCode.PermissionDenied,
+                "GetArtifact of a staged file needs the caller's worker_id request metadata: a worker may read only its own job's artifacts."));
+        }
+
+        var info = workers.Find(workerId)
+            ?? throw new RpcException(new Status(StatusCode.PermissionDenied, $"GetArtifact: worker_id '{workerId}' names no worker this runner started (or it was stopped)."));
+        return (info.RetrievalToken, store.PathOf(info.RetrievalToken));
+    }
+
     private async Task SendFileAsync(string path, IServerStreamWriter<GetArtifactResponse> stream, CancellationToken ct)
     {
         FileStream file;
@@ -64,7 +83,7 @@ internal sealed class ArtifactRetrievalService(ArtifactStore store, int chunkByt
         {
             file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
         }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
         {
             throw new RpcException(new Status(StatusCode.NotFound, $"GetArtifact: staged file '{path}' does not exist."));
         }

@@ -22,14 +22,42 @@ internal sealed class ArtifactStore : IDisposable
     /// <summary>The job's directory (created), <c>Root/jobId</c>.</summary>
     public string JobDirectory(string jobId)
     {
+        var directory = PathOf(jobId);
+        Directory.CreateDirectory(directory);
+        return directory;
+    }
+
+    /// <summary>The job's directory, <c>Root/jobId</c>, whether it exists or not.</summary>
+    public string PathOf(string jobId)
+    {
         var directory = Path.Combine(Root, jobId);
-        if (!IsInside(Root, directory))
+        if (jobId.Length == 0 || !IsInside(Root, directory) || Path.GetFileName(directory) != jobId)
         {
             throw new InvalidOperationException($"ReferenceRunner bug: job id '{jobId}' is not a plain directory name.");
         }
 
-        Directory.CreateDirectory(directory);
         return directory;
+    }
+
+    /// <summary>Deletes the job's directory and everything staged in it (nothing when it does not exist).</summary>
+    public void Delete(string jobId)
+    {
+        try
+        {
+            Directory.Delete(PathOf(jobId), recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // Nothing was staged.
+        }
+        catch (IOException)
+        {
+            // A file still open (a worker reading it): left for the store's own cleanup.
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // Same.
+        }
     }
 
     /// <summary>True when <paramref name="path"/>, made absolute, lies strictly inside <paramref name="directory"/>.</summary>

@@ -44,6 +44,11 @@ internal sealed class StagingSession(
 
             var directory = Path.Combine(jobDirectory, environmentIndex.ToString(System.Globalization.CultureInfo.InvariantCulture), i.ToString(System.Globalization.CultureInfo.InvariantCulture));
             var name = StagedName(artifact);
+            if (WhyInvalid(name) is { } why)
+            {
+                throw Invalid($"artifact {i} of environment '{environmentId}' ({artifact.TypeUrn}): staged name '{name}' {why}");
+            }
+
             var path = Path.GetFullPath(Path.Combine(directory, name));
             if (!ArtifactStore.IsInside(directory, path))
             {
@@ -100,6 +105,42 @@ internal sealed class StagingSession(
         }
 
         return "artifact";
+    }
+
+    /// <summary>Most bytes of one component of a staged name (Linux's NAME_MAX): 255.</summary>
+    public const int MaxComponentBytes = 255;
+
+    /// <summary>Most bytes of a whole staged name: 1,024 (PATH_MAX is 4,096 with the staging directory in front).</summary>
+    public const int MaxNameBytes = 1024;
+
+    /// <summary>Why a staged name cannot be a file name under the job's directory, or null when it can.</summary>
+    public static string? WhyInvalid(string name)
+    {
+        if (name.Contains('\0', StringComparison.Ordinal))
+        {
+            return "contains a NUL character";
+        }
+
+        if (System.Text.Encoding.UTF8.GetByteCount(name) > MaxNameBytes)
+        {
+            return $"is {System.Text.Encoding.UTF8.GetByteCount(name)} bytes long, more than the limit of {MaxNameBytes}";
+        }
+
+        if (name.EndsWith('/'))
+        {
+            return "names a directory, not a file";
+        }
+
+        foreach (var component in name.Split('/'))
+        {
+            var bytes = System.Text.Encoding.UTF8.GetByteCount(component);
+            if (bytes > MaxComponentBytes)
+            {
+                return $"has a path component of {bytes} bytes, more than the file system's limit of {MaxComponentBytes}";
+            }
+        }
+
+        return null;
     }
 
     private async Task<string> FetchAsync(ArtifactInformation artifact, string path, string what)

@@ -5,10 +5,19 @@ using Org.Apache.Beam.Model.Pipeline.V1;
 
 namespace BeamConformance.ReferenceRunner.Environments.Internal;
 
-/// <summary>A worker running as a child process (<c>beam:env:process:v1</c>); disposing kills its process tree.</summary>
+/// <summary>
+/// A worker running as a child process (<c>beam:env:process:v1</c>); disposing kills its process tree. Its output goes to
+/// the runner's log, and the last <see cref="TailLines"/> lines are kept for <see cref="Ended"/>.
+/// </summary>
 internal sealed class ProcessWorkerLease : IWorkerLease
 {
+    /// <summary>How many of the last lines of output (stdout and stderr, interleaved) <see cref="Ended"/> quotes.</summary>
+    public const int TailLines = 20;
+
+    private const int MaxLineChars = 1000;
     private readonly Process _process;
+    private readonly Queue<string> _tail = new();
+    private readonly TaskCompletionSource<string> _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _disposed;
 
     private ProcessWorkerLease(string workerId, Process process)
@@ -18,6 +27,9 @@ internal sealed class ProcessWorkerLease : IWorkerLease
     }
 
     public string WorkerId { get; }
+
+    /// <inheritdoc />
+    public Task<string> Ended => _ended.Task;
 
     /// <summary>The ProcessStartInfo for the payload: its command, the container-contract flags, its env.</summary>
     public static ProcessStartInfo StartInfo(string workerId, ProcessPayload payload, string fnApiEndpoint)
@@ -47,9 +59,10 @@ internal sealed class ProcessWorkerLease : IWorkerLease
     public static ProcessWorkerLease Start(string workerId, string environmentId, ProcessPayload payload, string fnApiEndpoint, ILogger logger)
     {
         var process = new Process { StartInfo = StartInfo(workerId, payload, fnApiEndpoint), EnableRaisingEvents = true };
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { Log.ProcessOutput(logger, workerId, e.Data); } };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Log.ProcessOutput(logger, workerId, e.Data); } };
-        process.Exited += (_, _) => Log.ProcessExited(logger, workerId, process.ExitCode);
+        var lease = new ProcessWorkerLease(workerId, process);
+        process.OutputDataReceived += (_, e) => lease.OnOutput(e.Data, logger);
+        process.ErrorDataReceived += (_, e) => lease.OnOutput(e.Data, logger);
+        process.Exited += (_, _) => _ = lease.OnExitedAsync(payload.Command, logger);
         try
         {
             process.Start();
@@ -63,7 +76,65 @@ internal sealed class ProcessWorkerLease : IWorkerLease
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         Log.ProcessWorkerStarted(logger, workerId, environmentId, process.Id, payload.Command);
-        return new ProcessWorkerLease(workerId, process);
+        return lease;
+    }
+
+    private void OnOutput(string? line, ILogger logger)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        Log.ProcessOutput(logger, WorkerId, line);
+        lock (_tail)
+        {
+            _tail.Enqueue(line.Length <= MaxLineChars ? line : line[..MaxLineChars] + "...");
+            if (_tail.Count > TailLines)
+            {
+                _tail.Dequeue();
+            }
+        }
+    }
+
+    private async Task OnExitedAsync(string command, ILogger logger)
+    {
+        int code;
+        try
+        {
+            // Let the output readers take the last lines (bounded: a grandchild may hold the pipes open).
+            using var drained = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+            await _process.WaitForExitAsync(drained.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is OperationCanceledException or InvalidOperationException)
+        {
+            // Output still open, or the process object already disposed: say what we have.
+        }
+
+        try
+        {
+            code = _process.ExitCode;
+        }
+        catch (InvalidOperationException)
+        {
+            return; // Disposed by the runner: it stopped the worker itself.
+        }
+
+        Log.ProcessExited(logger, WorkerId, code);
+        if (Volatile.Read(ref _disposed) != 0)
+        {
+            return;
+        }
+
+        string[] tail;
+        lock (_tail)
+        {
+            tail = [.. _tail];
+        }
+
+        _ended.TrySetResult(tail.Length == 0
+            ? $"worker {WorkerId} (command '{command}') exited with code {code} and printed nothing"
+            : $"worker {WorkerId} (command '{command}') exited with code {code}; its last {tail.Length} line(s) of output:\n{string.Join('\n', tail)}");
     }
 
     public async ValueTask DisposeAsync()

@@ -14,6 +14,7 @@ internal sealed class JobRun(JobRunContext context, FnApiServices fnApi, Executi
     private readonly ILogger _logger = context.LoggerFactory.CreateLogger("BeamConformance.ReferenceRunner.Execution");
     private readonly List<(string WorkerId, IWorkerLease? Lease)> _workers = [];
     private readonly Dictionary<string, WorkerConnection> _connections = new(StringComparer.Ordinal);
+    private volatile bool _stopping;
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -65,6 +66,8 @@ internal sealed class JobRun(JobRunContext context, FnApiServices fnApi, Executi
 
     public async ValueTask DisposeAsync()
     {
+        // Workers end now because the runner stops them: their exits are no news for the job.
+        _stopping = true;
         foreach (var (workerId, lease) in _workers)
         {
             fnApi.ForgetWorker(workerId);
@@ -138,11 +141,23 @@ internal sealed class JobRun(JobRunContext context, FnApiServices fnApi, Executi
         fnApi.ExpectWorker(workerId, context.Messages);
         var slot = _workers.Count;
         _workers.Add((workerId, null));
-        _workers[slot] = (workerId, await context.Environments.StartWorkerAsync(workerId, environmentId, environment, cancellationToken).ConfigureAwait(false));
+        var lease = await context.Environments.StartWorkerAsync(workerId, environmentId, environment, cancellationToken).ConfigureAwait(false);
+        _workers[slot] = (workerId, lease);
         try
         {
-            var connection = await fnApi.WaitForWorkerAsync(workerId, options.WorkerConnectTimeout, cancellationToken).ConfigureAwait(false);
+            var connecting = fnApi.WaitForWorkerAsync(workerId, options.WorkerConnectTimeout, cancellationToken);
+            if (lease.Ended is { } ended && await Task.WhenAny(connecting, ended).ConfigureAwait(false) == ended && !connecting.IsCompletedSuccessfully)
+            {
+                // The worker is gone: no connection can come.
+                _ = connecting.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+                throw Fail($"worker {workerId} for environment {environmentId} ended before it connected: {await ended.ConfigureAwait(false)}");
+            }
+
+            var connection = await connecting.ConfigureAwait(false);
             ExecutionLog.WorkerReady(_logger, context.JobId, workerId, environmentId);
+            _ = lease.Ended?.ContinueWith(
+                t => { if (!_stopping) { context.Messages.Post(Org.Apache.Beam.Model.JobManagement.V1.JobMessage.Types.MessageImportance.JobMessageError, t.Result); } },
+                CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
             return connection;
         }
         catch (TimeoutException e)

@@ -9,7 +9,7 @@ internal sealed class ControlServer(WorkerRegistry workers, FnApiOptions options
 {
     public override async Task Control(IAsyncStreamReader<InstructionResponse> responses, IServerStreamWriter<InstructionRequest> requests, ServerCallContext context)
     {
-        var slot = workers.GetOrAdd(WorkerIds.Require(context));
+        var slot = workers.Caller(context);
         var connection = new WorkerConnection(slot, new StreamSender<InstructionRequest>(requests), options, logger);
         if (!slot.Connected.TrySetResult(connection))
         {

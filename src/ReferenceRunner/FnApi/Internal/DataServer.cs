@@ -9,7 +9,7 @@ internal sealed class DataServer(WorkerRegistry workers, ILogger logger) : BeamF
 {
     public override async Task Data(IAsyncStreamReader<Elements> incoming, IServerStreamWriter<Elements> outgoing, ServerCallContext context)
     {
-        var slot = workers.GetOrAdd(WorkerIds.Require(context));
+        var slot = workers.Caller(context);
         var sender = new StreamSender<Elements>(outgoing);
         slot.AttachData(sender);
         using var ended = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, slot.Closing);

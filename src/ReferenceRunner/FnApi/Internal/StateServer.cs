@@ -18,7 +18,7 @@ internal sealed class StateServer(WorkerRegistry workers, FnApiOptions options, 
 
     public override async Task State(IAsyncStreamReader<StateRequest> requests, IServerStreamWriter<StateResponse> responses, ServerCallContext context)
     {
-        var slot = workers.GetOrAdd(WorkerIds.Require(context));
+        var slot = workers.Caller(context);
         using var ended = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, slot.Closing);
         try
         {

@@ -25,6 +25,9 @@ internal sealed class JobEventLog : IJobMessageSink
         _events.Add(new JobMessagesResponse { StateResponse = NewStateEvent(initial) });
     }
 
+    /// <summary>Raised once, outside the log's lock, when the job enters a terminal state.</summary>
+    public event Action? Ended;
+
     /// <summary>The current state.</summary>
     public JobState.Types.Enum State { get; private set; }
 
@@ -92,8 +95,14 @@ internal sealed class JobEventLog : IJobMessageSink
 
             State = next;
             AppendLocked(new JobMessagesResponse { StateResponse = NewStateEvent(next) });
-            return true;
         }
+
+        if (JobStates.IsTerminal(next))
+        {
+            Ended?.Invoke();
+        }
+
+        return true;
     }
 
     /// <summary>

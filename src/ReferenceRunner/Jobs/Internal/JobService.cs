@@ -1,5 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using BeamConformance.ReferenceRunner.Execution;
+using BeamConformance.ReferenceRunner.Hosting.Internal;
 using BeamConformance.ReferenceRunner.Translation;
 using Grpc.Core;
 using Microsoft.Extensions.Logging;
@@ -75,6 +76,10 @@ internal sealed class JobService : Org.Apache.Beam.Model.JobManagement.V1.JobSer
     public override Task<DescribePipelineOptionsResponse> DescribePipelineOptions(DescribePipelineOptionsRequest request, ServerCallContext context) =>
         Task.FromResult(new DescribePipelineOptionsResponse());
 
+    // Overridden only to say why: the generated base answers UNIMPLEMENTED with an empty message.
+    public override Task<DrainJobResponse> Drain(DrainJobRequest request, ServerCallContext context) =>
+        throw new RpcException(new Status(StatusCode.Unimplemented, "Drain is not supported by the ReferenceRunner yet (it has no draining of unbounded sources); use Cancel"));
+
     private PrepareJobResponse Prepare(PrepareJobRequest request)
     {
         if (request.Pipeline is null)
@@ -98,7 +103,11 @@ internal sealed class JobService : Org.Apache.Beam.Model.JobManagement.V1.JobSer
 
         if (problems.Count > 0)
         {
-            throw new RpcException(new Status(StatusCode.InvalidArgument, PipelineValidator.Format(problems)));
+            var refusal = StatusDetails.InvalidArgument(
+                PipelineValidator.Summary(problems.Count),
+                [.. problems.Select(static p => (p.Id, $"{p.Feature} '{p.Value}': {p.Message}"))]);
+            Log.PrepareRefused(_logger, problems.Count, refusal.Status.Detail);
+            throw refusal;
         }
 
         var (id, sequence) = _jobs.NewId(request.JobName);

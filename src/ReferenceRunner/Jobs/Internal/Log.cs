@@ -23,6 +23,9 @@ internal static partial class Log
     [LoggerMessage(6, LogLevel.Information, "Staged {Count} artifact(s) for job {JobId}")]
     public static partial void Staged(ILogger logger, string jobId, int count);
 
+    [LoggerMessage(8, LogLevel.Information, "Prepare refused a pipeline with {Count} problem(s): {Message}")]
+    public static partial void PrepareRefused(ILogger logger, int count, string message);
+
     [LoggerMessage(7, LogLevel.Warning, "Artifact staging for job {JobId} failed: {Reason}")]
     public static partial void StagingFailed(ILogger logger, string jobId, string reason);
 }

@@ -73,9 +73,9 @@ internal sealed class CoderTable
 
     private void AppendShape(string coderId, StringBuilder text, int depth)
     {
-        if (depth > 64)
+        if (depth >= PipelineLimits.MaxCoderDepth)
         {
-            throw new InvalidOperationException($"coder '{coderId}' nests more than 64 levels (a cycle?)");
+            throw new InvalidOperationException($"coder '{coderId}': component coders nest deeper than the limit of {PipelineLimits.MaxCoderDepth} levels (a cycle?)");
         }
 
         var coder = this[coderId];
@@ -94,6 +94,11 @@ internal sealed class CoderTable
         if (_safe.TryGetValue(coderId, out var known))
         {
             return known;
+        }
+
+        if (inProgress.Count >= PipelineLimits.MaxCoderDepth)
+        {
+            throw new InvalidOperationException($"coder '{coderId}': component coders nest deeper than the limit of {PipelineLimits.MaxCoderDepth} levels");
         }
 
         if (!inProgress.Add(coderId))

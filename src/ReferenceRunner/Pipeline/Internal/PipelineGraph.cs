@@ -25,10 +25,13 @@ internal sealed class PipelineGraph
     private readonly List<Leaf> _discovered = [];
     private readonly HashSet<string> _walking = [];
     private readonly HashSet<string> _walked = [];
+    private readonly List<string> _submitted;
+    private bool _tooDeep;
 
     private PipelineGraph(Proto.Pipeline pipeline)
     {
         Components = pipeline.Components?.Clone() ?? new Proto.Components();
+        _submitted = [.. Components.Transforms.Keys];
         Coders = new CoderTable(Components.Coders);
         if (pipeline.Components is null)
         {
@@ -49,10 +52,29 @@ internal sealed class PipelineGraph
 
     public List<ValidationProblem> Problems { get; } = [];
 
-    public static PipelineGraph Build(Proto.Pipeline pipeline)
+    /// <summary>Expands <paramref name="pipeline"/>.</summary>
+    /// <param name="pipeline">The submitted pipeline.</param>
+    /// <param name="includeUnreachable">
+    /// Also expand the transforms no root reaches (for validation: every transform of the components is
+    /// checked, reachable or not; the runner executes only the reachable ones).
+    /// </param>
+    public static PipelineGraph Build(Proto.Pipeline pipeline, bool includeUnreachable = false)
     {
         var graph = new PipelineGraph(pipeline);
-        graph.Expand(pipeline);
+        var transforms = pipeline.Components?.Transforms.Count ?? 0;
+        if (transforms > PipelineLimits.MaxTransforms)
+        {
+            // Nothing more is looked at: the size alone refuses the pipeline.
+            graph.Problems.Add(new("pipeline", "limit", "transforms", $"the pipeline has {transforms} transforms, more than the limit of {PipelineLimits.MaxTransforms}"));
+            return graph;
+        }
+
+        var roots = graph.Expand(pipeline);
+        if (includeUnreachable)
+        {
+            graph.ExpandUnreachable(roots);
+        }
+
         graph.IndexProducers();
         graph.SortLeaves();
         return graph;
@@ -62,7 +84,7 @@ internal sealed class PipelineGraph
 
     public Proto.WindowingStrategy WindowingOf(string pcollectionId) => Components.WindowingStrategies[PCollection(pcollectionId).WindowingStrategyId];
 
-    private void Expand(Proto.Pipeline pipeline)
+    private List<string> Expand(Proto.Pipeline pipeline)
     {
         var roots = pipeline.RootTransformIds.ToList();
         if (roots.Count == 0)
@@ -73,15 +95,57 @@ internal sealed class PipelineGraph
 
         foreach (var root in roots)
         {
-            Walk(root, "pipeline root_transform_ids");
+            Walk(root, "pipeline root_transform_ids", 1);
+        }
+
+        return roots;
+    }
+
+    // Transforms the roots do not reach through subtransforms (found iteratively): the outermost ones first (each in
+    // id order), then any left (subtransform cycles). Parts of a lifted combine are reachable, only not expanded.
+    private void ExpandUnreachable(IReadOnlyCollection<string> roots)
+    {
+        var reached = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>(roots);
+        while (pending.TryPop(out var id))
+        {
+            if (reached.Add(id) && Components.Transforms.TryGetValue(id, out var transform))
+            {
+                foreach (var child in transform.Subtransforms)
+                {
+                    pending.Push(child);
+                }
+            }
+        }
+
+        var left = _submitted.Where(id => !reached.Contains(id)).Order(StringComparer.Ordinal).ToList();
+        var children = left.SelectMany(id => Components.Transforms[id].Subtransforms).ToHashSet();
+        foreach (var id in left.Where(id => !children.Contains(id)).Concat(left))
+        {
+            if (!_walked.Contains(id))
+            {
+                Walk(id, "the pipeline's components (not reachable from its root transforms)", 1);
+            }
         }
     }
 
-    private void Walk(string id, string referrer)
+    private void Walk(string id, string referrer, int depth)
     {
         if (!Components.Transforms.TryGetValue(id, out var transform))
         {
             Problems.Add(new(id, "dangling reference", id, $"transform '{id}' named by {referrer} does not exist"));
+            return;
+        }
+
+        if (depth > PipelineLimits.MaxCompositeDepth)
+        {
+            // Checked before recursing: a deeper chain is neither walked nor reported twice.
+            if (!_tooDeep)
+            {
+                Problems.Add(new(id, "limit", "composite nesting", $"transform '{id}' ({referrer}) is nested {depth} composites deep, more than the limit of {PipelineLimits.MaxCompositeDepth}"));
+            }
+
+            _tooDeep = true;
             return;
         }
 
@@ -113,14 +177,14 @@ internal sealed class PipelineGraph
                 AddLeaf(id, transform, LeafKind.Reshuffle, "");
                 break;
             case TransformUrns.CombinePerKey:
-                WalkCombine(id, transform);
+                WalkCombine(id, transform, depth);
                 break;
             default:
                 if (transform.Subtransforms.Count > 0)
                 {
                     foreach (var child in transform.Subtransforms)
                     {
-                        Walk(child, $"the subtransforms of '{id}'");
+                        Walk(child, $"a subtransform of '{id}'", depth + 1);
                     }
                 }
                 else if (urn.Length == 0 && transform.Outputs.Values.All(transform.Inputs.Values.Contains))
@@ -154,7 +218,7 @@ internal sealed class PipelineGraph
         && Components.Environments.TryGetValue(transform.EnvironmentId, out var environment)
         && environment.Capabilities.Contains(urn);
 
-    private void WalkCombine(string id, Proto.PTransform transform)
+    private void WalkCombine(string id, Proto.PTransform transform, int depth)
     {
         if (CombineLifter.TryLift(this, id, transform, out var lifted, out var reason))
         {
@@ -167,7 +231,7 @@ internal sealed class PipelineGraph
         {
             foreach (var child in transform.Subtransforms)
             {
-                Walk(child, $"the subtransforms of '{id}'");
+                Walk(child, $"a subtransform of '{id}'", depth + 1);
             }
         }
         else

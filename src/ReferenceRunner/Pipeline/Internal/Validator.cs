@@ -3,13 +3,16 @@ using Proto = Org.Apache.Beam.Model.Pipeline.V1;
 
 namespace BeamConformance.ReferenceRunner.Translation.Internal;
 
-/// <summary>The validation of one pipeline: structure (via <see cref="PipelineGraph"/>), requirements, then each leaf's needs.</summary>
+/// <summary>
+/// The validation of one pipeline: structure (via <see cref="PipelineGraph"/>, over every transform of the
+/// components, reachable from the roots or not), requirements, then each leaf's needs.
+/// </summary>
 internal sealed class Validator(Proto.Pipeline pipeline)
 {
     /// <summary>The <c>beam:requirement:*</c> URNs the runner meets: bundles are never retried, so input is stable.</summary>
     private static readonly HashSet<string> SupportedRequirements = ["beam:requirement:pardo:stable_input:v1"];
 
-    public IReadOnlyList<ValidationProblem> Run() => Problems(pipeline, PipelineGraph.Build(pipeline));
+    public IReadOnlyList<ValidationProblem> Run() => Problems(pipeline, PipelineGraph.Build(pipeline, includeUnreachable: true));
 
     /// <summary>Every problem of <paramref name="pipeline"/>, expanded as <paramref name="graph"/>.</summary>
     public static List<ValidationProblem> Problems(Proto.Pipeline pipeline, PipelineGraph graph)

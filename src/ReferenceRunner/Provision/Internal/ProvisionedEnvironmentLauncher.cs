@@ -46,6 +46,8 @@ internal sealed class ProvisionedEnvironmentLauncher(
     {
         public string WorkerId => inner.WorkerId;
 
+        public Task<string>? Ended => inner.Ended;
+
         public async ValueTask DisposeAsync()
         {
             try
