@@ -1,4 +1,5 @@
 using BeamConformance.FakeHarness;
+using BeamConformance.ReferenceRunner.FnApi;
 using BeamConformance.ReferenceRunner.Hosting;
 
 namespace BeamConformance.Conformance.Running;
@@ -36,6 +37,14 @@ public sealed class SuiteHost : IAsyncDisposable
     /// <summary>Runs scenarios against <see cref="JobEndpoint"/>.</summary>
     public ScenarioRunner Runner { get; }
 
+    /// <summary>
+    /// The Fn API limits of the embedded ReferenceRunner: 1 KiB State API pages and 1 KiB data chunks (the runner's
+    /// defaults are 1 MiB), so that scenarios with side inputs and grouped values of a few kilobytes reach paged
+    /// state reads (continuation tokens) and elements bigger than one data chunk (testdata/README.md, "Values
+    /// bigger than a page").
+    /// </summary>
+    public static FnApiOptions EmbeddedFnApiLimits { get; } = new() { StatePageBytes = 1024, MaxDataChunkBytes = 1024 };
+
     /// <summary>The endpoint from <see cref="EndpointVariable"/>, or null when it is unset or empty.</summary>
     public static string? EndpointFromEnvironment() =>
         System.Environment.GetEnvironmentVariable(EndpointVariable) is { Length: > 0 } e ? e : null;
@@ -51,7 +60,7 @@ public sealed class SuiteHost : IAsyncDisposable
         ReferenceRunnerServer? embedded = null;
         if (jobEndpoint is null)
         {
-            embedded = ReferenceRunnerServer.CreateDefault(new ReferenceRunnerOptions());
+            embedded = ReferenceRunnerServer.CreateDefault(new ReferenceRunnerOptions { FnApi = EmbeddedFnApiLimits });
             jobEndpoint = await embedded.StartAsync(cancellationToken).ConfigureAwait(false);
         }
 

@@ -12,8 +12,9 @@ public abstract record JobApiStep
     /// <param name="States">Accepted states.</param>
     public sealed record WaitFor(IReadOnlyList<JobState> States) : JobApiStep;
 
-    /// <summary><c>cancel</c>: call Cancel.</summary>
-    public sealed record Cancel : JobApiStep;
+    /// <summary><c>cancel</c>: call Cancel (status OK).</summary>
+    /// <param name="Answers">States the CancelJobResponse may carry; empty for any.</param>
+    public sealed record Cancel(IReadOnlyList<JobState> Answers) : JobApiStep;
 
     /// <summary><c>expect_state</c>: GetState returns this state now.</summary>
     /// <param name="State">The state.</param>

@@ -1,3 +1,5 @@
+using BeamConformance.ReferenceRunner.FnApi;
+
 namespace BeamConformance.ReferenceRunner.Hosting;
 
 /// <summary>How a <see cref="ReferenceRunnerServer"/> listens and what it allows.</summary>
@@ -51,6 +53,13 @@ public sealed class ReferenceRunnerOptions
     /// supports). Default: none.
     /// </summary>
     public IReadOnlyList<string> RunnerCapabilities { get; set; } = [];
+
+    /// <summary>
+    /// Limits of the Fn API services: the most bytes per <c>Elements.Data</c> chunk the runner sends and per State
+    /// API page (both 1 MiB by default). The conformance suite's embedded runner uses small values so that its
+    /// scenarios reach multi-page state reads and elements bigger than one chunk cheaply.
+    /// </summary>
+    public FnApiOptions FnApi { get; set; } = FnApiOptions.Default;
 
     /// <summary>The clock stamping job states and messages.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;

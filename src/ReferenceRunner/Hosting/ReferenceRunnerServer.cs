@@ -95,8 +95,9 @@ public sealed class ReferenceRunnerServer : IAsyncDisposable
     /// <returns>The server, not started.</returns>
     public static ReferenceRunnerServer CreateDefault(ReferenceRunnerOptions options, ExecutionOptions? execution = null, ILoggerFactory? loggerFactory = null)
     {
+        ArgumentNullException.ThrowIfNull(options);
         loggerFactory ??= NullLoggerFactory.Instance;
-        var fnApi = new FnApiServices(loggerFactory);
+        var fnApi = new FnApiServices(loggerFactory, options.FnApi);
         return new ReferenceRunnerServer(options, new JobExecutor(fnApi, execution), fnApi.Bind, loggerFactory);
     }
 

@@ -64,9 +64,11 @@ internal sealed class JobApiStepRunner(JobService.JobServiceClient client, strin
             case JobApiStep.WaitFor w:
                 var reached = await WaitForAsync(w.States, ct).ConfigureAwait(false);
                 return reached is { } r && w.States.Contains(r) ? null : $"the job did not reach {string.Join("|", w.States)} (last state {reached?.ToString() ?? "none"})";
-            case JobApiStep.Cancel:
-                await client.CancelAsync(new CancelJobRequest { JobId = jobId }, Options(ct)).ResponseAsync.ConfigureAwait(false);
-                return null;
+            case JobApiStep.Cancel c:
+                var answer = StatusNames.Of((await client.CancelAsync(new CancelJobRequest { JobId = jobId }, Options(ct)).ResponseAsync.ConfigureAwait(false)).State);
+                return c.Answers.Count == 0 || (answer is { } a && c.Answers.Contains(a))
+                    ? null
+                    : $"Cancel answered {answer?.ToString() ?? "UNSPECIFIED"}, expected {string.Join("|", c.Answers)}";
             case JobApiStep.ExpectState e:
                 var now = StatusNames.Of((await client.GetStateAsync(new GetJobStateRequest { JobId = jobId }, Options(ct)).ResponseAsync.ConfigureAwait(false)).State);
                 return now == e.State ? null : $"GetState returned {now?.ToString() ?? "UNSPECIFIED"}, expected {e.State}";

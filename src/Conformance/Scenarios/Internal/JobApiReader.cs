@@ -25,7 +25,7 @@ internal static class JobApiReader
                 var states = s.Sequence(arg, variant).Select(n => State(s, n, variant)).ToList();
                 step = states.Count > 0 ? new JobApiStep.WaitFor(states) : throw s.Error(arg, variant, "name at least one state");
                 break;
-            case "cancel": s.Empty(arg, variant); step = new JobApiStep.Cancel(); break;
+            case "cancel": step = new JobApiStep.Cancel(StateList(YamlMap.Open(s, arg, variant, variant), "answers")); break;
             case "expect_state": step = new JobApiStep.ExpectState(State(s, arg, variant)); break;
             case "expect_state_stream":
                 var ss = YamlMap.Open(s, arg, variant, variant);
