@@ -19,9 +19,10 @@ internal static class ValueShapes
         switch (coder)
         {
             case VarIntCoder:
+                // A long is returned as it is (already boxed): no new box per element.
                 return value switch
                 {
-                    long l => l,
+                    long => value,
                     double d when d == Math.Floor(d) && !double.IsInfinity(d) => (long)d,
                     _ => throw Mismatch(value, coder, where),
                 };
@@ -55,11 +56,11 @@ internal static class ValueShapes
                 };
             case IterableCoder iterable:
                 return value is IEnumerable<object?> items
-                    ? items.Select(i => Shape(i, iterable.ElementCoder, where)).ToArray()
+                    ? ShapeAll(items, iterable.ElementCoder, where)
                     : throw Mismatch(value, coder, where);
             case StateBackedIterableCoder iterable:
                 return value is IEnumerable<object?> elements
-                    ? elements.Select(i => Shape(i, iterable.ElementCoder, where)).ToArray()
+                    ? ShapeAll(elements, iterable.ElementCoder, where)
                     : throw Mismatch(value, coder, where);
             case NullableCoder nullable:
                 return value is null ? null : Shape(value, nullable.ValueCoder, where);
@@ -67,6 +68,10 @@ internal static class ValueShapes
                 return value;
         }
     }
+
+    // Kept out of Shape: a lambda capturing Shape's parameters would make every call (every element) allocate its closure.
+    private static object?[] ShapeAll(IEnumerable<object?> items, Coder elementCoder, string where) =>
+        items.Select(i => Shape(i, elementCoder, where)).ToArray();
 
     private static HarnessException Mismatch(object? value, Coder coder, string where) =>
         new($"{where}: the value {JsonValues.Format(value)} does not fit coder {coder.Urn}");

@@ -13,6 +13,7 @@ internal abstract class Operator
         Node = node;
         Context = context;
         Outputs = outputs;
+        Single = outputs.Count == 1 ? outputs.Values.First() : null;
     }
 
     public TransformNode Node { get; }
@@ -24,7 +25,7 @@ internal abstract class Operator
     protected IReadOnlyDictionary<string, OutputPort> Outputs { get; }
 
     /// <summary>The only output port (for single-output transforms); null when the transform has no output.</summary>
-    protected OutputPort? Single => Outputs.Count == 1 ? Outputs.Values.First() : null;
+    protected OutputPort? Single { get; }
 
     /// <summary>Processes one element of the main input.</summary>
     /// <exception cref="HarnessException">The transform failed (names the transform).</exception>

@@ -9,6 +9,7 @@ internal sealed class OutputPort
 {
     private readonly List<Operator> _consumers = [];
     private long _count;
+    private WhereText? _where;
 
     public OutputPort(string pcollectionId, Coder coder)
     {
@@ -37,6 +38,20 @@ internal sealed class OutputPort
 
     /// <summary>Shapes a computed value for this PCollection's coder.</summary>
     /// <exception cref="HarnessException">It does not fit.</exception>
-    public object? Shape(object? value, string transform) =>
-        ValueShapes.Shape(value, Coder, $"transform '{transform}' output to PCollection '{PCollectionId}'");
+    public object? Shape(object? value, string transform) => ValueShapes.Shape(value, Coder, Where(transform));
+
+    // The error context, built once per producing transform rather than once per element (a port usually has one producer).
+    private string Where(string transform)
+    {
+        var known = _where;
+        if (known is null || !string.Equals(known.Transform, transform, StringComparison.Ordinal))
+        {
+            known = new WhereText(transform, $"transform '{transform}' output to PCollection '{PCollectionId}'");
+            _where = known;
+        }
+
+        return known.Text;
+    }
+
+    private sealed record WhereText(string Transform, string Text);
 }
