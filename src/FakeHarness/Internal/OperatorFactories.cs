@@ -131,11 +131,11 @@ internal static class OperatorFactories
             TransformNode FlatMap(Func<object?, IEnumerable<object?>> fn, bool shape) =>
                 Node((n, c, o) => new FlatMapOperator(n, c, o, fn, shape), mainInputs);
 
-            TransformNode MapNode(Func<object?, object?> fn) => FlatMap(v => [fn(v)], shape: true);
+            TransformNode MapNode(Func<object?, object?> fn) => Node((n, c, o) => new FlatMapOperator(n, c, o, fn), mainInputs);
 
             TransformNode FilterNode(Func<object?, bool> predicate) => FlatMap(v => predicate(v) ? [v] : [], shape: false);
 
-            TransformNode KeyByNode(Func<object?, object?> key) => FlatMap(v => [new Model.KV(key(v), v)], shape: true);
+            TransformNode KeyByNode(Func<object?, object?> key) => MapNode(v => new Model.KV(key(v), v));
         }
     }
 

@@ -8,7 +8,8 @@ namespace BeamConformance.FakeHarness.Internal.Operators;
 /// </summary>
 internal sealed class FlatMapOperator : Operator
 {
-    private readonly Func<object?, IEnumerable<object?>> _fn;
+    private readonly Func<object?, IEnumerable<object?>>? _fn;
+    private readonly Func<object?, object?>? _map;
     private readonly bool _shape;
 
     public FlatMapOperator(TransformNode node, BundleContext context, IReadOnlyDictionary<string, OutputPort> outputs, Func<object?, IEnumerable<object?>> fn, bool shape)
@@ -18,10 +19,29 @@ internal sealed class FlatMapOperator : Operator
         _shape = shape;
     }
 
+    /// <summary>A function with exactly one (shaped) output value per element: map and key_by, without a one-item collection per element.</summary>
+    public FlatMapOperator(TransformNode node, BundleContext context, IReadOnlyDictionary<string, OutputPort> outputs, Func<object?, object?> map)
+        : base(node, context, outputs)
+    {
+        _map = map;
+        _shape = true;
+    }
+
     protected override async ValueTask OnProcessAsync(WindowedValue<object?> element)
     {
         var output = Single;
-        foreach (var value in _fn(element.Value))
+        if (_map is not null)
+        {
+            var mapped = _map(element.Value);
+            if (output is not null)
+            {
+                await EmitShapedAsync(output, element, mapped).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        foreach (var value in _fn!(element.Value))
         {
             if (output is null)
             {

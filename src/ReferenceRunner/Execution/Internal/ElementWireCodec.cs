@@ -51,9 +51,11 @@ internal static class ElementWireCodec
             coding.ElementCoder.Skip(ref reader, nested: true);
             var bytes = data.Slice(position + start, reader.Position - start);
             var keyLength = coding.KeyCoder?.MeasureNested(bytes.Span) ?? -1;
-            foreach (var window in header.Windows)
+            // Indexed: a foreach over the IReadOnlyList would allocate an enumerator per windowed value.
+            var windows = header.Windows;
+            for (var w = 0; w < windows.Count; w++)
             {
-                elements.Add(new Element(bytes, header.TimestampMillis, window, header.Pane, keyLength));
+                elements.Add(new Element(bytes, header.TimestampMillis, windows[w], header.Pane, keyLength));
             }
 
             position += reader.Position;
