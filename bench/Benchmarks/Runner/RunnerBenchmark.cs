@@ -14,7 +14,7 @@ namespace BeamConformance.Benchmarks.Runner;
 /// <summary>
 /// End-to-end figures of the ReferenceRunner (issue 4), as a plain console measurement because whole jobs do not fit
 /// BenchmarkDotNet's repeated short invocations: <c>dotnet run -c Release --project bench/Benchmarks -- runner
-/// [--elements N] [--keys K] [--latency-runs R] [--bundle-size B] [--echo-messages M]</c>. Starts, in this process,
+/// [--elements N] [--keys K] [--latency-runs R] [--bundle-size B] [--echo-messages M] [--execution-mode batch|streaming]</c>. Starts, in this process,
 /// the ReferenceRunner (<see cref="ReferenceRunnerServer.CreateDefault"/>) and a FakeHarness worker pool reached
 /// through an EXTERNAL environment, submits pipelines through the Job API, and prints: Prepare → first
 /// ProcessBundle latency (median), elements/s through a fused ParDo chain and through GroupByKey, data-plane
@@ -36,13 +36,13 @@ public static class RunnerBenchmark
         var recorder = new ProtocolRecorder();
         await using var pool = new FakeHarnessWorkerPool(captures, recorder);
         var harness = await pool.StartAsync().ConfigureAwait(false);
-        var execution = settings.BundleSize is { } size ? new ExecutionOptions { BundleSize = size } : ExecutionOptions.Default;
+        var execution = (settings.BundleSize is { } size ? new ExecutionOptions { BundleSize = size } : ExecutionOptions.Default) with { Mode = settings.Mode };
         await using var runner = ReferenceRunnerServer.CreateDefault(new ReferenceRunnerOptions(), execution);
         var jobEndpoint = await runner.StartAsync().ConfigureAwait(false);
         using var channel = GrpcChannels.ForEndpoint(jobEndpoint, new GrpcChannelOptions { MaxReceiveMessageSize = null });
         var client = new RunnerJobClient(channel.CreateCallInvoker(), JobTimeout);
         var context = new Context(client, captures, recorder, sockets, harness);
-        Console.WriteLine($"runner job endpoint {jobEndpoint}, Fn API {runner.FnApiEndpoint}, FakeHarness pool {harness}, bundle size {execution.BundleSize}");
+        Console.WriteLine($"runner job endpoint {jobEndpoint}, Fn API {runner.FnApiEndpoint}, FakeHarness pool {harness}, bundle size {execution.BundleSize}, execution mode {execution.Mode?.ToString() ?? "auto"}");
 
         var ok = true;
         try

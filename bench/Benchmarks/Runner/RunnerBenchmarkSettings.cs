@@ -4,9 +4,13 @@ namespace BeamConformance.Benchmarks.Runner;
 
 /// <summary>The options of <c>-- runner</c>: <c>--elements N</c> (default 1,000,000), <c>--keys K</c> (GroupByKey keys,
 /// default 1000), <c>--latency-runs R</c> (default 7), <c>--bundle-size B</c> (runner default when absent),
-/// <c>--echo-messages M</c> (1 KiB echo messages, default 100,000).</summary>
+/// <c>--echo-messages M</c> (1 KiB echo messages, default 100,000), <c>--execution-mode batch|streaming</c> (the runner's
+/// choice when absent: batch, since every benchmark PCollection is bounded).</summary>
 internal sealed record RunnerBenchmarkSettings(long Elements, long Keys, int LatencyRuns, int? BundleSize, int EchoMessages)
 {
+    /// <summary>The execution mode forced on every job, or null for the runner's own choice.</summary>
+    public BeamConformance.Engine.ExecutionMode? Mode { get; init; }
+
     public static RunnerBenchmarkSettings Parse(string[] args)
     {
         var settings = new RunnerBenchmarkSettings(1_000_000, 1000, 7, null, 100_000);
@@ -20,7 +24,16 @@ internal sealed record RunnerBenchmarkSettings(long Elements, long Keys, int Lat
                 "--latency-runs" => settings with { LatencyRuns = (int)Positive(args[i], value) },
                 "--bundle-size" => settings with { BundleSize = (int)Positive(args[i], value) },
                 "--echo-messages" => settings with { EchoMessages = (int)Positive(args[i], value) },
-                _ => throw new ArgumentException($"unknown option {args[i]} (known: --elements --keys --latency-runs --bundle-size --echo-messages)"),
+                "--execution-mode" => settings with
+                {
+                    Mode = value switch
+                    {
+                        "batch" => BeamConformance.Engine.ExecutionMode.Batch,
+                        "streaming" => BeamConformance.Engine.ExecutionMode.Streaming,
+                        _ => throw new ArgumentException($"option --execution-mode needs batch or streaming, got '{value}'"),
+                    },
+                },
+                _ => throw new ArgumentException($"unknown option {args[i]} (known: --elements --keys --latency-runs --bundle-size --echo-messages --execution-mode)"),
             };
             i++;
         }
