@@ -15,6 +15,9 @@ internal static class JobClient
         {
             throw new InvalidOperationException($"the runner asked for {call.ResponseStream.Current.RequestCase} of a job without dependencies");
         }
+
+        // The runner ended its side; end ours too (as SDKs do), so the stream closes instead of being reset by the dispose.
+        await call.RequestStream.CompleteAsync();
     }
 
     /// <summary>The job's terminal state, following its state stream for at most <paramref name="timeout"/>.</summary>
