@@ -1,4 +1,3 @@
-using BeamConformance.ReferenceRunner.Tests.Hosting;
 using Grpc.Core;
 using Google.Protobuf;
 using Org.Apache.Beam.Model.JobManagement.V1;

@@ -88,12 +88,11 @@ public sealed class StatusDetailsTests
         return pipeline;
     }
 
-    // The details trailer of Prepare, read over plain HTTP/2 (gRPC client libraries keep grpc- trailers to themselves).
+    // The details trailer of a refused Prepare, as grpc-dotnet's client hands it over (RpcException.Trailers).
     private static async Task<Google.Rpc.Status> DetailsAsync(RunnerHarness runner, Pipeline pipeline)
     {
-        var request = new PrepareJobRequest { Pipeline = pipeline, JobName = "raw" }.ToByteArray();
-        var result = await RawGrpcCall.UnaryAsync(runner.Server.JobEndpoint, "/org.apache.beam.model.job_management.v1.JobService/Prepare", request, TestContext.Current.CancellationToken);
-        Assert.Equal((int)StatusCode.InvalidArgument, result.Status);
-        return Google.Rpc.Status.Parser.ParseFrom(RawGrpcCall.Binary(result.Headers[StatusDetails.TrailerKey]));
+        var error = await Assert.ThrowsAsync<RpcException>(() => runner.CallAsync((c, o) => c.PrepareAsync(new PrepareJobRequest { Pipeline = pipeline, JobName = "details" }, o)));
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        return Google.Rpc.Status.Parser.ParseFrom(error.Trailers.GetValueBytes(StatusDetails.TrailerKey) ?? throw new InvalidOperationException($"no {StatusDetails.TrailerKey} trailer"));
     }
 }

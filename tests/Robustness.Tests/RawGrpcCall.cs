@@ -2,11 +2,11 @@ using System.Buffers.Binary;
 using System.Net;
 using System.Net.Http.Headers;
 
-namespace BeamConformance.ReferenceRunner.Tests.Hosting;
+namespace BeamConformance.Robustness.Tests;
 
 /// <summary>
 /// One unary gRPC call made with plain HTTP/2 (h2c), returning every header and trailer as sent, including the
-/// <c>grpc-</c> ones a gRPC client library keeps to itself (<c>grpc-status-details-bin</c>).
+/// <c>grpc-</c> ones, for request bytes that are no valid message (which a typed client cannot send).
 /// </summary>
 internal static class RawGrpcCall
 {
