@@ -21,4 +21,10 @@ public sealed record EngineOptions
     /// a runner picks <see cref="ExecutionMode.Batch"/> for a pipeline whose PCollections are all bounded.
     /// </summary>
     public ExecutionMode Mode { get; init; } = ExecutionMode.Streaming;
+
+    /// <summary>
+    /// The job's processing-time clock: what processing-time triggers and timers read, and what delays wait on.
+    /// Default <see cref="System.TimeProvider.System"/> (real time); tests and TestStream pass a virtual clock.
+    /// </summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 }

@@ -30,4 +30,10 @@ public sealed record ExecutionOptions
     /// otherwise. Each job's messages say which mode and why.
     /// </summary>
     public ExecutionMode? Mode { get; init; }
+
+    /// <summary>
+    /// The clock of every job (handed to the engine as <see cref="EngineOptions.TimeProvider"/>) and of the runner's
+    /// own waits (progress polling). Default <see cref="System.TimeProvider.System"/>; tests pass a controllable one.
+    /// </summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 }

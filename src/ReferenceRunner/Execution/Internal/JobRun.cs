@@ -48,7 +48,7 @@ internal sealed class JobRun(JobRunContext context, FnApiServices fnApi, Executi
             descriptors[stage.StageId] = descriptorId;
         }
 
-        var engine = new JobEngine(graph, new EngineOptions { MaxBundleSize = options.BundleSize, Mode = mode.Mode });
+        var engine = new JobEngine(graph, new EngineOptions { MaxBundleSize = options.BundleSize, Mode = mode.Mode, TimeProvider = options.TimeProvider });
         var lateData = new LateDataReport(engine, fused, context);
         var bundles = new StageBundleRunner(context, fnApi.Options, options, engine, fused, descriptors, _connections, lateData, _logger);
         try

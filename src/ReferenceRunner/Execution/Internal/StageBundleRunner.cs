@@ -121,7 +121,7 @@ internal sealed class StageBundleRunner(
         {
             while (true)
             {
-                await Task.Delay(interval, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(interval, options.TimeProvider, cancellationToken).ConfigureAwait(false);
                 var response = await connection.SendInstructionAsync(
                     new InstructionRequest { ProcessBundleProgress = new ProcessBundleProgressRequest { InstructionId = instructionId } },
                     cancellationToken).ConfigureAwait(false);
