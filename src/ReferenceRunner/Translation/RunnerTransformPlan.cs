@@ -16,4 +16,8 @@ public sealed record RunnerTransformPlan(
     string TransformId,
     IReadOnlyList<PCollectionId> Inputs,
     PCollectionId Output,
-    WindowingStrategy? WindowingStrategy);
+    WindowingStrategy? WindowingStrategy)
+{
+    /// <summary>The family that planned the transform and declares it to the engine.</summary>
+    internal Internal.Preparers.RunnerTransformPreparer? Preparer { get; init; }
+}

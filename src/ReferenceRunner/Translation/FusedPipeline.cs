@@ -46,6 +46,14 @@ public sealed class FusedPipeline
     public ExecutableStagePlan StageOf(StageId stageId) =>
         Stages.FirstOrDefault(s => s.StageId == stageId) ?? throw new KeyNotFoundException($"no executable stage '{stageId}'");
 
+    /// <summary>
+    /// The same translation for <paramref name="staged"/>, the pipeline after artifact staging (which rewrites
+    /// only the environments' dependencies): its descriptors carry the staged environments. Nothing is translated again.
+    /// </summary>
+    /// <param name="staged">The staged pipeline (the same transforms, PCollections, coders and environment ids).</param>
+    internal FusedPipeline WithStagedPipeline(Org.Apache.Beam.Model.Pipeline.V1.Pipeline staged) =>
+        new(staged, [.. Stages.Select(s => s.WithEnvironments(staged.Components.Environments))], RunnerTransforms, _codings);
+
     /// <summary>Declares every stage and runner transform to a <see cref="StageGraphBuilder"/> and builds the engine graph.</summary>
     /// <exception cref="ArgumentException">ReferenceRunner bug: the fused graph is inconsistent (the engine's own validation).</exception>
     public StageGraph BuildEngineGraph() => Internal.EngineGraphFactory.Build(this);
