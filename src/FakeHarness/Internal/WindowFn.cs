@@ -37,16 +37,16 @@ internal sealed class WindowFn
         {
             switch (spec.Urn)
             {
-                case TransformUrns.GlobalWindows:
+                case Urns.WindowFns.GlobalWindows:
                     return new WindowFn(spec.Urn, 0, 0, 0);
-                case TransformUrns.FixedWindows:
+                case Urns.WindowFns.FixedWindows:
                     {
                         var p = FixedWindowsPayload.Parser.ParseFrom(spec.Payload);
                         var size = Millis(p.Size);
                         return size > 0 ? new WindowFn(spec.Urn, size, size, Millis(p.Offset)) : throw Bad("size must be > 0");
                     }
 
-                case TransformUrns.SlidingWindows:
+                case Urns.WindowFns.SlidingWindows:
                     {
                         var p = SlidingWindowsPayload.Parser.ParseFrom(spec.Payload);
                         var size = Millis(p.Size);
@@ -54,7 +54,7 @@ internal sealed class WindowFn
                         return size > 0 && period > 0 ? new WindowFn(spec.Urn, size, period, Millis(p.Offset)) : throw Bad("size and period must be > 0");
                     }
 
-                case TransformUrns.SessionWindows:
+                case Urns.WindowFns.SessionWindows:
                     {
                         var p = SessionWindowsPayload.Parser.ParseFrom(spec.Payload);
                         var gap = Millis(p.GapSize);
@@ -78,15 +78,15 @@ internal sealed class WindowFn
     {
         switch (Urn)
         {
-            case TransformUrns.GlobalWindows:
+            case Urns.WindowFns.GlobalWindows:
                 return [GlobalWindow.Instance];
-            case TransformUrns.FixedWindows:
+            case Urns.WindowFns.FixedWindows:
                 {
                     var start = LastStartAtOrBefore(timestampMillis, SizeMillis);
                     return [new IntervalWindow(start, start + SizeMillis)];
                 }
 
-            case TransformUrns.SlidingWindows:
+            case Urns.WindowFns.SlidingWindows:
                 {
                     var windows = new List<BoundedWindow>();
                     for (var start = LastStartAtOrBefore(timestampMillis, PeriodMillis); start > timestampMillis - SizeMillis; start -= PeriodMillis)
@@ -110,8 +110,8 @@ internal sealed class WindowFn
     /// <exception cref="HarnessException">Sessions (no mapping is defined for them).</exception>
     public BoundedWindow MapSideWindow(BoundedWindow mainWindow, string where) => Urn switch
     {
-        TransformUrns.GlobalWindows => GlobalWindow.Instance,
-        TransformUrns.FixedWindows or TransformUrns.SlidingWindows => Assign(mainWindow.MaxTimestampMillis)[0],
+        Urns.WindowFns.GlobalWindows => GlobalWindow.Instance,
+        Urns.WindowFns.FixedWindows or Urns.WindowFns.SlidingWindows => Assign(mainWindow.MaxTimestampMillis)[0],
         _ => throw new HarnessException($"{where}: side inputs windowed by '{Urn}' have no window mapping"),
     };
 

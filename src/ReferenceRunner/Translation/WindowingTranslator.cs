@@ -1,4 +1,4 @@
-using BeamConformance.ReferenceRunner.Translation.Internal;
+using BeamConformance.Model;
 using Proto = Org.Apache.Beam.Model.Pipeline.V1;
 
 namespace BeamConformance.ReferenceRunner.Translation;
@@ -29,7 +29,7 @@ public static class WindowingTranslator
             throw new PipelineTranslationException(problems);
         }
 
-        var sessions = strategy.WindowFn.Urn == TransformUrns.SessionWindows
+        var sessions = strategy.WindowFn.Urn == Urns.WindowFns.SessionWindows
             && strategy.MergeStatus != Proto.MergeStatus.Types.Enum.AlreadyMerged;
         return new Engine.WindowingStrategy
         {
@@ -62,7 +62,7 @@ public static class WindowingTranslator
         ArgumentNullException.ThrowIfNull(strategy);
         var problems = new List<ValidationProblem>();
         var urn = strategy.WindowFn?.Urn ?? "";
-        if (urn is not (TransformUrns.GlobalWindows or TransformUrns.FixedWindows or TransformUrns.SlidingWindows or TransformUrns.SessionWindows))
+        if (urn is not (Urns.WindowFns.GlobalWindows or Urns.WindowFns.FixedWindows or Urns.WindowFns.SlidingWindows or Urns.WindowFns.SessionWindows))
         {
             problems.Add(new(strategyId, "window fn", urn, "unsupported window fn (supported: global, fixed, sliding and session windows)"));
         }

@@ -45,6 +45,30 @@ public sealed class UrnSourceOfTruthTests
         Assert.True(declared.Contains(urn), $"Urns.{family}.{name} = \"{urn}\" is not a {(family == nameof(Model.Urns.MonitoringInfos) ? "monitoring_info_spec urn" : "beam_urn")} in the protos");
     }
 
+    /// <summary>Every public const string of every family class nested in <see cref="BeamNames"/>: (family, name, value).</summary>
+    public static TheoryData<string, string, string> OurOtherNames()
+    {
+        var data = new TheoryData<string, string, string>();
+        foreach (var family in typeof(BeamNames).GetNestedTypes(BindingFlags.Public))
+        {
+            foreach (var field in family.GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral && f.FieldType == typeof(string)))
+            {
+                data.Add(family.Name, field.Name, (string)field.GetRawConstantValue()!);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(OurOtherNames))]
+    public void A_name_outside_Urns_is_no_urn_of_the_protos(string family, string name, string value)
+    {
+        // BeamNames holds what the protos do not declare; a proto URN belongs in Urns, where it is checked.
+        Assert.StartsWith("beam:", value, StringComparison.Ordinal);
+        Assert.False(BeamUrns.Contains(value) || MonitoringInfoUrns.Contains(value), $"BeamNames.{family}.{name} = \"{value}\" is declared in the protos: move it to Urns");
+    }
+
     [Fact]
     public void The_protos_declare_urns_at_all()
     {
