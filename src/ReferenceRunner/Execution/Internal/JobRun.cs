@@ -112,7 +112,7 @@ internal sealed class JobRun(JobRunContext context, FnApiServices fnApi, Executi
                     case NextBundleKind.Failed:
                         throw Fail(next.Message ?? "the job failed");
                     case NextBundleKind.Stuck:
-                        throw Fail("ReferenceRunner bug: the job is stuck.\n" + (next.Message ?? engine.DumpState()));
+                        throw Fail(StuckReason(next));
                     default:
                         throw Fail($"ReferenceRunner bug: unexpected engine answer {next.Kind}");
                 }
@@ -165,6 +165,13 @@ internal sealed class JobRun(JobRunContext context, FnApiServices fnApi, Executi
             throw Fail($"worker {workerId} for environment {environmentId} never connected: no control stream within {options.WorkerConnectTimeout.TotalSeconds:0.###} s", e);
         }
     }
+
+    /// <summary>
+    /// The failure reason of a stuck job: the engine's dump, which already starts with "ReferenceRunner bug: the job is
+    /// stuck: ..." (said once, not prefixed again).
+    /// </summary>
+    internal static string StuckReason(NextBundle next) =>
+        next.Message ?? "ReferenceRunner bug: the engine reported the job stuck without its state dump";
 
     private string WorkerIdFor(string environmentId)
     {
