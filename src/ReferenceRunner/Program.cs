@@ -69,14 +69,11 @@ root.SetAction(async (parse, invocationCancellation) =>
         await Console.Out.WriteLineAsync($"Job endpoint: {endpoint}").ConfigureAwait(false);
         await Console.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
         loggerFactory.CreateLogger("BeamConformance.ReferenceRunner").LogInformation("Fn API endpoint: {FnApiEndpoint}", server.FnApiEndpoint);
-        try
-        {
-            await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            // Ctrl-C: dispose stops the servers.
-        }
+
+        // Serves until Ctrl-C or SIGTERM (no timer involved); dispose then stops the servers.
+        var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var registration = cancellationToken.Register(static s => ((TaskCompletionSource)s!).TrySetResult(), stopped);
+        await stopped.Task.ConfigureAwait(false);
     }
 
     return 0;

@@ -20,14 +20,17 @@ public sealed class FnApiServices
     private readonly DataServer _data;
     private readonly StateServer _state;
     private readonly LoggingServer _logging;
+    private readonly TimeProvider _time;
 
     /// <summary>Creates the services.</summary>
     /// <param name="loggerFactory">Logging; SDK log entries use the category <c>BeamConformance.ReferenceRunner.Sdk</c>.</param>
     /// <param name="options">Limits; <see cref="FnApiOptions.Default"/> when null.</param>
-    public FnApiServices(ILoggerFactory loggerFactory, FnApiOptions? options = null)
+    /// <param name="timeProvider">The clock of <see cref="WaitForWorkerAsync"/>'s timeout; <see cref="TimeProvider.System"/> when null.</param>
+    public FnApiServices(ILoggerFactory loggerFactory, FnApiOptions? options = null, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(loggerFactory);
         Options = options ?? FnApiOptions.Default;
+        _time = timeProvider ?? TimeProvider.System;
         ArgumentOutOfRangeException.ThrowIfLessThan(Options.MaxDataChunkBytes, 1, nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThan(Options.StatePageBytes, 1, nameof(options));
         var logger = loggerFactory.CreateLogger("BeamConformance.ReferenceRunner.FnApi");
@@ -75,7 +78,7 @@ public sealed class FnApiServices
         var slot = _workers.GetOrAdd(workerId);
         try
         {
-            return await slot.Connected.Task.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+            return await slot.Connected.Task.WaitAsync(timeout, _time, cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {

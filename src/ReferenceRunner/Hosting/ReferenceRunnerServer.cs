@@ -90,14 +90,23 @@ public sealed class ReferenceRunnerServer : IAsyncDisposable
     /// the Fn API port and the Fn API <see cref="JobExecutor"/> running each job.
     /// </summary>
     /// <param name="options">Ports, limits, staging directory, process opt-in.</param>
-    /// <param name="execution">Bundle size, worker connect timeout...; defaults when null.</param>
+    /// <param name="execution">
+    /// Bundle size, worker connect timeout...; defaults when null. Its clock, when left at <see cref="TimeProvider.System"/>,
+    /// becomes <see cref="ReferenceRunnerOptions.TimeProvider"/>: one clock for the server and its jobs.
+    /// </param>
     /// <param name="loggerFactory">Logging; null for none.</param>
     /// <returns>The server, not started.</returns>
     public static ReferenceRunnerServer CreateDefault(ReferenceRunnerOptions options, ExecutionOptions? execution = null, ILoggerFactory? loggerFactory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         loggerFactory ??= NullLoggerFactory.Instance;
-        var fnApi = new FnApiServices(loggerFactory, options.FnApi);
+        execution ??= ExecutionOptions.Default;
+        if (ReferenceEquals(execution.TimeProvider, TimeProvider.System))
+        {
+            execution = execution with { TimeProvider = options.TimeProvider };
+        }
+
+        var fnApi = new FnApiServices(loggerFactory, options.FnApi, options.TimeProvider);
         return new ReferenceRunnerServer(options, new JobExecutor(fnApi, execution), fnApi.Bind, loggerFactory);
     }
 
@@ -153,7 +162,7 @@ public sealed class ReferenceRunnerServer : IAsyncDisposable
 
         try
         {
-            await Task.WhenAll(running).WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+            await Task.WhenAll(running).WaitAsync(TimeSpan.FromSeconds(10), _options.TimeProvider).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
@@ -167,7 +176,7 @@ public sealed class ReferenceRunnerServer : IAsyncDisposable
 
     private IEnvironmentLauncher CreateLauncher(JobRecord job) =>
         new ProvisionedEnvironmentLauncher(
-            new EnvironmentLauncher(FnApiEndpoint, _options.AllowProcessEnvironment, _loggerFactory),
+            new EnvironmentLauncher(FnApiEndpoint, _options.AllowProcessEnvironment, _loggerFactory, _options.TimeProvider),
             _workers, job.Options, job.Id, _options.RunnerCapabilities);
 
     private List<ValidationProblem> Validate(Pipeline pipeline)
