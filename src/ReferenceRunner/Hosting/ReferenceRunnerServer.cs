@@ -41,7 +41,7 @@ public sealed class ReferenceRunnerServer : IAsyncDisposable
     /// <param name="options">Ports, limits, staging directory, process opt-in.</param>
     /// <param name="executor">Runs each job (the runner's JobExecutor, or a test's).</param>
     /// <param name="bindFnApi">
-    /// Binds the Fn API services (control, data, state, logging) on the Fn API port, e.g. <c>FnApiServices.Bind</c>;
+    /// Binds the Fn API services (control, data, state, logging) on the Fn API port, e.g. <c>FnApiServer.Bind</c>;
     /// null binds none (jobs whose executor needs no workers).
     /// </param>
     /// <param name="loggerFactory">Logging; null for none.</param>
@@ -63,8 +63,8 @@ public sealed class ReferenceRunnerServer : IAsyncDisposable
         });
         var fnBinder = new GuardedBinder(_fnServer);
         bindFnApi?.Invoke(fnBinder);
-        new ProvisionService(_workers).Bind(fnBinder);
-        new ArtifactRetrievalService(_store, _workers, options.ArtifactChunkBytes).Bind(fnBinder);
+        new ProvisionServer(_workers).Bind(fnBinder);
+        new ArtifactRetrievalServer(_store, _workers, options.ArtifactChunkBytes).Bind(fnBinder);
 
         _jobServer = new GrpcServer(new GrpcServerOptions
         {
@@ -79,10 +79,10 @@ public sealed class ReferenceRunnerServer : IAsyncDisposable
                 Org.Apache.Beam.Model.JobManagement.V1.ArtifactStagingService.Descriptor,
             ],
         });
-        var jobService = new JobService(_jobs, executor, CreateLauncher, Validate, () => JobEndpoint, _loggerFactory, options.TimeProvider);
+        var jobServer = new JobServer(_jobs, executor, CreateLauncher, Validate, () => JobEndpoint, _loggerFactory, options.TimeProvider);
         var jobBinder = new GuardedBinder(_jobServer);
-        jobService.Bind(jobBinder);
-        new ArtifactStagingService(_jobs, _store, options.StagingTimeout, options.TimeProvider, _loggerFactory.CreateLogger("BeamConformance.ReferenceRunner.ArtifactStaging")).Bind(jobBinder);
+        jobServer.Bind(jobBinder);
+        new ArtifactStagingServer(_jobs, _store, options.StagingTimeout, options.TimeProvider, _loggerFactory.CreateLogger("BeamConformance.ReferenceRunner.ArtifactStaging")).Bind(jobBinder);
     }
 
     /// <summary>
@@ -106,7 +106,7 @@ public sealed class ReferenceRunnerServer : IAsyncDisposable
             execution = execution with { TimeProvider = options.TimeProvider };
         }
 
-        var fnApi = new FnApiServices(loggerFactory, options.FnApi, options.TimeProvider);
+        var fnApi = new FnApiServer(loggerFactory, options.FnApi, options.TimeProvider);
         return new ReferenceRunnerServer(options, new JobExecutor(fnApi, execution), fnApi.Bind, loggerFactory);
     }
 

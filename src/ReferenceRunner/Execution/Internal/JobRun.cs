@@ -9,7 +9,7 @@ using Org.Apache.Beam.Model.Pipeline.V1;
 namespace BeamConformance.ReferenceRunner.Execution.Internal;
 
 /// <summary>One job's execution: fusion, workers, the bundle loop, and cleanup.</summary>
-internal sealed class JobRun(JobRunContext context, FnApiServices fnApi, ExecutionOptions options) : IAsyncDisposable
+internal sealed class JobRun(JobRunContext context, FnApiServer fnApi, ExecutionOptions options) : IAsyncDisposable
 {
     private readonly ILogger _logger = context.LoggerFactory.CreateLogger("BeamConformance.ReferenceRunner.Execution");
     private readonly List<(string WorkerId, IWorkerLease? Lease)> _workers = [];

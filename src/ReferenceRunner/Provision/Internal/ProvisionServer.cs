@@ -9,7 +9,7 @@ namespace BeamConformance.ReferenceRunner.Provision.Internal;
 /// retrieval token, endpoints, dependencies and the runner's capabilities. INVALID_ARGUMENT without
 /// <c>worker_id</c>; NOT_FOUND for a worker the runner did not start (or already stopped).
 /// </summary>
-internal sealed class ProvisionService(WorkerRegistry workers) : Org.Apache.Beam.Model.FnExecution.V1.ProvisionService.ProvisionServiceBase
+internal sealed class ProvisionServer(WorkerRegistry workers) : Org.Apache.Beam.Model.FnExecution.V1.ProvisionService.ProvisionServiceBase
 {
     public void Bind(ServiceBinderBase binder) => Org.Apache.Beam.Model.FnExecution.V1.ProvisionService.BindService(binder, this);
 

@@ -13,7 +13,7 @@ namespace BeamConformance.ReferenceRunner.FnApi;
 /// stream for the same worker id with ALREADY_EXISTS; an unknown descriptor id with NOT_FOUND.
 /// Thread-safe; shared by every job of the server.
 /// </summary>
-public sealed class FnApiServices
+public sealed class FnApiServer
 {
     private readonly WorkerRegistry _workers = new();
     private readonly ControlServer _control;
@@ -26,7 +26,7 @@ public sealed class FnApiServices
     /// <param name="loggerFactory">Logging; SDK log entries use the category <c>BeamConformance.ReferenceRunner.Sdk</c>.</param>
     /// <param name="options">Limits; <see cref="FnApiOptions.Default"/> when null.</param>
     /// <param name="timeProvider">The clock of <see cref="WaitForWorkerAsync"/>'s timeout; <see cref="TimeProvider.System"/> when null.</param>
-    public FnApiServices(ILoggerFactory loggerFactory, FnApiOptions? options = null, TimeProvider? timeProvider = null)
+    public FnApiServer(ILoggerFactory loggerFactory, FnApiOptions? options = null, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(loggerFactory);
         Options = options ?? FnApiOptions.Default;

@@ -17,7 +17,7 @@ namespace BeamConformance.ReferenceRunner.Jobs.Internal;
 /// INVALID_ARGUMENT for a missing or unsupported pipeline, FAILED_PRECONDITION for Run of a job whose
 /// artifacts are not staged or that already ran.
 /// </summary>
-internal sealed class JobService : Org.Apache.Beam.Model.JobManagement.V1.JobService.JobServiceBase
+internal sealed class JobServer : Org.Apache.Beam.Model.JobManagement.V1.JobService.JobServiceBase
 {
     private readonly JobStore _jobs;
     private readonly IJobExecutor _executor;
@@ -28,7 +28,7 @@ internal sealed class JobService : Org.Apache.Beam.Model.JobManagement.V1.JobSer
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
 
-    public JobService(
+    public JobServer(
         JobStore jobs,
         IJobExecutor executor,
         Func<JobRecord, IEnvironmentLauncher> launchers,

@@ -16,7 +16,7 @@ namespace BeamConformance.ReferenceRunner.Artifacts.Internal;
 /// outside that directory, e.g. another job's). A missing staged file is NOT_FOUND, other artifact types are
 /// INVALID_ARGUMENT.
 /// </summary>
-internal sealed class ArtifactRetrievalService(ArtifactStore store, Provision.Internal.WorkerRegistry workers, int chunkBytes) : Org.Apache.Beam.Model.JobManagement.V1.ArtifactRetrievalService.ArtifactRetrievalServiceBase
+internal sealed class ArtifactRetrievalServer(ArtifactStore store, Provision.Internal.WorkerRegistry workers, int chunkBytes) : Org.Apache.Beam.Model.JobManagement.V1.ArtifactRetrievalService.ArtifactRetrievalServiceBase
 {
     public void Bind(ServiceBinderBase binder) => Org.Apache.Beam.Model.JobManagement.V1.ArtifactRetrievalService.BindService(binder, this);
 
