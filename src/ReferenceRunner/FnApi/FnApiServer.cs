@@ -1,5 +1,6 @@
 using BeamConformance.ReferenceRunner.Execution;
 using BeamConformance.ReferenceRunner.FnApi.Internal;
+using BeamConformance.ReferenceRunner.Workers.Internal;
 using Grpc.Core;
 using Org.Apache.Beam.Model.FnExecution.V1;
 using Microsoft.Extensions.Logging;
@@ -15,7 +16,6 @@ namespace BeamConformance.ReferenceRunner.FnApi;
 /// </summary>
 public sealed class FnApiServer
 {
-    private readonly WorkerRegistry _workers = new();
     private readonly ControlServer _control;
     private readonly DataServer _data;
     private readonly StateServer _state;
@@ -34,11 +34,17 @@ public sealed class FnApiServer
         ArgumentOutOfRangeException.ThrowIfLessThan(Options.MaxDataChunkBytes, 1, nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThan(Options.StatePageBytes, 1, nameof(options));
         var logger = loggerFactory.CreateLogger("BeamConformance.ReferenceRunner.FnApi");
-        _control = new ControlServer(_workers, Options, logger);
-        _data = new DataServer(_workers, logger);
-        _state = new StateServer(_workers, Options, logger);
-        _logging = new LoggingServer(_workers, loggerFactory.CreateLogger("BeamConformance.ReferenceRunner.Sdk"));
+        _control = new ControlServer(Workers, Options, logger);
+        _data = new DataServer(Workers, logger);
+        _state = new StateServer(Workers, Options, logger);
+        _logging = new LoggingServer(Workers, loggerFactory.CreateLogger("BeamConformance.ReferenceRunner.Sdk"));
     }
+
+    /// <summary>
+    /// The SDK workers of every job, by worker id; the ReferenceRunnerServer's ProvisionServer and
+    /// ArtifactRetrievalServer share it.
+    /// </summary>
+    internal SdkWorkerRegistry Workers { get; } = new();
 
     /// <summary>The limits in force.</summary>
     public FnApiOptions Options { get; }
@@ -59,10 +65,15 @@ public sealed class FnApiServer
     /// </summary>
     /// <param name="workerId">The id the worker will send as <c>worker_id</c>.</param>
     /// <param name="messages">The job's message sink, or null.</param>
-    public void ExpectWorker(string workerId, IJobMessageSink? messages)
+    public void ExpectWorker(string workerId, IJobMessageSink? messages) => Expect(workerId, messages);
+
+    /// <summary><see cref="ExpectWorker"/>, returning the worker's one home.</summary>
+    internal SdkWorker Expect(string workerId, IJobMessageSink? messages)
     {
         ArgumentException.ThrowIfNullOrEmpty(workerId);
-        _workers.GetOrAdd(workerId).Messages = messages;
+        var worker = Workers.GetOrAdd(workerId);
+        worker.Messages = messages;
+        return worker;
     }
 
     /// <summary>Waits for a worker to open its control stream.</summary>
@@ -75,10 +86,10 @@ public sealed class FnApiServer
     public async Task<WorkerConnection> WaitForWorkerAsync(string workerId, TimeSpan timeout, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(workerId);
-        var slot = _workers.GetOrAdd(workerId);
+        var worker = Workers.GetOrAdd(workerId);
         try
         {
-            return await slot.Connected.Task.WaitAsync(timeout, _time, cancellationToken).ConfigureAwait(false);
+            return await worker.Connected.Task.WaitAsync(timeout, _time, cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
@@ -93,12 +104,6 @@ public sealed class FnApiServer
     public void ForgetWorker(string workerId)
     {
         ArgumentException.ThrowIfNullOrEmpty(workerId);
-        var slot = _workers.Find(workerId);
-        if (slot is not null && slot.Connected.Task.IsCompletedSuccessfully)
-        {
-            slot.Connected.Task.Result.OnDisconnected("the runner stopped using the worker");
-        }
-
-        _workers.Remove(workerId);
+        Workers.Remove(workerId);
     }
 }

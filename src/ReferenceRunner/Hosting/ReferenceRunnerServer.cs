@@ -7,6 +7,7 @@ using BeamConformance.ReferenceRunner.Hosting.Internal;
 using BeamConformance.ReferenceRunner.Jobs.Internal;
 using BeamConformance.ReferenceRunner.Provision.Internal;
 using BeamConformance.ReferenceRunner.Translation;
+using BeamConformance.ReferenceRunner.Workers.Internal;
 using Grpc.Core;
 using BeamConformance.Protos.Hosting;
 using Microsoft.Extensions.Logging;
@@ -29,7 +30,7 @@ public sealed class ReferenceRunnerServer : IAsyncDisposable
     private readonly ReferenceRunnerOptions _options;
     private readonly ILoggerFactory _loggerFactory;
     private readonly JobStore _jobs;
-    private readonly WorkerRegistry _workers = new();
+    private readonly SdkWorkerRegistry _workers;
     private readonly ArtifactStore _store;
     private readonly GrpcServer _jobServer;
     private readonly GrpcServer _fnServer;
@@ -40,18 +41,19 @@ public sealed class ReferenceRunnerServer : IAsyncDisposable
     /// <summary>Creates the server (nothing listens until <see cref="StartAsync"/>).</summary>
     /// <param name="options">Ports, limits, staging directory, process opt-in.</param>
     /// <param name="executor">Runs each job (the runner's JobExecutor, or a test's).</param>
-    /// <param name="bindFnApi">
-    /// Binds the Fn API services (control, data, state, logging) on the Fn API port, e.g. <c>FnApiServer.Bind</c>;
-    /// null binds none (jobs whose executor needs no workers).
+    /// <param name="fnApi">
+    /// The Fn API server (control, data, state, logging) to bind on the Fn API port; its SDK workers are the ones the
+    /// ProvisionServer and ArtifactRetrievalServer answer. Null binds none (jobs whose executor needs no workers).
     /// </param>
     /// <param name="loggerFactory">Logging; null for none.</param>
-    public ReferenceRunnerServer(ReferenceRunnerOptions options, IJobExecutor executor, Action<ServiceBinderBase>? bindFnApi = null, ILoggerFactory? loggerFactory = null)
+    public ReferenceRunnerServer(ReferenceRunnerOptions options, IJobExecutor executor, FnApiServer? fnApi = null, ILoggerFactory? loggerFactory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(executor);
         _options = options;
         _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
         _store = new ArtifactStore(options.StagingDirectory);
+        _workers = fnApi?.Workers ?? new SdkWorkerRegistry();
         _jobs = new JobStore(options.JobRetention, options.TimeProvider, job => _store.Delete(job.Id));
 
         _fnServer = new GrpcServer(new GrpcServerOptions
@@ -62,7 +64,7 @@ public sealed class ReferenceRunnerServer : IAsyncDisposable
             LoggerFactory = _loggerFactory,
         });
         var fnBinder = new GuardedBinder(_fnServer);
-        bindFnApi?.Invoke(fnBinder);
+        fnApi?.Bind(fnBinder);
         new ProvisionServer(_workers).Bind(fnBinder);
         new ArtifactRetrievalServer(_store, _workers, options.ArtifactChunkBytes).Bind(fnBinder);
 
@@ -107,7 +109,7 @@ public sealed class ReferenceRunnerServer : IAsyncDisposable
         }
 
         var fnApi = new FnApiServer(loggerFactory, options.FnApi, options.TimeProvider);
-        return new ReferenceRunnerServer(options, new JobExecutor(fnApi, execution), fnApi.Bind, loggerFactory);
+        return new ReferenceRunnerServer(options, new JobExecutor(fnApi, execution), fnApi, loggerFactory);
     }
 
     /// <summary>The job endpoint as <c>host:port</c> (JobService and ArtifactStagingService).</summary>
@@ -121,8 +123,8 @@ public sealed class ReferenceRunnerServer : IAsyncDisposable
     /// <summary>How many jobs the server keeps now (running and idle; see <see cref="ReferenceRunnerOptions.JobRetention"/>).</summary>
     public int JobCount => _jobs.Count;
 
-    /// <summary>The workers started and not yet stopped (for tests that stand in for a worker).</summary>
-    internal WorkerRegistry Workers => _workers;
+    /// <summary>The SDK workers started and not yet stopped (for tests that stand in for a worker).</summary>
+    internal SdkWorkerRegistry Workers => _workers;
 
     /// <summary>The absolute directory staged artifacts live under (one sub-directory per job).</summary>
     public string StagingDirectory => _store.Root;

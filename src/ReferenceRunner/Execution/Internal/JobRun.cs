@@ -2,6 +2,7 @@ using System.Text;
 using BeamConformance.Engine;
 using BeamConformance.ReferenceRunner.FnApi;
 using BeamConformance.ReferenceRunner.Translation;
+using BeamConformance.ReferenceRunner.Workers.Internal;
 using Microsoft.Extensions.Logging;
 using Org.Apache.Beam.Model.JobManagement.V1;
 using Org.Apache.Beam.Model.Pipeline.V1;
@@ -12,7 +13,7 @@ namespace BeamConformance.ReferenceRunner.Execution.Internal;
 internal sealed class JobRun(JobRunContext context, FnApiServer fnApi, ExecutionOptions options) : IAsyncDisposable
 {
     private readonly ILogger _logger = context.LoggerFactory.CreateLogger("BeamConformance.ReferenceRunner.Execution");
-    private readonly List<(string WorkerId, IWorkerLease? Lease)> _workers = [];
+    private readonly List<SdkWorker> _workers = [];
     private readonly Dictionary<string, WorkerConnection> _connections = new(StringComparer.Ordinal);
     private volatile bool _stopping;
 
@@ -68,21 +69,16 @@ internal sealed class JobRun(JobRunContext context, FnApiServer fnApi, Execution
     {
         // Workers end now because the runner stops them: their exits are no news for the job.
         _stopping = true;
-        foreach (var (workerId, lease) in _workers)
+        foreach (var worker in _workers)
         {
-            fnApi.ForgetWorker(workerId);
-            if (lease is null)
-            {
-                continue;
-            }
-
+            fnApi.ForgetWorker(worker.WorkerId);
             try
             {
-                await lease.DisposeAsync().ConfigureAwait(false);
+                await worker.StopAsync().ConfigureAwait(false);
             }
             catch (Exception e)
             {
-                ExecutionLog.StopFailed(_logger, context.JobId, workerId, e.Message);
+                ExecutionLog.StopFailed(_logger, context.JobId, worker.WorkerId, e.Message);
             }
         }
     }
@@ -138,11 +134,11 @@ internal sealed class JobRun(JobRunContext context, FnApiServer fnApi, Execution
         }
 
         var workerId = WorkerIdFor(environmentId);
-        fnApi.ExpectWorker(workerId, context.Messages);
-        var slot = _workers.Count;
-        _workers.Add((workerId, null));
+        var worker = fnApi.Expect(workerId, context.Messages);
+        worker.EnvironmentId = environmentId;
+        _workers.Add(worker);
         var lease = await context.Environments.StartWorkerAsync(workerId, environmentId, environment, cancellationToken).ConfigureAwait(false);
-        _workers[slot] = (workerId, lease);
+        worker.Lease = lease;
         try
         {
             var connecting = fnApi.WaitForWorkerAsync(workerId, options.WorkerConnectTimeout, cancellationToken);
