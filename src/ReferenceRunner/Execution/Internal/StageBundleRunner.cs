@@ -28,6 +28,8 @@ internal sealed class StageBundleRunner(
         var connection = connections[stage.EnvironmentId];
         var instructionId = $"{context.JobId}/{bundle.Id}";
         var metricsKey = $"{connection.WorkerId}/{instructionId}";
+        using var stageScope = ExecutionLog.StageScope(logger, stage.StageId.Value);
+        using var bundleScope = ExecutionLog.BundleScope(logger, instructionId);
         try
         {
             var request = new BundleRequest

@@ -133,12 +133,19 @@ internal sealed class JobServer : Org.Apache.Beam.Model.JobManagement.V1.JobServ
         }
 
         job.Events.TryTransition(JobState.Types.Enum.Starting, JobState.Types.Enum.Stopped);
-        job.Execution = Task.Run(() => ExecuteAsync(job));
+        // The job outlives the Run call: it starts from a clean context, so its logs carry its own job scope, not the
+        // Run request's connection and request scopes.
+        using (ExecutionContext.SuppressFlow())
+        {
+            job.Execution = Task.Run(() => ExecuteAsync(job));
+        }
+
         return new RunJobResponse { JobId = job.Id };
     }
 
     private async Task ExecuteAsync(JobRecord job)
     {
+        using var scope = Log.JobScope(_logger, job.Id);
         var token = job.Cancellation.Token;
         try
         {
