@@ -52,11 +52,12 @@ public sealed class ProjectReferenceTests
     }
 
     [Fact]
-    public void Every_src_project_has_a_rule()
+    public void Every_src_project_has_a_rule_and_a_README()
     {
         var projects = Directory.EnumerateDirectories(Path.Combine(RepositoryRoot, "src")).Select(Path.GetFileName).Order(StringComparer.Ordinal);
 
         Assert.Equal(Rules.Select(static row => (string)row.Data.Item1).Order(StringComparer.Ordinal), projects);
+        Assert.All(projects, p => Assert.True(File.Exists(Path.Combine(RepositoryRoot, "src", p!, "README.md")), $"src/{p}/README.md is missing"));
     }
 
     /// <summary>The checkout's root (the directory holding testdata/).</summary>
