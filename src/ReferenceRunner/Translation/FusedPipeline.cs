@@ -14,8 +14,10 @@ public sealed class FusedPipeline
         Org.Apache.Beam.Model.Pipeline.V1.Pipeline pipeline,
         IReadOnlyList<ExecutableStagePlan> stages,
         IReadOnlyList<RunnerTransformPlan> runnerTransforms,
-        Dictionary<PCollectionId, WireCoding> codings)
+        Dictionary<PCollectionId, WireCoding> codings,
+        IReadOnlyList<TestStreamPlan>? testStreams = null)
     {
+        TestStreams = testStreams ?? [];
         Pipeline = pipeline;
         Stages = stages;
         RunnerTransforms = runnerTransforms;
@@ -30,6 +32,9 @@ public sealed class FusedPipeline
 
     /// <summary>The runner-side transforms (Impulse, Flatten, GroupByKey, Reshuffle), producers before consumers.</summary>
     public IReadOnlyList<RunnerTransformPlan> RunnerTransforms { get; }
+
+    /// <summary>The pipeline's TestStreams in transform-id order (their outputs are <see cref="RunnerTransformKind.TestStream"/> transforms).</summary>
+    public IReadOnlyList<TestStreamPlan> TestStreams { get; }
 
     /// <summary>Every engine PCollection (the PCollections between stages) with its wire coding.</summary>
     public IReadOnlyDictionary<PCollectionId, WireCoding> PCollections => _codings;

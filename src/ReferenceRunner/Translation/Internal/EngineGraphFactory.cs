@@ -14,6 +14,7 @@ internal static class EngineGraphFactory
             _ = transform.Kind switch
             {
                 RunnerTransformKind.Impulse => builder.AddImpulse(transform.StageId, transform.Output),
+                RunnerTransformKind.TestStream => builder.AddExternalInput(transform.StageId, transform.Output),
                 RunnerTransformKind.Flatten or RunnerTransformKind.Reshuffle => builder.AddFlatten(transform.StageId, transform.Inputs, transform.Output),
                 RunnerTransformKind.GroupByKey => builder.AddGroupByKey(
                     transform.StageId,

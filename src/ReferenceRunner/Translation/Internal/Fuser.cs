@@ -210,9 +210,16 @@ internal sealed class Fuser(Proto.Pipeline pipeline)
     {
         var stages = new List<ExecutableStagePlan>();
         var runnerTransforms = new List<RunnerTransformPlan>();
+        var testStreams = new List<TestStreamPlan>();
         foreach (var unit in _units)
         {
-            if (unit is RunnerDraft runner)
+            if (unit is RunnerDraft { Leaf.Kind: LeafKind.TestStream } source)
+            {
+                var plan = TestStreamTranslator.Plan(_graph, source.Leaf, _codings);
+                testStreams.Add(plan);
+                runnerTransforms.AddRange(plan.Outputs.Select(o => new RunnerTransformPlan(o.Stage, RunnerTransformKind.TestStream, plan.TransformId, [], o.PCollection, null)));
+            }
+            else if (unit is RunnerDraft runner)
             {
                 runnerTransforms.Add(RunnerPlan(runner));
             }
@@ -223,7 +230,7 @@ internal sealed class Fuser(Proto.Pipeline pipeline)
             stages.Add(DescriptorFactory.Plan(stage, _graph, _codings));
         }
 
-        return new FusedPipeline(pipeline, stages, runnerTransforms, _codings.All());
+        return new FusedPipeline(pipeline, stages, runnerTransforms, _codings.All(), [.. testStreams.OrderBy(static t => t.TransformId, StringComparer.Ordinal)]);
     }
 
     private RunnerTransformPlan RunnerPlan(RunnerDraft runner)

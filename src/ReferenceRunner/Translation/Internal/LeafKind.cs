@@ -9,4 +9,7 @@ internal enum LeafKind
     Flatten,
     GroupByKey,
     Reshuffle,
+
+    /// <summary><c>beam:transform:teststream:v1</c>: a runner-side source, one engine external input per output.</summary>
+    TestStream,
 }

@@ -176,6 +176,9 @@ internal sealed class PipelineGraph
             case TransformUrns.Reshuffle:
                 AddLeaf(id, transform, LeafKind.Reshuffle, "");
                 break;
+            case TransformUrns.TestStream:
+                AddLeaf(id, transform, LeafKind.TestStream, "");
+                break;
             case TransformUrns.CombinePerKey:
                 WalkCombine(id, transform, depth);
                 break;

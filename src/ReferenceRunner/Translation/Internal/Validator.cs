@@ -57,6 +57,10 @@ internal sealed class Validator(Proto.Pipeline pipeline)
                     CheckParDo(graph, leaf, problems);
                 }
             }
+            else if (leaf.Kind == LeafKind.TestStream)
+            {
+                problems.AddRange(TestStreamTranslator.Check(graph, leaf));
+            }
             else if (leaf.Kind == LeafKind.GroupByKey && leaf.MainInputs.Count == 1 && graph.Components.Pcollections.TryGetValue(leaf.MainInputs[0], out var input))
             {
                 if (!graph.Coders.Contains(input.CoderId) || graph.Coders.UrnOf(input.CoderId) != Urns.Coders.Kv)
@@ -97,6 +101,7 @@ internal sealed class Validator(Proto.Pipeline pipeline)
             LeafKind.Flatten when leaf.MainInputs.Count == 0 || leaf.Outputs.Count != 1 => "Flatten needs at least one input and one output",
             LeafKind.GroupByKey when leaf.MainInputs.Count != 1 || leaf.Outputs.Count != 1 => "GroupByKey needs one input and one output",
             LeafKind.Reshuffle when leaf.MainInputs.Count != 1 || leaf.Outputs.Count != 1 => "Reshuffle needs one input and one output",
+            LeafKind.TestStream when leaf.AllInputs.Any() || leaf.Outputs.Count == 0 => "TestStream needs no input and at least one output",
             LeafKind.Sdk when leaf.MainInputs.Count == 0 => "an SDK-executed transform needs a main input (sources start from an Impulse)",
             _ => null,
         };
