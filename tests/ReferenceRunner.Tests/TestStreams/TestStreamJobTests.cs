@@ -39,4 +39,92 @@ public sealed class TestStreamJobTests : IAsyncLifetime
             "grouped a=[4] @19999 [10000,20000) Pane(OnTime, index=0, onTimeIndex=0, first, last)",
         ], outcome.Captures);
     }
+
+    [Fact]
+    public async Task Within_the_allowed_lateness_late_data_fires_LATE_panes_and_past_it_is_dropped()
+    {
+        var p = _job.NewPipeline();
+        var source = p.TestStream("events",
+        [
+            Add(("a", 1, 1000), ("a", 2, 2000)),
+            Watermark(10_000),
+            Add(("a", 3, 3000)),
+            Watermark(10_999),
+            Add(("a", 4, 4000)),
+            Watermark(11_000),
+            Add(("a", 5, 5000)),
+        ]);
+        p.Capture("grouped", p.GroupByKey("group", p.WindowInto("window", source["out"], p.Fixed10(1000))));
+
+        var outcome = await _job.RunAsync(p);
+
+        Assert.True(outcome.State == JobState.Types.Enum.Done, outcome.ToString());
+        Assert.Equal(
+        [
+            "grouped a=[1,2] @9999 [0,10000) Pane(OnTime, index=0, onTimeIndex=0, first)",
+            "grouped a=[3] @9999 [0,10000) Pane(Late, index=1, onTimeIndex=1)",
+            "grouped a=[4] @9999 [0,10000) Pane(Late, index=2, onTimeIndex=2)",
+        ], outcome.Captures);
+    }
+
+    [Fact]
+    public async Task Several_output_tags_get_their_own_elements_and_their_own_watermarks()
+    {
+        var p = _job.NewPipeline();
+        var source = p.TestStream("events",
+        [
+            Add("left", ("a", 1, 1000)),
+            Add("right", ("b", 2, 1000)),
+            Watermark(10_000, "left"),
+            Add("right", ("b", 3, 2000)),
+            Add("left", ("a", 4, 3000)),
+        ], tags: ["left", "right"]);
+        p.Capture("left", p.GroupByKey("group_left", p.WindowInto("window_left", source["left"], p.Fixed10(0))));
+        p.Capture("right", p.GroupByKey("group_right", p.WindowInto("window_right", source["right"], p.Fixed10(0))));
+
+        var outcome = await _job.RunAsync(p);
+
+        // 'left' fired at its watermark 10000 and dropped the later a=4; 'right' stayed at the minimum until the end.
+        Assert.True(outcome.State == JobState.Types.Enum.Done, outcome.ToString());
+        Assert.Equal(
+        [
+            "left a=[1] @9999 [0,10000) Pane(OnTime, index=0, onTimeIndex=0, first, last)",
+            "right b=[2,3] @9999 [0,10000) Pane(OnTime, index=0, onTimeIndex=0, first, last)",
+        ], outcome.Captures.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Several_TestStreams_take_turns_one_event_each_in_transform_id_order()
+    {
+        var p = _job.NewPipeline();
+        // Turns: s1#0, s2#0, s1#1, s2#1 (both at 10000: the window fires with 1 and 2), s1#2 (late: dropped), then each ends.
+        // Stream by stream instead (all of s1, then s2) would have kept 3: s2's watermark holds the Flatten back.
+        var s2 = p.TestStream("s2", [Add(("a", 2, 1500)), Watermark(10_000)]);
+        var s1 = p.TestStream("s1", [Add(("a", 1, 1000)), Watermark(10_000), Add(("a", 3, 2000))]);
+        var both = p.Flatten("both", s1["out"], s2["out"]);
+        p.Capture("grouped", p.GroupByKey("group", p.WindowInto("window", both, p.Fixed10(0))));
+
+        var outcome = await _job.RunAsync(p);
+
+        Assert.True(outcome.State == JobState.Types.Enum.Done, outcome.ToString());
+        Assert.Equal(["grouped a=[1,2] @9999 [0,10000) Pane(OnTime, index=0, onTimeIndex=0, first, last)"], outcome.Captures);
+    }
+
+    [Fact]
+    public async Task Elements_keep_their_timestamps_in_the_global_window_with_no_firing()
+    {
+        var p = _job.NewPipeline();
+        var source = p.TestStream("events", [Add(("a", 1, -5)), ProcessingTime(60_000), Add(("b", 2, 1_700_000_000_000))]);
+        p.Capture("raw", source["out"]);
+
+        var outcome = await _job.RunAsync(p);
+
+        Assert.True(outcome.State == JobState.Types.Enum.Done, outcome.ToString());
+        Assert.Equal(
+        [
+            "raw a=1 @-5 GlobalWindow Pane(Unknown, index=0, onTimeIndex=0, first, last)",
+            "raw b=2 @1700000000000 GlobalWindow Pane(Unknown, index=0, onTimeIndex=0, first, last)",
+        ], outcome.Captures);
+        Assert.Contains("execution mode: streaming (transform 'events' is a TestStream)", outcome.Messages);
+    }
 }
