@@ -6,6 +6,5 @@ namespace BeamConformance.ReferenceRunner.Translation;
 /// <param name="Tag">The output's local name in the TestStream's <c>PTransform.outputs</c> (what events name in <c>tag</c>).</param>
 /// <param name="Stage">The engine's external-input stage for this output: <c>{transformId}</c> when the TestStream has one
 /// output, <c>{transformId}:{tag}</c> otherwise.</param>
-/// <param name="PCollection">The output PCollection.</param>
-/// <param name="Coding">How its elements travel and sit in the engine.</param>
-public sealed record TestStreamOutput(string Tag, StageId Stage, PCollectionId PCollection, WireCoding Coding);
+/// <param name="PCollection">The output PCollection (its wire coding: <see cref="FusedPipeline.CodingOf"/>).</param>
+public sealed record TestStreamOutput(string Tag, StageId Stage, PCollectionId PCollection);

@@ -51,12 +51,14 @@ public sealed class TestStreamPlan
 
     /// <summary>The nested wire encoding of an <c>encoded_element</c> (see the remarks).</summary>
     /// <exception cref="CoderException">The bytes are not one value of the TestStream's coder (outer context).</exception>
-    public byte[] ToEngineBytes(ByteString encodedElement, TestStreamOutput output)
+    /// <param name="encodedElement">A <c>TimestampedElement.encoded_element</c>.</param>
+    /// <param name="coding">The wire coding of the output it goes to.</param>
+    public byte[] ToEngineBytes(ByteString encodedElement, WireCoding coding)
     {
         ArgumentNullException.ThrowIfNull(encodedElement);
-        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(coding);
         var value = _sourceCoder.DecodeFrom(encodedElement.Span, nested: false);
-        return output.Coding.ElementCoder.EncodeToArray(value, nested: true);
+        return coding.ElementCoder.EncodeToArray(value, nested: true);
     }
 
     /// <summary>Decodes an <c>encoded_element</c> with the TestStream's coder (outer context): the validation at Prepare.</summary>

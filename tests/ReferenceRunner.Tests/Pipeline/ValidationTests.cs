@@ -92,7 +92,7 @@ public sealed class ValidationTests
             - x: transform URN 'beam:transform:read:v1': unknown or unsupported leaf transform
             - pipeline: requirement 'beam:requirement:pardo:made_up:v1': the runner does not meet this requirement
             - b: environment 'nowhere': environment 'nowhere' does not exist
-            - js: environment 'beam:env:docker:v1': DOCKER environments are not supported yet (use LOOPBACK/EXTERNAL or PROCESS)
+            - js: environment 'beam:env:docker:v1': DOCKER environments are not supported yet; use EXTERNAL (the SDK's LOOPBACK mode) or PROCESS
             """.ReplaceLineEndings("\n"),
             PipelineValidator.Format(problems));
         var thrown = Assert.Throws<PipelineTranslationException>(() => PipelineFuser.Fuse(pipeline));

@@ -18,17 +18,8 @@ internal sealed class JobRun(JobRunContext context, FnApiServices fnApi, Executi
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        FusedPipeline fused;
-        StageGraph graph;
-        try
-        {
-            fused = PipelineFuser.Fuse(context.Pipeline);
-            graph = fused.BuildEngineGraph();
-        }
-        catch (PipelineTranslationException e)
-        {
-            throw Fail($"the pipeline cannot be run: {e.Message}", e);
-        }
+        var fused = context.Translation;
+        var graph = fused.BuildEngineGraph();
 
         var mode = ExecutionModeChoice.For(context.Pipeline, options.Mode, context.PipelineOptions);
         context.Messages.Post(JobMessage.Types.MessageImportance.JobMessageBasic, mode.ToString());
@@ -61,7 +52,7 @@ internal sealed class JobRun(JobRunContext context, FnApiServices fnApi, Executi
                 streams.Add(new TestStreamEvents(plan, cancellationToken));
             }
 
-            var driver = clock is null ? null : new TestStreamDriver(engine, clock, streams);
+            var driver = clock is null ? null : new TestStreamDriver(engine, fused, clock, streams);
             await DriveAsync(engine, bundles, driver, cancellationToken).ConfigureAwait(false);
         }
         finally

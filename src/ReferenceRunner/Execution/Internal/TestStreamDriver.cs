@@ -16,7 +16,7 @@ namespace BeamConformance.ReferenceRunner.Execution.Internal;
 /// exhausted takes its last turn by moving each of its outputs' watermarks to +inf (Prism's final event), then drops
 /// out of the rotation. ProcessingTimeEvents advance the job's one <see cref="VirtualClock"/>, shared by all streams.
 /// </remarks>
-internal sealed class TestStreamDriver(JobEngine engine, VirtualClock clock, IReadOnlyList<TestStreamEvents> streams)
+internal sealed class TestStreamDriver(JobEngine engine, FusedPipeline fused, VirtualClock clock, IReadOnlyList<TestStreamEvents> streams)
 {
     private readonly List<TestStreamEvents> _active = [.. streams];
     private int _turn;
@@ -68,6 +68,7 @@ internal sealed class TestStreamDriver(JobEngine engine, VirtualClock clock, IRe
         {
             case TestStreamPayload.Types.Event.EventOneofCase.ElementEvent:
                 var output = Output(e.ElementEvent.Tag);
+                var coding = fused.CodingOf(output.PCollection);
                 var elements = new List<Element>(e.ElementEvent.Elements.Count);
                 foreach (var element in e.ElementEvent.Elements)
                 {
@@ -79,14 +80,14 @@ internal sealed class TestStreamDriver(JobEngine engine, VirtualClock clock, IRe
                     byte[] bytes;
                     try
                     {
-                        bytes = plan.ToEngineBytes(element.EncodedElement, output);
+                        bytes = plan.ToEngineBytes(element.EncodedElement, coding);
                     }
                     catch (CoderException x)
                     {
                         throw new JobFailedException($"{Where()}: element {elements.Count} does not decode with coder '{plan.Payload.CoderId}': {x.Message}", x);
                     }
 
-                    var keyLength = output.Coding.KeyCoder?.MeasureNested(bytes) ?? -1;
+                    var keyLength = coding.KeyCoder?.MeasureNested(bytes) ?? -1;
                     elements.Add(new Element(bytes, element.Timestamp, GlobalWindow.Instance, PaneInfo.NoFiring, keyLength));
                 }
 

@@ -90,8 +90,8 @@ internal static class TestStreamTranslator
         return problems;
     }
 
-    /// <summary>The plan of a validated TestStream leaf; its outputs' codings are registered in <paramref name="codings"/>.</summary>
-    public static TestStreamPlan Plan(PipelineGraph graph, Leaf leaf, WireCodings codings)
+    /// <summary>The plan of a validated TestStream leaf.</summary>
+    public static TestStreamPlan Plan(PipelineGraph graph, Leaf leaf)
     {
         var problems = new List<ValidationProblem>();
         if (!TryParse(leaf, problems, out var payload) || SourceCoder(graph, leaf.Id, payload, problems) is not { } coder)
@@ -104,8 +104,7 @@ internal static class TestStreamTranslator
             .Select(o => new TestStreamOutput(
                 o.Key,
                 new StageId(leaf.Transform.Outputs.Count == 1 ? leaf.Id : $"{leaf.Id}:{o.Key}"),
-                new PCollectionId(o.Value),
-                codings.Ensure(o.Value)))
+                new PCollectionId(o.Value)))
             .ToList();
         return new TestStreamPlan(leaf.Id, payload, outputs, coder);
     }
