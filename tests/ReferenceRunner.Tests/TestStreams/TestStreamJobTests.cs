@@ -127,4 +127,61 @@ public sealed class TestStreamJobTests : IAsyncLifetime
         ], outcome.Captures);
         Assert.Contains("execution mode: streaming (transform 'events' is a TestStream)", outcome.Messages);
     }
+
+    [Fact]
+    public async Task Events_streamed_from_a_TestStreamService_endpoint_are_applied_like_scripted_ones()
+    {
+        await using var service = new EventsServer(
+        [
+            Add("left", ("a", 1, 1000), ("a", 2, 2000)),
+            Watermark(10_000, "left"),
+            Add("left", ("a", 3, 3000)),
+            Add("right", ("b", 4, 4000)),
+        ]);
+        await service.StartAsync();
+        var p = _job.NewPipeline();
+        var source = p.TestStream("events", [], tags: ["left", "right"], endpoint: service.Endpoint);
+        p.Capture("left", p.GroupByKey("group_left", p.WindowInto("window_left", source["left"], p.Fixed10(0))));
+        p.Capture("right", source["right"]);
+
+        var outcome = await _job.RunAsync(p);
+
+        Assert.True(outcome.State == JobState.Types.Enum.Done, outcome.ToString());
+        Assert.Equal(
+        [
+            "left a=[1,2] @9999 [0,10000) Pane(OnTime, index=0, onTimeIndex=0, first, last)",
+            "right b=4 @4000 GlobalWindow Pane(Unknown, index=0, onTimeIndex=0, first, last)",
+        ], outcome.Captures.Order(StringComparer.Ordinal));
+        Assert.Equal(["left,right"], service.Requests.Select(static r => string.Join(",", r)));
+    }
+
+    [Fact]
+    public async Task A_TestStreamService_that_fails_fails_the_job_naming_the_stream_the_event_and_the_status()
+    {
+        await using var service = new EventsServer([Add(("a", 1, 1000))]) { FailWith = new Grpc.Core.Status(Grpc.Core.StatusCode.Unavailable, "events ran dry") };
+        await service.StartAsync();
+        var p = _job.NewPipeline();
+        p.Capture("raw", p.TestStream("events", [], endpoint: service.Endpoint)["out"]);
+
+        var outcome = await _job.RunAsync(p);
+
+        Assert.True(outcome.State == JobState.Types.Enum.Failed, outcome.ToString());
+        Assert.Contains($"TestStream 'events': reading event 1 from TestStreamService at {service.Endpoint} failed: Unavailable events ran dry", outcome.Messages);
+    }
+
+    [Fact]
+    public async Task A_streamed_watermark_going_back_fails_the_job_with_both_watermarks()
+    {
+        await using var service = new EventsServer([Watermark(5000), Watermark(4000)]);
+        await service.StartAsync();
+        var p = _job.NewPipeline();
+        p.Capture("raw", p.TestStream("events", [], endpoint: service.Endpoint)["out"]);
+
+        var outcome = await _job.RunAsync(p);
+
+        Assert.True(outcome.State == JobState.Types.Enum.Failed, outcome.ToString());
+        Assert.Contains(
+            $"TestStream 'events': event 1 from TestStreamService at {service.Endpoint}: the watermark of tag 'out' goes back from 1970-01-01T00:00:05.000Z to 1970-01-01T00:00:04.000Z",
+            outcome.Messages);
+    }
 }
