@@ -31,6 +31,10 @@ public sealed class FusedPipeline
     /// <summary>The runner-side transforms (Impulse, Flatten, GroupByKey, Reshuffle), producers before consumers.</summary>
     public IReadOnlyList<RunnerTransformPlan> RunnerTransforms { get; }
 
+    /// <summary>The pipeline's TestStreams in transform-id order (their outputs are <see cref="RunnerTransformKind.TestStream"/> transforms).</summary>
+    public IReadOnlyList<TestStreamPlan> TestStreams =>
+        [.. RunnerTransforms.Select(static t => t.TestStream).OfType<TestStreamPlan>().OrderBy(static t => t.TransformId, StringComparer.Ordinal)];
+
     /// <summary>Every engine PCollection (the PCollections between stages) with its wire coding.</summary>
     public IReadOnlyDictionary<PCollectionId, WireCoding> PCollections => _codings;
 

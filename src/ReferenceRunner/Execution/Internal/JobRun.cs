@@ -40,15 +40,29 @@ internal sealed class JobRun(JobRunContext context, FnApiServer fnApi, Execution
             descriptors[stage.StageId] = descriptorId;
         }
 
-        var engine = new JobEngine(graph, new EngineOptions { MaxBundleSize = options.BundleSize, Mode = mode.Mode, TimeProvider = options.TimeProvider });
+        // A pipeline with a TestStream runs on a virtual processing-time clock that only its events move.
+        var clock = fused.TestStreams.Count > 0 ? new VirtualClock() : null;
+        var engine = new JobEngine(graph, new EngineOptions { MaxBundleSize = options.BundleSize, Mode = mode.Mode, TimeProvider = clock ?? options.TimeProvider });
         var lateData = new LateDataReport(engine, fused, context);
         var bundles = new StageBundleRunner(context, fnApi.Options, options, engine, fused, descriptors, _connections, lateData, _logger);
+        var streams = new List<TestStreamEvents>();
         try
         {
-            await DriveAsync(engine, bundles, cancellationToken).ConfigureAwait(false);
+            foreach (var plan in fused.TestStreams)
+            {
+                streams.Add(new TestStreamEvents(plan, cancellationToken));
+            }
+
+            var driver = clock is null ? null : new TestStreamDriver(engine, fused, clock, streams);
+            await DriveAsync(engine, bundles, driver, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
+            foreach (var stream in streams)
+            {
+                await stream.DisposeAsync().ConfigureAwait(false);
+            }
+
             // Before the job turns terminal, so the warnings are on the message stream and the counter in GetJobMetrics.
             lateData.PublishWarnings();
         }
@@ -74,9 +88,10 @@ internal sealed class JobRun(JobRunContext context, FnApiServer fnApi, Execution
         }
     }
 
-    private async Task DriveAsync(JobEngine engine, StageBundleRunner bundles, CancellationToken cancellationToken)
+    private async Task DriveAsync(JobEngine engine, StageBundleRunner bundles, TestStreamDriver? testStreams, CancellationToken cancellationToken)
     {
         var running = new List<Task>();
+        var refreshed = false;
         try
         {
             while (true)
@@ -92,12 +107,22 @@ internal sealed class JobRun(JobRunContext context, FnApiServer fnApi, Execution
                 switch (next.Kind)
                 {
                     case NextBundleKind.Ready:
+                        refreshed = false;
                         running.Add(bundles.RunAsync(next.Bundle!, cancellationToken));
                         break;
                     case NextBundleKind.Done:
                         return;
                     case NextBundleKind.Failed:
                         throw Fail(next.Message ?? "the job failed");
+                    case NextBundleKind.Stuck when testStreams is not null && !refreshed:
+                        // Quiescent for the watermarks: let processing-time triggers due now fire before the next event.
+                        engine.RefreshProcessingTime();
+                        refreshed = true;
+                        break;
+                    case NextBundleKind.Stuck when testStreams is not null && await testStreams.ApplyNextAsync(cancellationToken).ConfigureAwait(false):
+                        // Quiescent: the next TestStream event was applied.
+                        refreshed = false;
+                        break;
                     case NextBundleKind.Stuck:
                         throw Fail(StuckReason(next));
                     default:

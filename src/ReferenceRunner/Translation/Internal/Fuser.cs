@@ -231,7 +231,12 @@ internal sealed class Fuser(Proto.Pipeline pipeline, TranslationOptions options)
     private RunnerTransformPlan RunnerPlan(RunnerDraft runner)
     {
         var leaf = runner.Leaf;
-        _codings.Ensure(leaf.Outputs[0]);
+        foreach (var output in leaf.Outputs)
+        {
+            // Every output (a TestStream has one per tag); the plan names the first.
+            _codings.Ensure(output);
+        }
+
         var preparer = leaf.Preparer as RunnerTransformPreparer
             ?? throw new InvalidOperationException($"ReferenceRunner bug: leaf '{leaf.Id}' of family {leaf.Preparer.Family} is not runner-side");
         return preparer.Plan(_graph, leaf, [.. runner.EngineInputs.Select(static i => new PCollectionId(i))], new PCollectionId(leaf.Outputs[0]));

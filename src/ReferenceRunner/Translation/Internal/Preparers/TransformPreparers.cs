@@ -19,6 +19,7 @@ internal static class TransformPreparers
         new GroupByKeyPreparer(),
         new ReshufflePreparer(),
         new CombinePerKeyPreparer(),
+        new TestStreamPreparer(),
         new ParDoPreparer(),
         new SdkTransformPreparer("windowing", Model.Urns.Transforms.AssignWindows, Model.Urns.Transforms.MapWindows, Model.Urns.Transforms.MergeWindows),
         new SdkTransformPreparer("ToString", Model.Urns.Transforms.ToStringTransform),
@@ -39,12 +40,12 @@ internal static class TransformPreparers
 
     /// <summary>
     /// URN prefixes of transforms an SDK cannot run alone, whatever its capabilities say: the runner must take part
-    /// (sources, TestStream, views, splittable and batching primitives, runner-internal transforms); each is
+    /// (sources, views, splittable and batching primitives, runner-internal transforms); each is
     /// refused until a family for it is registered.
     /// </summary>
     public static IReadOnlyList<string> RunnerOnlyPrefixes { get; } =
     [
-        Model.Urns.Transforms.TestStream, BeamNames.Prefixes.Read, BeamNames.Prefixes.CreateView, BeamNames.Prefixes.SplittableParDo,
+        BeamNames.Prefixes.Read, BeamNames.Prefixes.CreateView, BeamNames.Prefixes.SplittableParDo,
         BeamNames.Prefixes.GroupIntoBatches, BeamNames.Prefixes.PubSub, BeamNames.Prefixes.RunnerTransform,
     ];
 
