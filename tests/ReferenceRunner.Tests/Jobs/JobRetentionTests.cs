@@ -60,20 +60,23 @@ public sealed class JobRetentionTests
     [Fact]
     public async Task A_prepared_job_never_run_expires_but_a_running_job_stays()
     {
-        await using var runner = await RunnerHarness.StartAsync(new ReferenceRunnerOptions { JobRetention = new JobRetention { MaxAge = TimeSpan.FromMilliseconds(400), MaxJobs = null } });
+        // On the runner's clock (a fake one: no real-time race with a loaded machine), both jobs are past the age limit;
+        // only the one never run goes.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 4, 12, 0, 0, TimeSpan.Zero));
+        await using var runner = await RunnerHarness.StartAsync(new ReferenceRunnerOptions { TimeProvider = clock, JobRetention = new JobRetention { MaxAge = TimeSpan.FromHours(1), MaxJobs = null } });
         var release = new TaskCompletionSource();
         runner.Executor.Behavior = (_, _) => release.Task;
         var running = await runner.PrepareAndStageAsync(Pipelines.ImpulseParDo(Pipelines.External()), "running");
         await runner.CallAsync((c, o) => c.RunAsync(new RunJobRequest { PreparationId = running }, o));
         var idle = (await runner.PrepareAsync(Pipelines.ImpulseParDo(Pipelines.External()), "idle")).PreparationId;
 
-        await WaitUntilAsync(() => runner.Server.JobCount == 1);
-        await Task.Delay(600, TestContext.Current.CancellationToken);
+        clock.Advance(TimeSpan.FromMinutes(61));
 
         Assert.Equal([running], (await runner.CallAsync((c, o) => c.GetJobsAsync(new GetJobsRequest(), o))).JobInfo.Select(static j => j.JobId));
         Assert.DoesNotContain(idle, (await runner.CallAsync((c, o) => c.GetJobsAsync(new GetJobsRequest(), o))).JobInfo.Select(static j => j.JobId));
         release.SetResult();
         Assert.Equal(JobState.Types.Enum.Done, (await runner.StatesUntilEndAsync(running))[^1]);
+        clock.Advance(TimeSpan.FromMinutes(61));
         await WaitUntilAsync(() => runner.Server.JobCount == 0);
     }
 
