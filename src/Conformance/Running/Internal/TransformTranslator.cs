@@ -31,6 +31,10 @@ internal static class TransformTranslator
                 var fn = ((TransformPayload.Combine)t.Payload).Fn;
                 Put(c, t.Name, Combine(c, t.Name, t.Urn, fn, input.Coder.ValueCoder.ElementCoder), MainOf(t.Inputs[0]), t.Outputs, HarnessUrns.EnvironmentId);
                 return t.Name;
+            case ScenarioUrns.TestStream:
+                var events = new FunctionSpec { Urn = t.Urn, Payload = TestStreamProtos.Payload(c, t, (TransformPayload.TestStream)t.Payload).ToByteString() };
+                Put(c, t.Name, events, new Dictionary<string, string>(), t.Outputs, "");
+                return t.Name;
             case ScenarioUrns.WindowInto:
                 var output = t.Outputs.Values.FirstOrDefault() is { } o && c.Spec.PCollections.TryGetValue(o, out var outPc)
                     && c.Spec.WindowingStrategies.TryGetValue(outPc.Windowing, out var ws) ? ws : WindowingStrategySpec.Global;
