@@ -22,6 +22,7 @@ public sealed class FeatureTagLintTests
         [ScenarioUrns.CombineGroupedValues] = "UsesCombine",
         [ScenarioUrns.ReadSideInputs] = "UsesSideInputs",
         [ScenarioUrns.MultiOutput] = "UsesMultipleOutputs",
+        [ScenarioUrns.TestStream] = "UsesTestStream",
     };
 
     public static TheoryData<string> ScenarioIds() => SuiteLintTests.ScenarioIds();
@@ -58,6 +59,13 @@ public sealed class FeatureTagLintTests
                 {
                     implied.Add("UsesTimestampCombiner");
                 }
+
+                implied.UnionWith(TriggerTags(strategy));
+            }
+
+            if (s.Pipeline.Transforms.Any(t => t.Payload is TransformPayload.TestStream ts && ts.Events.Any(e => e is TestStreamEvent.AdvanceProcessingTime)))
+            {
+                implied.Add("UsesTestStreamWithProcessingTime");
             }
 
             if (s.Pipeline.Transforms.Any(t => t.SideInputs.Values.Any(si => si.View is SideInputView.Multimap or SideInputView.MultimapKeys)))
@@ -78,4 +86,40 @@ public sealed class FeatureTagLintTests
 
         Assert.Empty(implied.Except(s.Features));
     }
+
+    // The tags a windowing strategy's trigger and accumulation mode imply.
+    private static IEnumerable<string> TriggerTags(WindowingStrategySpec strategy)
+    {
+        if (strategy.Trigger is not TriggerSpec.Default)
+        {
+            yield return "UsesTriggers";
+        }
+
+        if (strategy.AccumulationMode == AccumulationMode.Accumulating)
+        {
+            yield return "UsesAccumulatingPanes";
+        }
+
+        var kinds = Flatten(strategy.Trigger).ToList();
+        if (kinds.Any(t => t is TriggerSpec.AfterProcessingTime))
+        {
+            yield return "UsesProcessingTimeTriggers";
+        }
+
+        if (kinds.Any(t => t is TriggerSpec.AfterSynchronizedProcessingTime))
+        {
+            yield return "UsesSynchronizedProcessingTime";
+        }
+    }
+
+    private static IEnumerable<TriggerSpec> Flatten(TriggerSpec trigger) => trigger switch
+    {
+        TriggerSpec.AfterWatermark a => new[] { a.Early, a.Late }.OfType<TriggerSpec>().SelectMany(Flatten).Prepend(trigger),
+        TriggerSpec.AfterAll x => x.Subtriggers.SelectMany(Flatten).Prepend(trigger),
+        TriggerSpec.AfterAny x => x.Subtriggers.SelectMany(Flatten).Prepend(trigger),
+        TriggerSpec.AfterEach x => x.Subtriggers.SelectMany(Flatten).Prepend(trigger),
+        TriggerSpec.Repeatedly r => Flatten(r.Subtrigger).Prepend(trigger),
+        TriggerSpec.OrFinally o => Flatten(o.Main).Concat(Flatten(o.Finally)).Prepend(trigger),
+        _ => [trigger],
+    };
 }
