@@ -27,6 +27,9 @@ public sealed class JobEngine
     private readonly Lock _lock = new();
     private readonly EngineCore _core;
     private TaskCompletionSource _changed = NewSignal();
+    private readonly TimeProvider _clock;
+    private ITimer? _wakeup;
+    private long _wakeupAt = long.MaxValue;
 
     /// <summary>Creates the engine for a job; Impulse stages emit their element now.</summary>
     /// <param name="graph">The job's stages.</param>
@@ -38,7 +41,12 @@ public sealed class JobEngine
         options ??= EngineOptions.Default;
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxBundleSize, 1, nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxBundleAttempts, 1, nameof(options));
+        _clock = options.TimeProvider;
         _core = new EngineCore(graph, options);
+        lock (_lock)
+        {
+            ScheduleWakeup();
+        }
     }
 
     /// <summary>The graph this engine runs.</summary>
@@ -97,6 +105,14 @@ public sealed class JobEngine
         ArgumentNullException.ThrowIfNull(result);
         Change(() => _core.Commit(bundle, result));
     }
+
+    /// <summary>
+    /// Re-reads the processing-time clock (<see cref="EngineOptions.TimeProvider"/>) and fires every processing-time
+    /// trigger that is due (AfterProcessingTime, and AfterSynchronizedProcessingTime whose upstream is drained).
+    /// A TestStream driver calls it after advancing its virtual clock; with any clock the engine also calls it itself
+    /// through a <see cref="TimeProvider.CreateTimer"/> timer at the next due time.
+    /// </summary>
+    public void RefreshProcessingTime() => Change(() => _core.RefreshProcessingTime());
 
     /// <summary>
     /// Reports a failed bundle: its outputs are discarded. The job fails, unless <see cref="EngineOptions.MaxBundleAttempts"/>
@@ -255,9 +271,41 @@ public sealed class JobEngine
             action();
             signal = _changed;
             _changed = NewSignal();
+            ScheduleWakeup();
         }
 
         signal.TrySetResult();
+    }
+
+    // One timer at the earliest processing time a trigger waits for; moved when an earlier one appears.
+    private void ScheduleWakeup()
+    {
+        var next = _core.Status == JobStatus.Running ? _core.NextProcessingTimeWakeup : long.MaxValue;
+        if (next == _wakeupAt)
+        {
+            return;
+        }
+
+        _wakeup?.Dispose();
+        _wakeup = null;
+        _wakeupAt = next;
+        if (next == long.MaxValue)
+        {
+            return;
+        }
+
+        var due = TimeSpan.FromMilliseconds(Math.Max(0, next - _clock.GetUtcNow().ToUnixTimeMilliseconds()));
+        _wakeup = _clock.CreateTimer(static self => ((JobEngine)self!).OnWakeup(), this, due, Timeout.InfiniteTimeSpan);
+    }
+
+    private void OnWakeup()
+    {
+        lock (_lock)
+        {
+            _wakeupAt = long.MaxValue;
+        }
+
+        RefreshProcessingTime();
     }
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);

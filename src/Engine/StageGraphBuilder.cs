@@ -29,12 +29,28 @@ public sealed class StageGraphBuilder
     /// <param name="input">Its input; elements arriving there must be keyed (<see cref="Element.KeyLength"/>).</param>
     /// <param name="output">Its output of <c>KV&lt;K, Iterable&lt;V&gt;&gt;</c> elements.</param>
     /// <param name="windowingStrategy">The input's windowing strategy.</param>
+    /// <exception cref="ArgumentOutOfRangeException">Negative allowed lateness.</exception>
+    /// <exception cref="ArgumentException">RETRACTING accumulation, or a trigger kind the engine does not know.</exception>
     public StageGraphBuilder AddGroupByKey(StageId id, PCollectionId input, PCollectionId output, WindowingStrategy windowingStrategy)
     {
         ArgumentNullException.ThrowIfNull(windowingStrategy);
         if (windowingStrategy.AllowedLatenessMillis < 0)
         {
             throw new ArgumentOutOfRangeException(nameof(windowingStrategy), windowingStrategy.AllowedLatenessMillis, $"GroupByKey '{id}': allowed lateness must be at least 0 ms");
+        }
+
+        if (windowingStrategy.AccumulationMode == Model.Windowing.AccumulationMode.Retracting)
+        {
+            throw new ArgumentException($"GroupByKey '{id}': accumulation mode RETRACTING is not supported", nameof(windowingStrategy));
+        }
+
+        try
+        {
+            _ = Internal.Triggers.TriggerNodes.Create(windowingStrategy.Trigger);
+        }
+        catch (NotSupportedException e)
+        {
+            throw new ArgumentException($"GroupByKey '{id}': {e.Message}", nameof(windowingStrategy), e);
         }
 
         return Add(new StageSpec(id, StageKind.GroupByKey, [input], [output], [], windowingStrategy));

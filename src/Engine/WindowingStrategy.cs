@@ -1,8 +1,12 @@
+using BeamConformance.Model.Windowing;
+
 namespace BeamConformance.Engine;
 
 /// <summary>
-/// What a GroupByKey needs of its input's windowing strategy (the model's <c>WindowingStrategy</c> message,
-/// minus the window fn's assignment, which runs in the SDK). Defaults are the model's defaults.
+/// What a GroupByKey needs of its input's windowing strategy to execute it: the model's
+/// <see cref="Model.Windowing.WindowingStrategy"/> values (trigger, accumulation, closing and on-time behaviour,
+/// timestamp combiner, allowed lateness) plus the merge fn that merges its windows (the window fn's assignment
+/// runs in the SDK). Defaults are the model's defaults.
 /// </summary>
 public sealed record WindowingStrategy
 {
@@ -28,7 +32,32 @@ public sealed record WindowingStrategy
     public OnTimeBehavior OnTimeBehavior { get; init; } = OnTimeBehavior.FireAlways;
 
     /// <summary>When panes fire.</summary>
-    public Trigger Trigger { get; init; } = Trigger.Default;
+    public Trigger Trigger { get; init; } = Trigger.DefaultTrigger;
+
+    /// <summary>
+    /// The engine's view of a model strategy: its trigger, modes and lateness, with <paramref name="mergeFn"/> merging
+    /// its windows (null for non-merging or already merged windows).
+    /// </summary>
+    /// <exception cref="ArgumentException">The strategy asks for RETRACTING, which the engine does not execute.</exception>
+    public static WindowingStrategy From(Model.Windowing.WindowingStrategy strategy, IWindowMergeFn? mergeFn)
+    {
+        ArgumentNullException.ThrowIfNull(strategy);
+        if (strategy.AccumulationMode == AccumulationMode.Retracting)
+        {
+            throw new ArgumentException("accumulation mode RETRACTING is not supported by the engine", nameof(strategy));
+        }
+
+        return new WindowingStrategy
+        {
+            MergeFn = mergeFn,
+            AllowedLatenessMillis = strategy.AllowedLatenessMillis,
+            TimestampCombiner = strategy.TimestampCombiner,
+            AccumulationMode = strategy.AccumulationMode,
+            ClosingBehavior = strategy.ClosingBehavior,
+            OnTimeBehavior = strategy.OnTimeBehavior,
+            Trigger = strategy.Trigger,
+        };
+    }
 
     /// <summary>
     /// When a window's state is garbage collected and its last pane fires (ms): max timestamp plus allowed

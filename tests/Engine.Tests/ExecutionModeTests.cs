@@ -1,4 +1,5 @@
 using BeamConformance.Model;
+using BeamConformance.Model.Windowing;
 using BeamConformance.Model.Windows;
 using static BeamConformance.Engine.Tests.GroupByKeyHarness;
 

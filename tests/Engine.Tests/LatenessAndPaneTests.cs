@@ -1,4 +1,5 @@
 using BeamConformance.Model;
+using BeamConformance.Model.Windowing;
 using static BeamConformance.Engine.Tests.GroupByKeyHarness;
 
 namespace BeamConformance.Engine.Tests;

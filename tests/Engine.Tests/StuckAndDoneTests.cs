@@ -1,4 +1,5 @@
 using BeamConformance.Model;
+using BeamConformance.Model.Windowing;
 
 namespace BeamConformance.Engine.Tests;
 

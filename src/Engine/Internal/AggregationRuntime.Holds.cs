@@ -1,3 +1,5 @@
+using BeamConformance.Engine.Internal.Triggers;
+using BeamConformance.Model.Windowing;
 using BeamConformance.Model.Windows;
 
 namespace BeamConformance.Engine.Internal;
@@ -40,7 +42,7 @@ internal sealed partial class AggregationRuntime
         }
     }
 
-    private void MergeWindows(KeyState keyState)
+    private void MergeWindows(KeyState keyState, EngineCore core)
     {
         var active = keyState.InCreationOrder().Where(static w => !w.Closed).ToList();
         if (active.Count < 2)
@@ -57,7 +59,7 @@ internal sealed partial class AggregationRuntime
                 throw new InvalidOperationException($"GroupByKey '{Id}': the window merge fn returned a merge of windows that are not active for key {keyState.Key}: {string.Join(", ", merge.Sources)}");
             }
 
-            var merged = new WindowState(keyState, merge.Result, _sequence++, _strategy.Trigger.NewStateMachine());
+            var merged = new WindowState(keyState, merge.Result, _sequence++, TriggerNodes.Create(_strategy.Trigger));
             long? hold = null;
             foreach (var source in sources)
             {
@@ -77,7 +79,6 @@ internal sealed partial class AggregationRuntime
                 Remove(source);
             }
 
-            merged.Trigger.OnMerge(sources.Select(static s => s.Trigger).ToList());
             keyState.Add(merged);
             if (!_keys.ContainsKey(keyState.Key))
             {
@@ -89,6 +90,8 @@ internal sealed partial class AggregationRuntime
                 hold = merge.Result.MaxTimestampMillis;
             }
 
+            merged.Trigger.OnMerge(Context(merged, core), sources.Select(static s => s.Trigger).ToList());
+            Rearm(merged);
             SetHold(merged, hold);
             merged.TimerMillis = merge.Result.MaxTimestampMillis < InputWatermark ? _strategy.GarbageCollectionTime(merge.Result) : merge.Result.MaxTimestampMillis;
             Schedule(merged);

@@ -1,4 +1,6 @@
+using BeamConformance.Engine.Internal.Triggers;
 using BeamConformance.Model;
+using BeamConformance.Model.Windowing;
 using BeamConformance.Model.Windows;
 
 namespace BeamConformance.Engine.Internal;
@@ -13,6 +15,8 @@ internal sealed partial class AggregationRuntime : StageRuntime
     private readonly WindowingStrategy _strategy;
     private readonly Dictionary<ByteKey, KeyState> _keys = [];
     private readonly SortedSet<WindowState> _timers = new(TimerOrder.Instance);
+    private readonly SortedSet<WindowState> _wakeups = new(WakeupOrder.Instance);
+    private readonly HashSet<WindowState> _synchronizedWaiting = [];
     private readonly List<WindowState> _touched = [];
     private readonly Dictionary<BoundedWindow, int> _dropIndex = [];
     private readonly List<LateDataDrop> _lateDrops = [];
@@ -72,11 +76,12 @@ internal sealed partial class AggregationRuntime : StageRuntime
         state.NewValues++;
         _buffered++;
         AddElementHold(state, element.TimestampMillis);
-        state.Trigger.OnElement(window, element.TimestampMillis);
+        state.Trigger.OnElement(Context(state, core));
+        Rearm(state);
         Touch(state);
         if (_strategy.MergeFn is not null)
         {
-            MergeWindows(keyState);
+            MergeWindows(keyState, core);
         }
     }
 
@@ -86,10 +91,9 @@ internal sealed partial class AggregationRuntime : StageRuntime
         foreach (var state in _touched)
         {
             state.Touched = false;
-            if (state.Active && !state.Closed && state.Trigger.ShouldFire(state.Window, InputWatermark))
+            if (state.Active && !state.Closed && state.Trigger.ShouldFire(Context(state, core)))
             {
-                state.Trigger.OnFire(state.Window, InputWatermark);
-                Fire(state, state.Trigger.IsFinished, core);
+                Emit(state, core);
             }
         }
 
@@ -118,14 +122,89 @@ internal sealed partial class AggregationRuntime : StageRuntime
                 continue;
             }
 
-            if (!state.Closed && state.Trigger.ShouldFire(state.Window, InputWatermark))
+            if (!state.Closed && state.Trigger.ShouldFire(Context(state, core)))
             {
-                state.Trigger.OnFire(state.Window, InputWatermark);
-                Fire(state, state.Trigger.IsFinished, core);
+                Emit(state, core);
             }
 
             state.TimerMillis = collectAt;
             Schedule(state);
+        }
+
+        FireProcessingTimeTriggers(core);
+    }
+
+    /// <summary>The earliest processing time (ms) at which a window's trigger may become ready, or <see cref="long.MaxValue"/>.</summary>
+    public long NextProcessingTimeWakeup => _wakeups.Count == 0 ? long.MaxValue : _wakeups.Min!.WakeupMillis;
+
+    // Processing-time timers that are due, then windows waiting for synchronized processing time (Java
+    // ReduceFnRunner.onTimers for PROCESSING_TIME and SYNCHRONIZED_PROCESSING_TIME timers).
+    private void FireProcessingTimeTriggers(EngineCore core)
+    {
+        while (_wakeups.Count > 0 && _wakeups.Min!.WakeupMillis <= core.ProcessingTimeMillis)
+        {
+            var state = _wakeups.Min;
+            _wakeups.Remove(state);
+            state.WakeupMillis = long.MaxValue;
+            if (state.Active && !state.Closed && state.Trigger.ShouldFire(Context(state, core)))
+            {
+                Emit(state, core);
+            }
+
+            Rearm(state);
+        }
+
+        if (_synchronizedWaiting.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var state in _synchronizedWaiting.OrderBy(static s => s.Sequence).ToList())
+        {
+            if (state.Active && !state.Closed && state.Trigger.ShouldFire(Context(state, core)))
+            {
+                Emit(state, core);
+            }
+
+            Rearm(state);
+        }
+    }
+
+    private TriggerContext Context(WindowState state, EngineCore core) =>
+        new(state.Window, InputWatermark, core.ProcessingTimeMillis, SynchronizedProcessingTime, _strategy.MergeFn is not null);
+
+    // Java ReduceFnRunner.emit: the trigger fires, then the pane is made (last when the trigger finished).
+    private void Emit(WindowState state, EngineCore core)
+    {
+        state.Trigger.OnFire(Context(state, core));
+        Fire(state, state.Trigger.IsFinished, core);
+        Rearm(state);
+    }
+
+    // Re-reads when the window's trigger next needs the processing-time clock.
+    private void Rearm(WindowState state)
+    {
+        if (state.WakeupMillis != long.MaxValue)
+        {
+            _wakeups.Remove(state);
+            state.WakeupMillis = long.MaxValue;
+        }
+
+        var live = state.Active && !state.Closed;
+        var wakeup = live ? state.Trigger.NextProcessingTimeWakeup() : long.MaxValue;
+        if (wakeup != long.MaxValue)
+        {
+            state.WakeupMillis = wakeup;
+            _wakeups.Add(state);
+        }
+
+        if (live && state.Trigger.WaitsForSynchronizedTime())
+        {
+            _synchronizedWaiting.Add(state);
+        }
+        else
+        {
+            _synchronizedWaiting.Remove(state);
         }
     }
 
@@ -148,7 +227,7 @@ internal sealed partial class AggregationRuntime : StageRuntime
 
     private WindowState Create(KeyState keyState, BoundedWindow window)
     {
-        var state = new WindowState(keyState, window, _sequence++, _strategy.Trigger.NewStateMachine());
+        var state = new WindowState(keyState, window, _sequence++, TriggerNodes.Create(_strategy.Trigger));
         keyState.Add(state);
         state.TimerMillis = window.MaxTimestampMillis < InputWatermark ? _strategy.GarbageCollectionTime(window) : window.MaxTimestampMillis;
         Schedule(state);
@@ -194,6 +273,8 @@ internal sealed partial class AggregationRuntime : StageRuntime
             Unschedule(state);
         }
 
+        Rearm(state);
+
         state.Owner.Remove(state);
         if (state.Owner.Count == 0)
         {
@@ -228,5 +309,13 @@ internal sealed partial class AggregationRuntime : StageRuntime
 
         public int Compare(WindowState? x, WindowState? y) =>
             x!.TimerMillis != y!.TimerMillis ? x.TimerMillis.CompareTo(y.TimerMillis) : x.Sequence.CompareTo(y.Sequence);
+    }
+
+    private sealed class WakeupOrder : IComparer<WindowState>
+    {
+        public static WakeupOrder Instance { get; } = new();
+
+        public int Compare(WindowState? x, WindowState? y) =>
+            x!.WakeupMillis != y!.WakeupMillis ? x.WakeupMillis.CompareTo(y.WakeupMillis) : x.Sequence.CompareTo(y.Sequence);
     }
 }

@@ -72,6 +72,33 @@ internal sealed partial class EngineCore
 
     public StageGraph Graph { get; }
 
+    /// <summary>The job's processing time (ms since the epoch) as last read from <see cref="EngineOptions.TimeProvider"/>.</summary>
+    public long ProcessingTimeMillis { get; private set; }
+
+    /// <summary>The earliest processing time (ms) at which some trigger may become ready, or <see cref="long.MaxValue"/>.</summary>
+    public long NextProcessingTimeWakeup
+    {
+        get
+        {
+            var min = long.MaxValue;
+            foreach (var stage in _stages)
+            {
+                if (stage is AggregationRuntime aggregation)
+                {
+                    min = Math.Min(min, aggregation.NextProcessingTimeWakeup);
+                }
+            }
+
+            return min;
+        }
+    }
+
+    /// <summary>True when the job has an external input (TestStream): its quiescence is the driver's cue, not a wait.</summary>
+    public bool HasExternalInput => _stages.Any(static s => s is ExternalInputRuntime);
+
+    /// <summary>Re-reads the processing-time clock and refreshes (firing every processing-time trigger that is due).</summary>
+    public void RefreshProcessingTime() => Refresh();
+
     public ExecutionMode Mode => _options.Mode;
 
     /// <summary>The first timestamp regression of each SDK stage that had one, in the order they happened.</summary>
@@ -131,8 +158,15 @@ internal sealed partial class EngineCore
     /// <summary>Recomputes every watermark in topological order, firing aggregations on the way.</summary>
     public void Refresh()
     {
+        var now = _options.TimeProvider.GetUtcNow().ToUnixTimeMilliseconds();
+        if (now > ProcessingTimeMillis)
+        {
+            ProcessingTimeMillis = now;
+        }
+
         foreach (var stage in _stages)
         {
+            UpdateSynchronizedProcessingTime(stage);
             stage.OnInputProcessed(this);
             var upstream = stage.UpstreamWatermark(this);
             if (upstream > stage.InputWatermark)
@@ -157,6 +191,27 @@ internal sealed partial class EngineCore
         if (Status == JobStatus.Running && _inFlight.Count == 0 && _stages.All(static s => s.OutputWatermark >= BeamTime.MaxTimestampMillis && s.PendingCount == 0))
         {
             Status = JobStatus.Done;
+        }
+    }
+
+    // A root stage's synchronized processing time is the processing time; any other's is the least of its inputs'
+    // producers', held where it was while the stage itself has elements to process.
+    private void UpdateSynchronizedProcessingTime(StageRuntime stage)
+    {
+        var upstream = ProcessingTimeMillis;
+        foreach (var input in stage.Spec.Inputs)
+        {
+            upstream = Math.Min(upstream, Producer(input).SynchronizedProcessingTime);
+        }
+
+        if (stage.PendingCount > 0 && stage is not AggregationRuntime && stage.SynchronizedProcessingTime != long.MinValue)
+        {
+            return;
+        }
+
+        if (upstream > stage.SynchronizedProcessingTime)
+        {
+            stage.SynchronizedProcessingTime = upstream;
         }
     }
 
@@ -190,7 +245,8 @@ internal sealed partial class EngineCore
             }
         }
 
-        return _inFlight.Count > 0
+        // A processing-time trigger waiting for the real clock is work to come; under TestStream the driver moves the clock.
+        return _inFlight.Count > 0 || (NextProcessingTimeWakeup != long.MaxValue && !HasExternalInput)
             ? new NextBundle(NextBundleKind.WaitForCommit, null, null)
             : new NextBundle(NextBundleKind.Stuck, null, Dump("the job is stuck: no bundle is in flight, none is ready, and not every watermark has reached MAX_TIMESTAMP"));
     }

@@ -15,6 +15,13 @@ internal abstract class StageRuntime(StageSpec spec)
     /// <summary>Min of the input watermark, pending element timestamps and holds (ms); never goes back.</summary>
     public long OutputWatermark { get; set; } = BeamTime.MinTimestampMillis;
 
+    /// <summary>
+    /// The stage's synchronized processing time (ms): the processing time, held back while an upstream stage (or this
+    /// one) still has elements to process, so that it passes a processing time only once everything the upstream
+    /// stages received before it has been delivered. Never goes back.
+    /// </summary>
+    public long SynchronizedProcessingTime { get; set; } = long.MinValue;
+
     /// <summary>Watermark holds of this stage (aggregation element holds today; timers and residuals later).</summary>
     public TimestampMultiset Holds { get; } = new();
 

@@ -1,10 +1,11 @@
+using BeamConformance.Engine.Internal.Triggers;
 using BeamConformance.Model;
 using BeamConformance.Model.Windows;
 
 namespace BeamConformance.Engine.Internal;
 
 /// <summary>The GroupByKey state of one key and one active window: buffered values, hold, trigger, last pane, timer.</summary>
-internal sealed class WindowState(KeyState owner, BoundedWindow window, long sequence, ITriggerStateMachine trigger)
+internal sealed class WindowState(KeyState owner, BoundedWindow window, long sequence, TriggerNode trigger)
 {
     public KeyState Owner { get; } = owner;
 
@@ -13,7 +14,7 @@ internal sealed class WindowState(KeyState owner, BoundedWindow window, long seq
     /// <summary>Creation order; breaks ties deterministically.</summary>
     public long Sequence { get; } = sequence;
 
-    public ITriggerStateMachine Trigger { get; } = trigger;
+    public TriggerNode Trigger { get; } = trigger;
 
     /// <summary>Buffered values (nested encodings) in arrival order.</summary>
     public List<ReadOnlyMemory<byte>> Values { get; } = [];
@@ -29,6 +30,9 @@ internal sealed class WindowState(KeyState owner, BoundedWindow window, long seq
 
     /// <summary>When the next event-time timer fires (ms): end of window, then garbage collection.</summary>
     public long TimerMillis { get; set; }
+
+    /// <summary>When the trigger next needs the processing-time clock (ms), or <see cref="long.MaxValue"/> when it does not.</summary>
+    public long WakeupMillis { get; set; } = long.MaxValue;
 
     /// <summary>True once the trigger finished: further input for the window is dropped.</summary>
     public bool Closed { get; set; }

@@ -44,7 +44,7 @@ internal static class OperatorFactories
                 case TransformUrns.WindowInto:
                     {
                         var payload = WindowIntoPayload.Parser.ParseFrom(transform.Spec!.Payload);
-                        var windowFn = WindowFn.Parse(payload.WindowFn ?? throw new HarnessException($"{where}: WindowIntoPayload has no window_fn", name), where);
+                        var windowFn = HarnessWindowFns.Parse(payload.WindowFn ?? throw new HarnessException($"{where}: WindowIntoPayload has no window_fn", name), where);
                         return Node((n, c, o) => new WindowIntoOperator(n, c, o, windowFn));
                     }
 

@@ -62,7 +62,7 @@ internal static class SideInputFactories
                 defaultValue,
                 hasDefault,
                 coders.Get(pcollection.CoderId),
-                WindowFn.Parse(windowing.WindowFn, where),
+                HarnessWindowFns.Parse(windowing.WindowFn, where),
                 coders.Get(windowing.WindowCoderId)));
         }
 

@@ -37,20 +37,20 @@ public static class WindowingTranslator
             AllowedLatenessMillis = strategy.AllowedLateness,
             TimestampCombiner = strategy.OutputTime switch
             {
-                Proto.OutputTime.Types.Enum.LatestInPane => Engine.TimestampCombiner.Latest,
-                Proto.OutputTime.Types.Enum.EarliestInPane => Engine.TimestampCombiner.Earliest,
-                _ => Engine.TimestampCombiner.EndOfWindow,
+                Proto.OutputTime.Types.Enum.LatestInPane => Model.Windowing.TimestampCombiner.Latest,
+                Proto.OutputTime.Types.Enum.EarliestInPane => Model.Windowing.TimestampCombiner.Earliest,
+                _ => Model.Windowing.TimestampCombiner.EndOfWindow,
             },
             AccumulationMode = strategy.AccumulationMode == Proto.AccumulationMode.Types.Enum.Accumulating
-                ? Engine.AccumulationMode.Accumulating
-                : Engine.AccumulationMode.Discarding,
+                ? Model.Windowing.AccumulationMode.Accumulating
+                : Model.Windowing.AccumulationMode.Discarding,
             ClosingBehavior = strategy.ClosingBehavior == Proto.ClosingBehavior.Types.Enum.EmitAlways
-                ? Engine.ClosingBehavior.FireAlways
-                : Engine.ClosingBehavior.FireIfNonEmpty,
+                ? Model.Windowing.ClosingBehavior.FireAlways
+                : Model.Windowing.ClosingBehavior.FireIfNonEmpty,
             OnTimeBehavior = strategy.OnTimeBehavior == Proto.OnTimeBehavior.Types.Enum.FireIfNonempty
-                ? Engine.OnTimeBehavior.FireIfNonEmpty
-                : Engine.OnTimeBehavior.FireAlways,
-            Trigger = Engine.Trigger.Default,
+                ? Model.Windowing.OnTimeBehavior.FireIfNonEmpty
+                : Model.Windowing.OnTimeBehavior.FireAlways,
+            Trigger = Model.Windowing.Trigger.DefaultTrigger,
         };
     }
 

@@ -1,4 +1,5 @@
 using BeamConformance.Model.Coders;
+using BeamConformance.Model.Windowing;
 
 namespace BeamConformance.FakeHarness.Internal.Operators;
 

@@ -1,4 +1,5 @@
 using BeamConformance.Model;
+using BeamConformance.Model.Windowing;
 
 namespace BeamConformance.FakeHarness.Internal.Operators;
 
@@ -12,6 +13,6 @@ internal sealed class WindowIntoOperator : Operator
 
     protected override ValueTask OnProcessAsync(WindowedValue<object?> element) =>
         Single is { } output
-            ? output.EmitAsync(element with { Windows = _windowFn.Assign(element.TimestampMillis) })
+            ? output.EmitAsync(element with { Windows = _windowFn.AssignWindows(element.TimestampMillis) })
             : ValueTask.CompletedTask;
 }
