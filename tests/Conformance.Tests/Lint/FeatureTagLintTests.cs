@@ -1,4 +1,5 @@
 using BeamConformance.Conformance.Scenarios;
+using BeamConformance.Model.Windowing;
 using BeamConformance.Conformance.Tests.Scenarios;
 
 namespace BeamConformance.Conformance.Tests.Lint;
@@ -50,12 +51,12 @@ public sealed class FeatureTagLintTests
                 var strategy = s.Pipeline.WindowingStrategies[pc.Windowing];
                 implied.UnionWith(strategy.WindowFn switch
                 {
-                    WindowFnSpec.Fixed => ["UsesFixedWindows"],
-                    WindowFnSpec.Sliding => ["UsesSlidingWindows"],
-                    WindowFnSpec.Sessions => ["UsesSessionWindows"],
+                    WindowFn.Fixed => ["UsesFixedWindows"],
+                    WindowFn.Sliding => ["UsesSlidingWindows"],
+                    WindowFn.Sessions => ["UsesSessionWindows"],
                     _ => Array.Empty<string>(),
                 });
-                if (strategy.TimestampCombiner != TimestampCombinerKind.EndOfWindow)
+                if (strategy.TimestampCombiner != TimestampCombiner.EndOfWindow)
                 {
                     implied.Add("UsesTimestampCombiner");
                 }
@@ -88,9 +89,9 @@ public sealed class FeatureTagLintTests
     }
 
     // The tags a windowing strategy's trigger and accumulation mode imply.
-    private static IEnumerable<string> TriggerTags(WindowingStrategySpec strategy)
+    private static IEnumerable<string> TriggerTags(WindowingStrategy strategy)
     {
-        if (strategy.Trigger is not TriggerSpec.Default)
+        if (strategy.Trigger is not Trigger.Default)
         {
             yield return "UsesTriggers";
         }
@@ -101,25 +102,16 @@ public sealed class FeatureTagLintTests
         }
 
         var kinds = Flatten(strategy.Trigger).ToList();
-        if (kinds.Any(t => t is TriggerSpec.AfterProcessingTime))
+        if (kinds.Any(t => t is Trigger.AfterProcessingTime))
         {
             yield return "UsesProcessingTimeTriggers";
         }
 
-        if (kinds.Any(t => t is TriggerSpec.AfterSynchronizedProcessingTime))
+        if (kinds.Any(t => t is Trigger.AfterSynchronizedProcessingTime))
         {
             yield return "UsesSynchronizedProcessingTime";
         }
     }
 
-    private static IEnumerable<TriggerSpec> Flatten(TriggerSpec trigger) => trigger switch
-    {
-        TriggerSpec.AfterWatermark a => new[] { a.Early, a.Late }.OfType<TriggerSpec>().SelectMany(Flatten).Prepend(trigger),
-        TriggerSpec.AfterAll x => x.Subtriggers.SelectMany(Flatten).Prepend(trigger),
-        TriggerSpec.AfterAny x => x.Subtriggers.SelectMany(Flatten).Prepend(trigger),
-        TriggerSpec.AfterEach x => x.Subtriggers.SelectMany(Flatten).Prepend(trigger),
-        TriggerSpec.Repeatedly r => Flatten(r.Subtrigger).Prepend(trigger),
-        TriggerSpec.OrFinally o => Flatten(o.Main).Concat(Flatten(o.Finally)).Prepend(trigger),
-        _ => [trigger],
-    };
+    private static IEnumerable<Trigger> Flatten(Trigger trigger) => trigger.Children.SelectMany(Flatten).Prepend(trigger);
 }

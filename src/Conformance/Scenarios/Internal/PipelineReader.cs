@@ -1,3 +1,4 @@
+using BeamConformance.Model.Windowing;
 using YamlDotNet.RepresentationModel;
 
 namespace BeamConformance.Conformance.Scenarios.Internal;
@@ -20,12 +21,12 @@ internal static class PipelineReader
     public static PipelineSpec Read(YamlSource s, YamlNode node)
     {
         var map = YamlMap.Open(s, node, "pipeline", "pipeline");
-        var strategies = new Dictionary<string, WindowingStrategySpec>(StringComparer.Ordinal) { [WindowingStrategySpec.GlobalId] = WindowingStrategySpec.Global };
+        var strategies = new Dictionary<string, WindowingStrategy>(StringComparer.Ordinal) { [PipelineSpec.GlobalStrategyId] = WindowingStrategy.Default with { AssignsToOneWindow = true } };
         if (map.Get("windowing_strategies") is { } ws)
         {
             foreach (var (id, value) in Entries(s, ws, "windowing_strategies"))
             {
-                if (id.Text == WindowingStrategySpec.GlobalId)
+                if (id.Text == PipelineSpec.GlobalStrategyId)
                 {
                     throw s.Error(id.Node, id.Text, "the global windowing strategy is predefined and may not be redefined");
                 }
@@ -48,7 +49,7 @@ internal static class PipelineReader
                 throw pc.Error("coder", e.Message);
             }
 
-            pcollections[id.Text] = new PCollectionSpec(id.Text, coder, pc.OptString("windowing") ?? WindowingStrategySpec.GlobalId, pc.OptBool("bounded") ?? true);
+            pcollections[id.Text] = new PCollectionSpec(id.Text, coder, pc.OptString("windowing") ?? PipelineSpec.GlobalStrategyId, pc.OptBool("bounded") ?? true);
         }
 
         var transforms = new List<TransformSpec>();
