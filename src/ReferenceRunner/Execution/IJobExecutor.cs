@@ -1,7 +1,7 @@
 namespace BeamConformance.ReferenceRunner.Execution;
 
 /// <summary>
-/// Runs one prepared job's pipeline to its end: fuses it, starts SDK workers through
+/// Runs one prepared job's pipeline to its end: from its translation, starts SDK workers through
 /// <see cref="JobRunContext.Environments"/>, drives bundles through the Fn API and the engine.
 /// The job side (JobService) calls it once per <c>Run</c>.
 /// </summary>

@@ -4,7 +4,7 @@ using BeamConformance.ReferenceRunner.FnApi;
 namespace BeamConformance.ReferenceRunner.Execution;
 
 /// <summary>
-/// Runs jobs through the Fn API: fuses the pipeline (PipelineFuser), builds the engine graph, starts one SDK
+/// Runs jobs through the Fn API: builds the engine graph of the job's translation (made at Prepare), starts one SDK
 /// worker per environment of the executable stages, waits for each worker's control stream, then drives
 /// the engine's bundles: each SDK stage bundle is a ProcessBundle instruction whose inputs go out on the data
 /// stream and whose outputs are committed to the engine only when the ProcessBundleResponse succeeds.
@@ -31,7 +31,7 @@ public sealed class JobExecutor : IJobExecutor
 
     /// <inheritdoc />
     /// <exception cref="JobFailedException">
-    /// The pipeline cannot be fused; a worker could not start or never connected ("worker X for environment Y never
+    /// A worker could not start or never connected ("worker X for environment Y never
     /// connected"); a bundle failed (the SDK's error text, also posted as a JOB_MESSAGE_ERROR); a worker
     /// disconnected mid-bundle; the job got stuck (with the engine's dump of every stage).
     /// </exception>

@@ -13,6 +13,12 @@ public sealed class JobRunContext
     /// <summary>The pipeline as submitted (<c>beam_runner_api.proto</c> Pipeline), already validated.</summary>
     public required Pipeline Pipeline { get; init; }
 
+    /// <summary>
+    /// <see cref="Pipeline"/> as Prepare translated it (<c>PipelineFuser.Fuse</c>): the executable stages and runner
+    /// transforms the executor runs, without translating again.
+    /// </summary>
+    public required Translation.FusedPipeline Translation { get; init; }
+
     /// <summary>The job's pipeline options (PrepareJobRequest.pipeline_options).</summary>
     public required Struct PipelineOptions { get; init; }
 

@@ -79,7 +79,7 @@ public sealed class ReferenceRunnerServer : IAsyncDisposable
                 Org.Apache.Beam.Model.JobManagement.V1.ArtifactStagingService.Descriptor,
             ],
         });
-        var jobService = new JobService(_jobs, executor, CreateLauncher, Validate, () => JobEndpoint, _loggerFactory, options.TimeProvider);
+        var jobService = new JobService(_jobs, executor, CreateLauncher, Translate, () => JobEndpoint, _loggerFactory, options.TimeProvider);
         var jobBinder = new GuardedBinder(_jobServer);
         jobService.Bind(jobBinder);
         new ArtifactStagingService(_jobs, _store, options.StagingTimeout, options.TimeProvider, _loggerFactory.CreateLogger("BeamConformance.ReferenceRunner.ArtifactStaging")).Bind(jobBinder);
@@ -170,11 +170,12 @@ public sealed class ReferenceRunnerServer : IAsyncDisposable
             new EnvironmentLauncher(FnApiEndpoint, _options.AllowProcessEnvironment, _loggerFactory),
             _workers, job.Options, job.Id, _options.RunnerCapabilities);
 
-    private List<ValidationProblem> Validate(Pipeline pipeline)
+    // Prepare's translation: every problem of the pipeline (environments as this runner supports them), else the
+    // fused pipeline the job keeps for Run.
+    private (IReadOnlyList<ValidationProblem> Problems, FusedPipeline? Translation) Translate(Pipeline pipeline)
     {
-        var problems = PipelineValidator.Validate(pipeline).ToList();
-        var reported = problems.Where(p => p.Feature == "environment").Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
-        problems.AddRange(EnvironmentSupport.Problems(pipeline, _options.AllowProcessEnvironment).Where(p => !reported.Contains(p.Id)));
-        return problems;
+        var options = new TranslationOptions { AllowProcessEnvironment = _options.AllowProcessEnvironment };
+        var problems = PipelineValidator.Validate(pipeline, options);
+        return problems.Count > 0 ? (problems, null) : ([], PipelineFuser.Fuse(pipeline, options));
     }
 }

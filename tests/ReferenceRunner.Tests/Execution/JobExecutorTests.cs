@@ -2,6 +2,7 @@ using BeamConformance.ReferenceRunner.Execution;
 using BeamConformance.ReferenceRunner.FnApi;
 using BeamConformance.ReferenceRunner.Tests.FnApi;
 using BeamConformance.ReferenceRunner.Tests.Translation;
+using BeamConformance.ReferenceRunner.Translation;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -234,6 +235,7 @@ public sealed class JobExecutorTests
     {
         JobId = jobId,
         Pipeline = pipeline,
+        Translation = PipelineFuser.Fuse(pipeline, new TranslationOptions { AllowProcessEnvironment = true }),
         PipelineOptions = new Struct(),
         Environments = launcher,
         Messages = new NoMessages(),

@@ -31,6 +31,7 @@ public sealed class LateDataReportTests
         {
             JobId = "job",
             Pipeline = fused.Pipeline,
+            Translation = fused,
             PipelineOptions = new Struct(),
             Environments = null!,
             Messages = messages,

@@ -66,9 +66,12 @@ internal sealed class TestPipeline
         return this;
     }
 
+    /// <summary>Adds an environment; an EXTERNAL one points at a worker pool address (nothing listens there).</summary>
     public TestPipeline Environment(string id, string urn)
     {
-        Components.Environments[id] = new Org.Apache.Beam.Model.Pipeline.V1.Environment { Urn = urn };
+        Components.Environments[id] = urn == "beam:env:external:v1"
+            ? Hosting.Pipelines.External()
+            : new Org.Apache.Beam.Model.Pipeline.V1.Environment { Urn = urn };
         return this;
     }
 

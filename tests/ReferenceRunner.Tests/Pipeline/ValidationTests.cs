@@ -26,9 +26,9 @@ public sealed class ValidationTests
     public static TheoryData<string, string> SingleProblems => new()
     {
         // A leaf transform URN the runner neither runs nor knows an SDK runs.
-        { "unknown urn", "x|transform URN|beam:transform:teststream:v1" },
-        // A URN the environment lists as a capability, but one only the runner could run (TestStream).
-        { "runner-only capability", "x|transform URN|beam:transform:teststream:v1" },
+        { "unknown urn", "x|transform URN|beam:transform:read:v1" },
+        // A URN the environment lists as a capability, but one only the runner could run (Read).
+        { "runner-only capability", "x|transform URN|beam:transform:read:v1" },
         // An unknown requirement.
         { "unknown requirement", "pipeline|requirement|beam:requirement:pardo:made_up:v1" },
         // A requirement the runner knows but does not meet yet.
@@ -78,7 +78,7 @@ public sealed class ValidationTests
     {
         var p = new TestPipeline();
         var a = p.ParDo("a", p.Impulse("impulse"));
-        p.Transform("x", "beam:transform:teststream:v1", "js", [], [("out", p.PCollection("x.out", "bytes"))]);
+        p.Transform("x", "beam:transform:read:v1", "js", [], [("out", p.PCollection("x.out", "bytes"))]);
         p.Components.Environments["js"].Urn = "beam:env:docker:v1";
         p.ParDo("b", a, environment: "nowhere");
         var pipeline = p.Build();
@@ -89,10 +89,10 @@ public sealed class ValidationTests
         Assert.Equal(
             """
             pipeline not supported by the ReferenceRunner (4 problems):
-            - x: transform URN 'beam:transform:teststream:v1': unknown or unsupported leaf transform
+            - x: transform URN 'beam:transform:read:v1': unknown or unsupported leaf transform
             - pipeline: requirement 'beam:requirement:pardo:made_up:v1': the runner does not meet this requirement
             - b: environment 'nowhere': environment 'nowhere' does not exist
-            - js: environment 'beam:env:docker:v1': DOCKER environments are not supported yet (use LOOPBACK/EXTERNAL or PROCESS)
+            - js: environment 'beam:env:docker:v1': DOCKER environments are not supported yet; use EXTERNAL (the SDK's LOOPBACK mode) or PROCESS
             """.ReplaceLineEndings("\n"),
             PipelineValidator.Format(problems));
         var thrown = Assert.Throws<PipelineTranslationException>(() => PipelineFuser.Fuse(pipeline));
@@ -107,11 +107,11 @@ public sealed class ValidationTests
         switch (case_)
         {
             case "unknown urn":
-                p.Transform("x", "beam:transform:teststream:v1", "js", [], [("out", p.PCollection("x.out", "bytes"))]);
+                p.Transform("x", "beam:transform:read:v1", "js", [], [("out", p.PCollection("x.out", "bytes"))]);
                 break;
             case "runner-only capability":
-                p.Components.Environments["js"].Capabilities.Add("beam:transform:teststream:v1");
-                p.Transform("x", "beam:transform:teststream:v1", "js", [], [("out", p.PCollection("x.out", "bytes"))]);
+                p.Components.Environments["js"].Capabilities.Add("beam:transform:read:v1");
+                p.Transform("x", "beam:transform:read:v1", "js", [], [("out", p.PCollection("x.out", "bytes"))]);
                 break;
             case "unknown requirement":
                 requirements.Add("beam:requirement:pardo:made_up:v1");

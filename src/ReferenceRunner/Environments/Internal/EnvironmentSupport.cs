@@ -1,43 +1,15 @@
 using BeamConformance.Model;
-using BeamConformance.ReferenceRunner.Translation;
 using Org.Apache.Beam.Model.Pipeline.V1;
 using Environment = Org.Apache.Beam.Model.Pipeline.V1.Environment;
 
 namespace BeamConformance.ReferenceRunner.Environments.Internal;
 
-/// <summary>Which environments the runner can start workers for.</summary>
+/// <summary>
+/// Which environments the runner can start workers for: the one place that decides it, asked at Prepare by the
+/// translation's validator (every environment a transform names) and by the launcher when it starts a worker.
+/// </summary>
 internal static class EnvironmentSupport
 {
-    /// <summary>
-    /// Problems with the environments the pipeline's transforms run in (feature "environment", value the
-    /// environment's URN). Environments no transform uses, and missing ones (the validator's business), are
-    /// not checked.
-    /// </summary>
-    public static IReadOnlyList<ValidationProblem> Problems(Pipeline pipeline, bool allowProcess)
-    {
-        var problems = new List<ValidationProblem>();
-        var components = pipeline.Components;
-        if (components is null)
-        {
-            return problems;
-        }
-
-        var used = components.Transforms.Values.Select(t => t.EnvironmentId).Where(id => id.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
-        foreach (var id in used)
-        {
-            if (components.Environments.TryGetValue(id, out var environment))
-            {
-                var why = WhyUnsupported(environment, allowProcess);
-                if (why is not null)
-                {
-                    problems.Add(new ValidationProblem(id, "environment", environment.Urn, why));
-                }
-            }
-        }
-
-        return problems;
-    }
-
     /// <summary>Null when a worker can be started for the environment, else why not.</summary>
     public static string? WhyUnsupported(Environment environment, bool allowProcess)
     {

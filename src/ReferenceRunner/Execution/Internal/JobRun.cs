@@ -18,17 +18,8 @@ internal sealed class JobRun(JobRunContext context, FnApiServices fnApi, Executi
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        FusedPipeline fused;
-        StageGraph graph;
-        try
-        {
-            fused = PipelineFuser.Fuse(context.Pipeline);
-            graph = fused.BuildEngineGraph();
-        }
-        catch (PipelineTranslationException e)
-        {
-            throw Fail($"the pipeline cannot be run: {e.Message}", e);
-        }
+        var fused = context.Translation;
+        var graph = fused.BuildEngineGraph();
 
         var mode = ExecutionModeChoice.For(context.Pipeline, options.Mode, context.PipelineOptions);
         context.Messages.Post(JobMessage.Types.MessageImportance.JobMessageBasic, mode.ToString());
@@ -48,15 +39,29 @@ internal sealed class JobRun(JobRunContext context, FnApiServices fnApi, Executi
             descriptors[stage.StageId] = descriptorId;
         }
 
-        var engine = new JobEngine(graph, new EngineOptions { MaxBundleSize = options.BundleSize, Mode = mode.Mode, TimeProvider = options.TimeProvider });
+        // A pipeline with a TestStream runs on a virtual processing-time clock that only its events move.
+        var clock = fused.TestStreams.Count > 0 ? new VirtualClock() : null;
+        var engine = new JobEngine(graph, new EngineOptions { MaxBundleSize = options.BundleSize, Mode = mode.Mode, TimeProvider = clock ?? options.TimeProvider });
         var lateData = new LateDataReport(engine, fused, context);
         var bundles = new StageBundleRunner(context, fnApi.Options, options, engine, fused, descriptors, _connections, lateData, _logger);
+        var streams = new List<TestStreamEvents>();
         try
         {
-            await DriveAsync(engine, bundles, cancellationToken).ConfigureAwait(false);
+            foreach (var plan in fused.TestStreams)
+            {
+                streams.Add(new TestStreamEvents(plan, cancellationToken));
+            }
+
+            var driver = clock is null ? null : new TestStreamDriver(engine, fused, clock, streams);
+            await DriveAsync(engine, bundles, driver, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
+            foreach (var stream in streams)
+            {
+                await stream.DisposeAsync().ConfigureAwait(false);
+            }
+
             // Before the job turns terminal, so the warnings are on the message stream and the counter in GetJobMetrics.
             lateData.PublishWarnings();
         }
@@ -87,7 +92,7 @@ internal sealed class JobRun(JobRunContext context, FnApiServices fnApi, Executi
         }
     }
 
-    private async Task DriveAsync(JobEngine engine, StageBundleRunner bundles, CancellationToken cancellationToken)
+    private async Task DriveAsync(JobEngine engine, StageBundleRunner bundles, TestStreamDriver? testStreams, CancellationToken cancellationToken)
     {
         var running = new List<Task>();
         try
@@ -111,6 +116,9 @@ internal sealed class JobRun(JobRunContext context, FnApiServices fnApi, Executi
                         return;
                     case NextBundleKind.Failed:
                         throw Fail(next.Message ?? "the job failed");
+                    case NextBundleKind.Stuck when testStreams is not null && await testStreams.ApplyNextAsync(cancellationToken).ConfigureAwait(false):
+                        // Quiescent: the next TestStream event was applied.
+                        break;
                     case NextBundleKind.Stuck:
                         throw Fail("ReferenceRunner bug: the job is stuck.\n" + (next.Message ?? engine.DumpState()));
                     default:

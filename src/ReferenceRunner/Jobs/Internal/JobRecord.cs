@@ -1,5 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using BeamConformance.ReferenceRunner.Execution;
+using BeamConformance.ReferenceRunner.Translation;
 using Org.Apache.Beam.Model.JobManagement.V1;
 using Org.Apache.Beam.Model.Pipeline.V1;
 
@@ -14,13 +15,15 @@ internal sealed class JobRecord
 {
     private readonly object _gate = new();
     private Pipeline _pipeline;
+    private FusedPipeline _translation;
 
-    public JobRecord(string id, long sequence, string name, Pipeline pipeline, Struct options, JobEventLog events, JobMetrics metrics)
+    public JobRecord(string id, long sequence, string name, Pipeline pipeline, FusedPipeline translation, Struct options, JobEventLog events, JobMetrics metrics)
     {
         Id = id;
         Sequence = sequence;
         Name = name;
         _pipeline = pipeline;
+        _translation = translation;
         Options = options;
         Events = events;
         Metrics = metrics;
@@ -55,6 +58,18 @@ internal sealed class JobRecord
             lock (_gate)
             {
                 return _pipeline;
+            }
+        }
+    }
+
+    /// <summary>The pipeline as Prepare translated it (its descriptors with the staged environments once staging ended); Run uses it as is.</summary>
+    public FusedPipeline Translation
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _translation;
             }
         }
     }
@@ -95,6 +110,7 @@ internal sealed class JobRecord
             if (staged is not null)
             {
                 _pipeline = staged;
+                _translation = _translation.WithStagedPipeline(staged);
                 IsStaged = true;
             }
         }

@@ -22,7 +22,7 @@ internal sealed class JobService : Org.Apache.Beam.Model.JobManagement.V1.JobSer
     private readonly JobStore _jobs;
     private readonly IJobExecutor _executor;
     private readonly Func<JobRecord, IEnvironmentLauncher> _launchers;
-    private readonly Func<Pipeline, IReadOnlyList<ValidationProblem>> _validate;
+    private readonly Func<Pipeline, (IReadOnlyList<ValidationProblem> Problems, FusedPipeline? Translation)> _translate;
     private readonly Func<string> _stagingEndpoint;
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
@@ -32,7 +32,7 @@ internal sealed class JobService : Org.Apache.Beam.Model.JobManagement.V1.JobSer
         JobStore jobs,
         IJobExecutor executor,
         Func<JobRecord, IEnvironmentLauncher> launchers,
-        Func<Pipeline, IReadOnlyList<ValidationProblem>> validate,
+        Func<Pipeline, (IReadOnlyList<ValidationProblem> Problems, FusedPipeline? Translation)> translate,
         Func<string> stagingEndpoint,
         ILoggerFactory loggerFactory,
         TimeProvider time)
@@ -40,7 +40,7 @@ internal sealed class JobService : Org.Apache.Beam.Model.JobManagement.V1.JobSer
         _jobs = jobs;
         _executor = executor;
         _launchers = launchers;
-        _validate = validate;
+        _translate = translate;
         _stagingEndpoint = stagingEndpoint;
         _loggerFactory = loggerFactory;
         _logger = loggerFactory.CreateLogger("BeamConformance.ReferenceRunner.JobService");
@@ -88,9 +88,10 @@ internal sealed class JobService : Org.Apache.Beam.Model.JobManagement.V1.JobSer
         }
 
         IReadOnlyList<ValidationProblem> problems;
+        FusedPipeline? translation;
         try
         {
-            problems = _validate(request.Pipeline);
+            (problems, translation) = _translate(request.Pipeline);
         }
         catch (Google.Protobuf.InvalidProtocolBufferException e)
         {
@@ -110,8 +111,13 @@ internal sealed class JobService : Org.Apache.Beam.Model.JobManagement.V1.JobSer
             throw refusal;
         }
 
+        if (translation is null)
+        {
+            throw new InvalidOperationException("ReferenceRunner bug: Prepare found no problem and made no translation");
+        }
+
         var (id, sequence) = _jobs.NewId(request.JobName);
-        var job = new JobRecord(id, sequence, request.JobName, request.Pipeline, request.PipelineOptions ?? new Struct(),
+        var job = new JobRecord(id, sequence, request.JobName, request.Pipeline, translation, request.PipelineOptions ?? new Struct(),
             new JobEventLog(_time, JobState.Types.Enum.Stopped), new JobMetrics());
         _jobs.Add(job);
         Log.Prepared(_logger, id, request.Pipeline.Components?.Transforms.Count ?? 0);
@@ -146,6 +152,7 @@ internal sealed class JobService : Org.Apache.Beam.Model.JobManagement.V1.JobSer
             {
                 JobId = job.Id,
                 Pipeline = job.Pipeline,
+                Translation = job.Translation,
                 PipelineOptions = job.Options,
                 Environments = _launchers(job),
                 Messages = job.Events,

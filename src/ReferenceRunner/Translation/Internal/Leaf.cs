@@ -1,18 +1,23 @@
+using BeamConformance.ReferenceRunner.Translation.Internal.Preparers;
 using Proto = Org.Apache.Beam.Model.Pipeline.V1;
 
 namespace BeamConformance.ReferenceRunner.Translation.Internal;
 
 /// <summary>A leaf transform of the expanded pipeline (composites replaced by their parts, combines lifted).</summary>
-internal sealed class Leaf(string id, Proto.PTransform transform, LeafKind kind, string environmentId)
+internal sealed class Leaf(string id, Proto.PTransform transform, LeafPreparer preparer)
 {
     public string Id { get; } = id;
 
     public Proto.PTransform Transform { get; } = transform;
 
-    public LeafKind Kind { get; } = kind;
+    /// <summary>The family that checks and places the leaf.</summary>
+    public LeafPreparer Preparer { get; } = preparer;
+
+    /// <summary>True when an SDK harness runs the leaf inside an executable stage; false when the runner does.</summary>
+    public bool RunsInSdk => Preparer.RunsInSdk;
 
     /// <summary>The environment of an SDK leaf; empty for runner-side leaves.</summary>
-    public string EnvironmentId { get; } = environmentId;
+    public string EnvironmentId { get; } = preparer.RunsInSdk ? transform.EnvironmentId : "";
 
     /// <summary>Main inputs (PCollection ids), in local-name order.</summary>
     public List<string> MainInputs { get; } = [];

@@ -17,4 +17,10 @@ public enum RunnerTransformKind
     /// timestamps, panes kept), after being committed by the producing stage. The engine runs it as a one-input Flatten.
     /// </summary>
     Reshuffle = 3,
+
+    /// <summary>
+    /// One output of a <c>beam:transform:teststream:v1</c>: an engine external input whose elements and watermark the
+    /// runner injects from the TestStream's events (<see cref="FusedPipeline.TestStreams"/>).
+    /// </summary>
+    TestStream = 4,
 }

@@ -31,6 +31,10 @@ public sealed class FusedPipeline
     /// <summary>The runner-side transforms (Impulse, Flatten, GroupByKey, Reshuffle), producers before consumers.</summary>
     public IReadOnlyList<RunnerTransformPlan> RunnerTransforms { get; }
 
+    /// <summary>The pipeline's TestStreams in transform-id order (their outputs are <see cref="RunnerTransformKind.TestStream"/> transforms).</summary>
+    public IReadOnlyList<TestStreamPlan> TestStreams =>
+        [.. RunnerTransforms.Select(static t => t.TestStream).OfType<TestStreamPlan>().OrderBy(static t => t.TransformId, StringComparer.Ordinal)];
+
     /// <summary>Every engine PCollection (the PCollections between stages) with its wire coding.</summary>
     public IReadOnlyDictionary<PCollectionId, WireCoding> PCollections => _codings;
 
@@ -45,6 +49,14 @@ public sealed class FusedPipeline
     /// <exception cref="KeyNotFoundException">No such SDK stage.</exception>
     public ExecutableStagePlan StageOf(StageId stageId) =>
         Stages.FirstOrDefault(s => s.StageId == stageId) ?? throw new KeyNotFoundException($"no executable stage '{stageId}'");
+
+    /// <summary>
+    /// The same translation for <paramref name="staged"/>, the pipeline after artifact staging (which rewrites
+    /// only the environments' dependencies): its descriptors carry the staged environments. Nothing is translated again.
+    /// </summary>
+    /// <param name="staged">The staged pipeline (the same transforms, PCollections, coders and environment ids).</param>
+    internal FusedPipeline WithStagedPipeline(Org.Apache.Beam.Model.Pipeline.V1.Pipeline staged) =>
+        new(staged, [.. Stages.Select(s => s.WithEnvironments(staged.Components.Environments))], RunnerTransforms, _codings);
 
     /// <summary>Declares every stage and runner transform to a <see cref="StageGraphBuilder"/> and builds the engine graph.</summary>
     /// <exception cref="ArgumentException">ReferenceRunner bug: the fused graph is inconsistent (the engine's own validation).</exception>

@@ -1,14 +1,14 @@
 using BeamConformance.Engine;
-using BeamConformance.Model;
 using BeamConformance.Model.Coders;
 
 namespace BeamConformance.ReferenceRunner.Translation.Internal;
 
 /// <summary>
 /// The wire coding of every PCollection the runner handles. A PCollection written by a stage (or an Impulse, or
-/// a Flatten) is encoded by the runner-safe version of its own coder and of its window coder; a GroupByKey's
-/// output is <c>KV&lt;K, Iterable&lt;V&gt;&gt;</c> over its input's runner-safe key and value coders (exactly the
-/// bytes the engine builds); a Reshuffle's output keeps its input's coding (the bytes pass through).
+/// a Flatten) is encoded by the runner-safe version of its own coder and of its window coder, unless its producer's
+/// family says otherwise (<see cref="Preparers.LeafPreparer.OutputCoderIds"/>): a GroupByKey's output is
+/// <c>KV&lt;K, Iterable&lt;V&gt;&gt;</c> over its input's runner-safe key and value coders (exactly the bytes the
+/// engine builds); a Reshuffle's output keeps its input's coding (the bytes pass through).
 /// </summary>
 internal sealed class WireCodings(PipelineGraph graph)
 {
@@ -30,27 +30,8 @@ internal sealed class WireCodings(PipelineGraph graph)
         }
 
         var producer = graph.Producers[pcollection];
-        (string Element, string Window) ids;
-        switch (producer.Kind)
-        {
-            case LeafKind.GroupByKey:
-                var input = Ids(producer.MainInputs[0]);
-                var kv = graph.Coders[input.Element];
-                if (kv.Spec?.Urn != Urns.Coders.Kv || kv.ComponentCoderIds.Count != 2)
-                {
-                    throw new PipelineTranslationException([new(producer.Id, "coder", kv.Spec?.Urn ?? "", "a GroupByKey input must use beam:coder:kv:v1")]);
-                }
-
-                ids = (graph.Coders.Kv(kv.ComponentCoderIds[0], graph.Coders.Iterable(kv.ComponentCoderIds[1])), input.Window);
-                break;
-            case LeafKind.Reshuffle:
-                ids = Ids(producer.MainInputs[0]);
-                break;
-            default:
-                var proto = graph.PCollection(pcollection);
-                ids = (graph.Coders.RunnerSafe(proto.CoderId), graph.Coders.RunnerSafe(graph.WindowingOf(pcollection).WindowCoderId));
-                break;
-        }
+        var ids = producer.Preparer.OutputCoderIds(graph, this, producer)
+            ?? (graph.Coders.RunnerSafe(graph.PCollection(pcollection).CoderId), graph.Coders.RunnerSafe(graph.WindowingOf(pcollection).WindowCoderId));
 
         _ids[pcollection] = ids;
         return ids;

@@ -3,7 +3,10 @@ using BeamConformance.Model.Windows;
 
 namespace BeamConformance.ReferenceRunner.Translation.Internal;
 
-/// <summary>Maps a <see cref="FusedPipeline"/> to the engine's <see cref="StageGraph"/>.</summary>
+/// <summary>
+/// Maps a <see cref="FusedPipeline"/> to the engine's <see cref="StageGraph"/>: each runner transform is declared by
+/// its family (<see cref="Preparers.RunnerTransformPreparer.Declare"/>), each executable stage as an SDK stage.
+/// </summary>
 internal static class EngineGraphFactory
 {
     public static StageGraph Build(FusedPipeline fused)
@@ -11,17 +14,8 @@ internal static class EngineGraphFactory
         var builder = new StageGraphBuilder();
         foreach (var transform in fused.RunnerTransforms)
         {
-            _ = transform.Kind switch
-            {
-                RunnerTransformKind.Impulse => builder.AddImpulse(transform.StageId, transform.Output),
-                RunnerTransformKind.Flatten or RunnerTransformKind.Reshuffle => builder.AddFlatten(transform.StageId, transform.Inputs, transform.Output),
-                RunnerTransformKind.GroupByKey => builder.AddGroupByKey(
-                    transform.StageId,
-                    transform.Inputs.Single(),
-                    transform.Output,
-                    transform.WindowingStrategy ?? throw new InvalidOperationException($"ReferenceRunner bug: GroupByKey '{transform.StageId}' has no windowing strategy")),
-                _ => throw new InvalidOperationException($"ReferenceRunner bug: unknown runner transform kind {transform.Kind}"),
-            };
+            var preparer = transform.Preparer ?? throw new InvalidOperationException($"ReferenceRunner bug: runner transform '{transform.StageId}' has no family to declare it");
+            preparer.Declare(builder, transform);
         }
 
         foreach (var stage in fused.Stages)

@@ -7,7 +7,7 @@ internal abstract class FusionUnit
     public abstract IEnumerable<string> ExternalInputs { get; }
 }
 
-/// <summary>A runner-side leaf (Impulse, Flatten, GroupByKey, Reshuffle).</summary>
+/// <summary>A runner-side leaf (its family a <see cref="Preparers.RunnerTransformPreparer"/>).</summary>
 internal sealed class RunnerDraft(Leaf leaf) : FusionUnit
 {
     public Leaf Leaf { get; } = leaf;

@@ -1,4 +1,5 @@
 using BeamConformance.Engine;
+using BeamConformance.ReferenceRunner.Translation.Internal.Preparers;
 using Proto = Org.Apache.Beam.Model.Pipeline.V1;
 
 namespace BeamConformance.ReferenceRunner.Translation.Internal;
@@ -7,9 +8,10 @@ namespace BeamConformance.ReferenceRunner.Translation.Internal;
 /// Greedy fusion of one pipeline. Leaves are visited producers first; an SDK leaf joins the stage that
 /// produces its main input (or, failing that, a stage already reading the same input: sibling fusion) when
 /// the environment is the same and none of its side inputs is produced by that stage or downstream of it;
-/// otherwise it starts a new stage. Runner-side leaves (Impulse, Flatten, GroupByKey, Reshuffle) sit between stages.
+/// otherwise it starts a new stage. Runner-side leaves (those whose family is a <see cref="RunnerTransformPreparer"/>)
+/// sit between stages, planned by their family.
 /// </summary>
-internal sealed class Fuser(Proto.Pipeline pipeline)
+internal sealed class Fuser(Proto.Pipeline pipeline, TranslationOptions options)
 {
     private readonly List<FusionUnit> _units = [];
     private readonly HashSet<FusionUnit> _placed = [];
@@ -22,7 +24,7 @@ internal sealed class Fuser(Proto.Pipeline pipeline)
     public FusedPipeline Run()
     {
         _graph = PipelineGraph.Build(pipeline);
-        var problems = Validator.Problems(pipeline, _graph);
+        var problems = Validator.Problems(pipeline, _graph, options);
         if (problems.Count > 0)
         {
             throw new PipelineTranslationException(problems);
@@ -42,7 +44,7 @@ internal sealed class Fuser(Proto.Pipeline pipeline)
     private void Place(Leaf leaf)
     {
         FusionUnit unit;
-        if (leaf.Kind != LeafKind.Sdk)
+        if (!leaf.RunsInSdk)
         {
             unit = new RunnerDraft(leaf);
         }
@@ -160,7 +162,7 @@ internal sealed class Fuser(Proto.Pipeline pipeline)
     // is done for an input listed twice, so the engine sees two distinct inputs.
     private void AdaptFlattenInputs()
     {
-        foreach (var flatten in _units.OfType<RunnerDraft>().Where(static r => r.Leaf.Kind == LeafKind.Flatten).ToList())
+        foreach (var flatten in _units.OfType<RunnerDraft>().Where(static r => r.Leaf.Preparer is FlattenPreparer).ToList())
         {
             var output = flatten.Leaf.Outputs[0];
             var seen = new HashSet<string>();
@@ -202,7 +204,7 @@ internal sealed class Fuser(Proto.Pipeline pipeline)
             return environment;
         }
 
-        return _graph.Leaves.Where(static l => l.Kind == LeafKind.Sdk).Select(static l => l.EnvironmentId).FirstOrDefault()
+        return _graph.Leaves.Where(static l => l.RunsInSdk).Select(static l => l.EnvironmentId).FirstOrDefault()
             ?? throw new PipelineTranslationException([new(flatten.Id, "flatten", flatten.Id, "inputs use different coders and the pipeline has no SDK environment to re-encode them in")]);
     }
 
@@ -229,17 +231,14 @@ internal sealed class Fuser(Proto.Pipeline pipeline)
     private RunnerTransformPlan RunnerPlan(RunnerDraft runner)
     {
         var leaf = runner.Leaf;
-        var output = new PCollectionId(leaf.Outputs[0]);
-        var inputs = runner.EngineInputs.Select(static i => new PCollectionId(i)).ToList();
-        _codings.Ensure(leaf.Outputs[0]);
-        return leaf.Kind switch
+        foreach (var output in leaf.Outputs)
         {
-            LeafKind.Impulse => new(new StageId(leaf.Id), RunnerTransformKind.Impulse, leaf.Id, [], output, null),
-            LeafKind.Flatten => new(new StageId(leaf.Id), RunnerTransformKind.Flatten, leaf.Id, inputs, output, null),
-            LeafKind.Reshuffle => new(new StageId(leaf.Id), RunnerTransformKind.Reshuffle, leaf.Id, inputs, output, null),
-            LeafKind.GroupByKey => new(new StageId(leaf.Id), RunnerTransformKind.GroupByKey, leaf.Id, inputs, output,
-                WindowingTranslator.Translate(_graph.PCollection(leaf.MainInputs[0]).WindowingStrategyId, _graph.WindowingOf(leaf.MainInputs[0]))),
-            _ => throw new InvalidOperationException($"ReferenceRunner bug: leaf '{leaf.Id}' of kind {leaf.Kind} is not runner-side"),
-        };
+            // Every output (a TestStream has one per tag); the plan names the first.
+            _codings.Ensure(output);
+        }
+
+        var preparer = leaf.Preparer as RunnerTransformPreparer
+            ?? throw new InvalidOperationException($"ReferenceRunner bug: leaf '{leaf.Id}' of family {leaf.Preparer.Family} is not runner-side");
+        return preparer.Plan(_graph, leaf, [.. runner.EngineInputs.Select(static i => new PCollectionId(i))], new PCollectionId(leaf.Outputs[0]));
     }
 }

@@ -80,6 +80,15 @@ public sealed class ExecutableStagePlan
         return descriptor;
     }
 
+    /// <summary>The same stage whose descriptors carry <paramref name="environments"/> (the staged ones) instead.</summary>
+    internal ExecutableStagePlan WithEnvironments(Google.Protobuf.Collections.MapField<string, Org.Apache.Beam.Model.Pipeline.V1.Environment> environments)
+    {
+        var template = _template.Clone();
+        template.Environments.Clear();
+        template.Environments.Add(environments);
+        return new ExecutableStagePlan(StageId, EnvironmentId, TransformIds, Inputs, Outputs, SideInputs, template);
+    }
+
     /// <inheritdoc />
     public override string ToString() =>
         $"{StageId} [{EnvironmentId}]: {string.Join(" + ", Inputs.Select(static i => i.PCollection))} -> {string.Join(", ", TransformIds)} -> {string.Join(" + ", Outputs.Select(static o => o.PCollection))}";

@@ -18,9 +18,9 @@ namespace BeamConformance.ReferenceRunner.Translation.Internal;
 /// </remarks>
 internal static class CombineLifter
 {
-    public static bool TryLift(PipelineGraph graph, string id, Proto.PTransform transform, out List<(string Id, Proto.PTransform Transform, LeafKind Kind)> lifted, out string reason)
+    public static bool TryLift(PipelineGraph graph, string id, Proto.PTransform transform, out List<(string Id, Proto.PTransform Transform)> lifted, out string reason)
     {
-        var parts = new List<(string Id, Proto.PTransform Transform, LeafKind Kind)>();
+        var parts = new List<(string Id, Proto.PTransform Transform)>();
         lifted = parts;
         reason = WhyNot(graph, id, transform, out var payload, out var environmentId) ?? "";
         if (reason.Length > 0 || payload is null)
@@ -45,18 +45,19 @@ internal static class CombineLifter
         var grouped = NewPCollection(components, id + "/Group.out", keyedAccumulators, output.WindowingStrategyId, output.IsBounded);
         var merged = NewPCollection(components, id + "/Merge.out", keyedAccumulator, output.WindowingStrategyId, output.IsBounded);
 
-        Add(id + "/Precombine", TransformUrns.CombinePerKeyPrecombine, environmentId, transform.Inputs.ToDictionary(), new() { ["out"] = precombined }, LeafKind.Sdk);
-        Add(id + "/Group", TransformUrns.GroupByKey, "", new() { ["in"] = precombined }, new() { ["out"] = grouped }, LeafKind.GroupByKey);
-        Add(id + "/Merge", TransformUrns.CombinePerKeyMergeAccumulators, environmentId, new() { ["in"] = grouped }, new() { ["out"] = merged }, LeafKind.Sdk);
-        Add(id + "/ExtractOutputs", TransformUrns.CombinePerKeyExtractOutputs, environmentId, new() { ["in"] = merged }, transform.Outputs.ToDictionary(), LeafKind.Sdk);
+        Add(id + "/Precombine", TransformUrns.CombinePerKeyPrecombine, environmentId, transform.Inputs.ToDictionary(), new() { ["out"] = precombined });
+        Add(id + "/Group", TransformUrns.GroupByKey, "", new() { ["in"] = precombined }, new() { ["out"] = grouped });
+        Add(id + "/Merge", TransformUrns.CombinePerKeyMergeAccumulators, environmentId, new() { ["in"] = grouped }, new() { ["out"] = merged });
+        Add(id + "/ExtractOutputs", TransformUrns.CombinePerKeyExtractOutputs, environmentId, new() { ["in"] = merged }, transform.Outputs.ToDictionary());
         return true;
 
-        void Add(string name, string urn, string environment, Dictionary<string, string> inputs, Dictionary<string, string> outputs, LeafKind kind)
+        // The SDK parts (those with an environment) carry the CombinePayload; the GroupByKey part has none.
+        void Add(string name, string urn, string environment, Dictionary<string, string> inputs, Dictionary<string, string> outputs)
         {
             var part = new Proto.PTransform
             {
                 UniqueName = transform.UniqueName + name[id.Length..],
-                Spec = new Proto.FunctionSpec { Urn = urn, Payload = kind == LeafKind.Sdk ? transform.Spec.Payload : Google.Protobuf.ByteString.Empty },
+                Spec = new Proto.FunctionSpec { Urn = urn, Payload = environment.Length > 0 ? transform.Spec.Payload : Google.Protobuf.ByteString.Empty },
                 EnvironmentId = environment,
             };
             part.Inputs.Add(inputs);
@@ -64,7 +65,7 @@ internal static class CombineLifter
             part.Annotations.Add(transform.Annotations);
             var partId = FreshId(components.Transforms, name);
             components.Transforms[partId] = part;
-            parts.Add((partId, part, kind));
+            parts.Add((partId, part));
         }
     }
 

@@ -16,4 +16,14 @@ public sealed record RunnerTransformPlan(
     string TransformId,
     IReadOnlyList<PCollectionId> Inputs,
     PCollectionId Output,
-    WindowingStrategy? WindowingStrategy);
+    WindowingStrategy? WindowingStrategy)
+{
+    /// <summary>The family that planned the transform and declares it to the engine.</summary>
+    internal Internal.Preparers.RunnerTransformPreparer? Preparer { get; init; }
+
+    /// <summary>
+    /// For <see cref="RunnerTransformKind.TestStream"/>: the TestStream (all its outputs, each an engine external input;
+    /// <see cref="Output"/> is the first by local name); null otherwise.
+    /// </summary>
+    public TestStreamPlan? TestStream { get; init; }
+}

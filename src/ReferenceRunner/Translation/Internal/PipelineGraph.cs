@@ -1,27 +1,16 @@
+using BeamConformance.ReferenceRunner.Translation.Internal.Preparers;
 using Proto = Org.Apache.Beam.Model.Pipeline.V1;
 
 namespace BeamConformance.ReferenceRunner.Translation.Internal;
 
 /// <summary>
-/// A pipeline expanded to its leaf transforms in topological order: composites replaced by their
-/// subtransforms, CombinePerKey lifted where allowed (<see cref="CombineLifter"/>), Reshuffle kept as one
-/// runner-side leaf. Every structural problem met on the way is collected in <see cref="Problems"/>.
+/// A pipeline expanded to its leaf transforms in topological order: each transform is handed to the family
+/// registered for its URN (<see cref="TransformPreparers"/>), which adds it as a leaf or rewrites it (CombinePerKey
+/// lifting); other composites are replaced by their subtransforms. Every structural problem met on the way is
+/// collected in <see cref="Problems"/>.
 /// </summary>
 internal sealed class PipelineGraph
 {
-    private static readonly HashSet<string> SdkUrns =
-    [
-        TransformUrns.ParDo, TransformUrns.AssignWindows, TransformUrns.MapWindows, TransformUrns.MergeWindows,
-        TransformUrns.ToStringUrn, TransformUrns.CombinePerKeyPrecombine, TransformUrns.CombinePerKeyMergeAccumulators,
-        TransformUrns.CombinePerKeyExtractOutputs, TransformUrns.CombineGroupedValues, TransformUrns.CombinePerKeyConvertToAccumulators,
-    ];
-
-    private static readonly string[] RunnerOnlyPrefixes =
-    [
-        TransformUrns.TestStream, "beam:transform:read:", "beam:transform:create_view:", "beam:transform:sdf_",
-        "beam:transform:group_into_batches", "beam:transform:pubsub_", "beam:runner:",
-    ];
-
     private readonly List<Leaf> _discovered = [];
     private readonly HashSet<string> _walking = [];
     private readonly HashSet<string> _walked = [];
@@ -162,104 +151,49 @@ internal sealed class PipelineGraph
 
         _walking.Add(id);
         var urn = transform.Spec?.Urn ?? "";
-        switch (urn)
+        var preparer = TransformPreparers.For(urn);
+        if (preparer is not null && preparer.ReplacesSubtransforms(urn))
         {
-            case TransformUrns.Impulse:
-                AddLeaf(id, transform, LeafKind.Impulse, "");
-                break;
-            case TransformUrns.Flatten:
-                AddLeaf(id, transform, LeafKind.Flatten, "");
-                break;
-            case TransformUrns.GroupByKey:
-                AddLeaf(id, transform, LeafKind.GroupByKey, "");
-                break;
-            case TransformUrns.Reshuffle:
-                AddLeaf(id, transform, LeafKind.Reshuffle, "");
-                break;
-            case TransformUrns.CombinePerKey:
-                WalkCombine(id, transform, depth);
-                break;
-            default:
-                if (transform.Subtransforms.Count > 0)
-                {
-                    foreach (var child in transform.Subtransforms)
-                    {
-                        Walk(child, $"a subtransform of '{id}'", depth + 1);
-                    }
-                }
-                else if (urn.Length == 0 && transform.Outputs.Values.All(transform.Inputs.Values.Contains))
-                {
-                    // An empty composite (no spec, no parts) whose outputs are its inputs: nothing to run.
-                }
-                else if (urn is TransformUrns.RedistributeArbitrarily or TransformUrns.RedistributeByKey)
-                {
-                    AddLeaf(id, transform, LeafKind.Reshuffle, "");
-                }
-                else if (SdkUrns.Contains(urn) || SdkCapability(transform, urn))
-                {
-                    AddLeaf(id, transform, LeafKind.Sdk, transform.EnvironmentId);
-                }
-                else
-                {
-                    Problems.Add(new(id, "transform URN", urn, "unknown or unsupported leaf transform"));
-                }
-
-                break;
+            preparer.Expand(this, id, transform, depth);
+        }
+        else if (transform.Subtransforms.Count > 0)
+        {
+            ExpandSubtransforms(id, transform, depth);
+        }
+        else if (urn.Length == 0 && transform.Outputs.Values.All(transform.Inputs.Values.Contains))
+        {
+            // An empty composite (no spec, no parts) whose outputs are its inputs: nothing to run.
+        }
+        else if (preparer is not null)
+        {
+            preparer.Expand(this, id, transform, depth);
+        }
+        else if (TransformPreparers.IsSdkCapability(Components, transform, urn))
+        {
+            TransformPreparers.SdkCapability.Expand(this, id, transform, depth);
+        }
+        else
+        {
+            Problems.Add(new(id, "transform URN", urn, "unknown or unsupported leaf transform"));
         }
 
         _walking.Remove(id);
     }
 
-    // A leaf URN the transform's environment lists among its capabilities runs in that SDK, unless the runner itself
-    // must take part (sources, TestStream, splittable and stateful primitives come with later issues).
-    private bool SdkCapability(Proto.PTransform transform, string urn) =>
-        urn.Length > 0
-        && !RunnerOnlyPrefixes.Any(prefix => urn.StartsWith(prefix, StringComparison.Ordinal))
-        && Components.Environments.TryGetValue(transform.EnvironmentId, out var environment)
-        && environment.Capabilities.Contains(urn);
-
-    private void WalkCombine(string id, Proto.PTransform transform, int depth)
+    /// <summary>Expands the subtransforms of the composite <paramref name="id"/> (at nesting <paramref name="depth"/>) in their listed order.</summary>
+    public void ExpandSubtransforms(string id, Proto.PTransform transform, int depth)
     {
-        if (CombineLifter.TryLift(this, id, transform, out var lifted, out var reason))
+        foreach (var child in transform.Subtransforms)
         {
-            foreach (var (leafId, leafTransform, kind) in lifted)
-            {
-                AddLeaf(leafId, leafTransform, kind, kind == LeafKind.Sdk ? leafTransform.EnvironmentId : "");
-            }
-        }
-        else if (transform.Subtransforms.Count > 0)
-        {
-            foreach (var child in transform.Subtransforms)
-            {
-                Walk(child, $"a subtransform of '{id}'", depth + 1);
-            }
-        }
-        else
-        {
-            Problems.Add(new(id, "combine", TransformUrns.CombinePerKey, $"CombinePerKey has no subtransforms and cannot be lifted: {reason}"));
+            Walk(child, $"a subtransform of '{id}'", depth + 1);
         }
     }
 
-    private void AddLeaf(string id, Proto.PTransform transform, LeafKind kind, string environmentId)
+    /// <summary>Adds a leaf of the family <paramref name="preparer"/>, checking that its PCollections exist.</summary>
+    public void AddLeaf(string id, Proto.PTransform transform, LeafPreparer preparer)
     {
-        var leaf = new Leaf(id, transform, kind, environmentId);
-        var sideLocals = new Dictionary<string, string>();
-        if (transform.Spec?.Urn == TransformUrns.ParDo)
-        {
-            try
-            {
-                var payload = Proto.ParDoPayload.Parser.ParseFrom(transform.Spec.Payload);
-                foreach (var (local, side) in payload.SideInputs)
-                {
-                    sideLocals[local] = side.AccessPattern?.Urn ?? "";
-                }
-            }
-            catch (Google.Protobuf.InvalidProtocolBufferException e)
-            {
-                Problems.Add(new(id, "payload", TransformUrns.ParDo, "invalid ParDoPayload: " + e.Message));
-            }
-        }
-
+        var leaf = new Leaf(id, transform, preparer);
+        var sideLocals = preparer.SideInputs(id, transform, Problems);
         foreach (var (local, pcollection) in transform.Inputs.OrderBy(static i => i.Key, StringComparer.Ordinal))
         {
             CheckPCollection(id, pcollection, $"input '{local}'");

@@ -1,0 +1,76 @@
+namespace BeamConformance.Engine.Internal;
+
+/// <summary>A timer of a <see cref="VirtualClock"/>: due and period in virtual time; fired by <see cref="VirtualClock.Advance"/>.</summary>
+internal sealed class VirtualTimer(VirtualClock clock, TimerCallback callback, object? state) : ITimer
+{
+    private TimeSpan _period = Timeout.InfiniteTimeSpan;
+    private bool _disposed;
+
+    /// <summary>When it fires next (virtual), or null when it is not armed. Guarded by the clock's lock.</summary>
+    public DateTimeOffset? Due { get; set; }
+
+    public bool Change(TimeSpan dueTime, TimeSpan period)
+    {
+        if (dueTime < TimeSpan.Zero && dueTime != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(nameof(dueTime), dueTime, "the due time must be at least zero, or infinite");
+        }
+
+        if (period < TimeSpan.Zero && period != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(nameof(period), period, "the period must be at least zero, or infinite");
+        }
+
+        if (_disposed)
+        {
+            return false;
+        }
+
+        _period = period;
+        var now = clock.Now;
+        DateTimeOffset? due = dueTime == Timeout.InfiniteTimeSpan ? null : (DateTimeOffset.MaxValue - now < dueTime ? DateTimeOffset.MaxValue : now + dueTime);
+        clock.Schedule(this, due);
+        if (dueTime == TimeSpan.Zero)
+        {
+            // Due now: fires without waiting for the clock to move, like a real timer with due time zero.
+            clock.Advance(0);
+        }
+
+        return true;
+    }
+
+    /// <summary>Called under the clock's lock when the timer was taken off the list to fire: arms the next period.</summary>
+    public void Rearm(DateTimeOffset now, List<VirtualTimer> timers)
+    {
+        if (_period == Timeout.InfiniteTimeSpan || _period == TimeSpan.Zero || Due is null)
+        {
+            Due = null;
+            return;
+        }
+
+        if (DateTimeOffset.MaxValue - now < _period)
+        {
+            Due = null;
+            return;
+        }
+
+        // The next period after now: one call per Advance however many periods it passed.
+        var next = Due.Value + _period;
+        Due = next <= now ? now + _period : next;
+        timers.Add(this);
+    }
+
+    public void Fire() => callback(state);
+
+    public void Dispose()
+    {
+        _disposed = true;
+        clock.Schedule(this, null);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
+}
