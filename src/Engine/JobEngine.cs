@@ -145,6 +145,7 @@ public sealed class JobEngine
                 throw new InvalidOperationException($"external input '{externalInput}': the job already ended ({_core.Status}); no elements can be added");
             }
 
+            _core.ReadClock();
             foreach (var element in list)
             {
                 _core.Deliver(output, element);

@@ -9,14 +9,14 @@ internal sealed class GroupByKeyHarness
     public static readonly StageId Gbk = new("gbk");
     public static readonly StageId Sink = new("sink");
 
-    public GroupByKeyHarness(WindowingStrategy strategy)
+    public GroupByKeyHarness(WindowingStrategy strategy, EngineOptions? options = null)
     {
         var graph = new StageGraphBuilder()
             .AddExternalInput(Source, new("in"))
             .AddGroupByKey(Gbk, new("in"), new("out"), strategy)
             .AddSdkStage(Sink, [new("out")], [])
             .Build();
-        Engine = new JobEngine(graph);
+        Engine = new JobEngine(graph, options);
     }
 
     public JobEngine Engine { get; }

@@ -65,9 +65,11 @@ internal sealed partial class AggregationRuntime
             {
                 merged.Values.AddRange(source.Values);
                 merged.NewValues += source.NewValues;
-                if (source.LastPane is { } pane && (merged.LastPane is null || pane.Index > merged.LastPane.Value.Index))
+                // Java ReduceFnRunner.onMerge: merged-away windows' panes are forgotten; a new merge result starts
+                // at pane 0, a result that is one of the merged windows keeps its own pane count.
+                if (source.Window.Equals(merge.Result))
                 {
-                    merged.LastPane = pane;
+                    merged.LastPane = source.LastPane;
                 }
 
                 if (source.Hold is long h)

@@ -86,12 +86,13 @@ internal sealed partial class AggregationRuntime : StageRuntime
     }
 
     // Java ReduceFnRunner.processElements: after a batch of input, fire the windows whose trigger is ready.
+    // Batch: no trigger is evaluated; each window's one pane comes when the input is done (see OnRefresh).
     public override void OnInputProcessed(EngineCore core)
     {
         foreach (var state in _touched)
         {
             state.Touched = false;
-            if (state.Active && !state.Closed && state.Trigger.ShouldFire(Context(state, core)))
+            if (!_batch && state.Active && !state.Closed && state.Trigger.ShouldFire(Context(state, core)))
             {
                 Emit(state, core);
             }
@@ -190,7 +191,7 @@ internal sealed partial class AggregationRuntime : StageRuntime
             state.WakeupMillis = long.MaxValue;
         }
 
-        var live = state.Active && !state.Closed;
+        var live = state.Active && !state.Closed && !_batch;
         var wakeup = live ? state.Trigger.NextProcessingTimeWakeup() : long.MaxValue;
         if (wakeup != long.MaxValue)
         {

@@ -156,13 +156,19 @@ internal sealed partial class EngineCore
     }
 
     /// <summary>Recomputes every watermark in topological order, firing aggregations on the way.</summary>
-    public void Refresh()
+    /// <summary>Reads the processing-time clock (once per commit, injection and refresh; it never goes back).</summary>
+    public void ReadClock()
     {
         var now = _options.TimeProvider.GetUtcNow().ToUnixTimeMilliseconds();
         if (now > ProcessingTimeMillis)
         {
             ProcessingTimeMillis = now;
         }
+    }
+
+    public void Refresh()
+    {
+        ReadClock();
 
         foreach (var stage in _stages)
         {
@@ -253,6 +259,7 @@ internal sealed partial class EngineCore
 
     public void Commit(BundleId id, BundleResult result)
     {
+        ReadClock();
         var stage = TakeInFlight(id);
         foreach (var (pcollection, elements) in result.Outputs)
         {

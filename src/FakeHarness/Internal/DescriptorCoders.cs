@@ -1,12 +1,14 @@
 using System.Collections.Concurrent;
 using BeamConformance.Model.Coders;
+using BeamConformance.Protos.Adapters;
 using Org.Apache.Beam.Model.FnExecution.V1;
 
 namespace BeamConformance.FakeHarness.Internal;
 
 /// <summary>
-/// Builds the coders of one ProcessBundleDescriptor by id (components first, cached): the model's coders from
-/// <see cref="CoderRegistry.Build"/>, plus our custom coders (<see cref="CustomBytesCoder"/>).
+/// Builds the coders of one ProcessBundleDescriptor by id (components first, cached): each <c>Coder</c> message
+/// bridged by <see cref="CoderProtoAdapter"/>, the model's coders from <see cref="CoderRegistry.Build"/>, plus our
+/// custom coders (<see cref="CustomBytesCoder"/>, which the model's registry does not know).
 /// </summary>
 internal sealed class DescriptorCoders
 {
@@ -30,27 +32,23 @@ internal sealed class DescriptorCoders
             throw new HarnessException($"coder '{coderId}' of descriptor '{_descriptor.Id}' nests too deeply (a cycle?)");
         }
 
-        if (!_descriptor.Coders.TryGetValue(coderId, out var proto) || proto.Spec is null)
+        if (!_descriptor.Coders.TryGetValue(coderId, out var proto))
         {
             throw new HarnessException($"descriptor '{_descriptor.Id}' has no coder '{coderId}'");
         }
 
-        var components = proto.ComponentCoderIds.Select(id => Get(id, depth + 1)).ToArray();
         Coder coder;
-        if (proto.Spec.Urn.StartsWith(HarnessUrns.CustomCoderPrefix, StringComparison.Ordinal))
+        try
         {
-            coder = new CustomBytesCoder(proto.Spec.Urn);
+            var spec = proto.ToCoderSpec();
+            var components = spec.ComponentCoderIds.Select(id => Get(id, depth + 1)).ToArray();
+            coder = spec.Urn.StartsWith(HarnessUrns.CustomCoderPrefix, StringComparison.Ordinal)
+                ? new CustomBytesCoder(spec.Urn)
+                : CoderRegistry.Build(spec, components);
         }
-        else
+        catch (CoderException e)
         {
-            try
-            {
-                coder = CoderRegistry.Build(new CoderSpec(proto.Spec.Urn, proto.Spec.Payload.Memory, proto.ComponentCoderIds.ToArray()), components);
-            }
-            catch (CoderException e)
-            {
-                throw new HarnessException($"coder '{coderId}' of descriptor '{_descriptor.Id}' is invalid: {e.Message}", inner: e);
-            }
+            throw new HarnessException($"coder '{coderId}' of descriptor '{_descriptor.Id}' is invalid: {e.Message}", inner: e);
         }
 
         return _cache.GetOrAdd(coderId, coder);

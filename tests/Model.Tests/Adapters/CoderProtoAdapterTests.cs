@@ -40,6 +40,29 @@ public sealed class CoderProtoAdapterTests
     }
 
     [Fact]
+    public void A_coder_without_a_spec_urn_is_an_invalid_coder()
+    {
+        var components = new Components();
+        components.Coders.Add("none", new ProtoCoder());
+        components.Coders.Add("lp", Proto("beam:coder:length_prefix:v1", "none"));
+
+        var error = Assert.Throws<CoderException>(() => components.CreateCoderRegistry().Get("lp"));
+
+        Assert.Equal("(no coder URN): the Coder message has no spec URN (Coder.spec.urn is required)", error.Message);
+    }
+
+    [Fact]
+    public void A_registry_over_a_map_finds_coders_added_after_it_was_made()
+    {
+        var coders = new Dictionary<string, ProtoCoder> { ["b"] = Proto("beam:coder:bytes:v1") };
+        var registry = coders.CreateCoderRegistry("the test's map");
+        coders["it"] = Proto("beam:coder:iterable:v1", "b");
+
+        Assert.IsType<IterableCoder>(registry.Get("it"));
+        Assert.Equal("coder id 'x' is not in the test's map", Assert.Throws<KeyNotFoundException>(() => registry.Get("x")).Message);
+    }
+
+    [Fact]
     public void Row_coder_payload_is_the_serialized_schema_message()
     {
         var schema = new Org.Apache.Beam.Model.Pipeline.V1.Schema { Id = "s1" };

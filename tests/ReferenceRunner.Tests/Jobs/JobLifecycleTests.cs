@@ -108,6 +108,37 @@ public sealed class JobLifecycleTests
     }
 
     [Fact]
+    public async Task The_executor_gets_the_translation_Prepare_made_with_the_staged_environments()
+    {
+        await using var runner = await RunnerHarness.StartAsync();
+        var dependency = Path.Combine(Path.GetTempPath(), $"prep-{Guid.NewGuid():N}.jar");
+        await File.WriteAllBytesAsync(dependency, [1, 2, 3], TestContext.Current.CancellationToken);
+        try
+        {
+            var pipeline = Pipelines.ImpulseParDo(Pipelines.External());
+            pipeline.Components.Environments["env"].Dependencies.Add(Pipelines.FileArtifact(dependency, "dep.jar"));
+            var id = await runner.PrepareAndStageAsync(pipeline);
+
+            await runner.CallAsync((c, o) => c.RunAsync(new RunJobRequest { PreparationId = id }, o));
+            var context = await runner.Executor.NextStartAsync();
+
+            // The stages Prepare fused (Impulse by the runner, the ParDo in one stage), not a translation of Run's own...
+            Assert.Equal(["impulse"], context.Translation.RunnerTransforms.Select(static t => t.TransformId));
+            Assert.Equal(["pardo"], Assert.Single(context.Translation.Stages).TransformIds);
+            // ...over the staged pipeline: its descriptors name the staged file, not the client's path.
+            Assert.Same(context.Pipeline, context.Translation.Pipeline);
+            var staged = Assert.Single(context.Pipeline.Components.Environments["env"].Dependencies);
+            Assert.NotEqual(pipeline.Components.Environments["env"].Dependencies[0], staged);
+            var descriptor = context.Translation.Stages[0].BuildDescriptor("d", new ApiServiceDescriptor { Url = "x" }, new ApiServiceDescriptor { Url = "x" });
+            Assert.Equal(staged, Assert.Single(descriptor.Environments["env"].Dependencies));
+        }
+        finally
+        {
+            File.Delete(dependency);
+        }
+    }
+
+    [Fact]
     public async Task Cancel_of_a_running_job_goes_through_CANCELLING_to_CANCELLED()
     {
         await using var runner = await RunnerHarness.StartAsync();

@@ -93,6 +93,31 @@ public sealed class JobServiceStatusTests
         Assert.Contains(expected, error.Status.Detail, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Prepare_refuses_what_only_fusion_finds_with_INVALID_ARGUMENT()
+    {
+        // An Impulse flattened with itself: the second read needs a re-encoding stage, and no transform names an SDK
+        // environment to run it in. Validation finds nothing; Prepare's fusion does (it used to fail the job at Run).
+        await using var runner = await RunnerHarness.StartAsync();
+        var pipeline = Pipelines.ImpulseParDo(Pipelines.External());
+        pipeline.Components.Transforms.Remove("pardo");
+        pipeline.Components.Transforms["flatten"] = new PTransform
+        {
+            UniqueName = "flatten",
+            Spec = new FunctionSpec { Urn = "beam:transform:flatten:v1" },
+            Inputs = { ["a"] = "impulse.out", ["b"] = "impulse.out" },
+            Outputs = { ["out"] = "pardo.out" },
+        };
+        pipeline.RootTransformIds[1] = "flatten";
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => runner.PrepareAsync(pipeline));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Equal(
+            "pipeline not supported by the ReferenceRunner (1 problem):\n- flatten: flatten 'flatten': inputs use different coders and the pipeline has no SDK environment to re-encode them in",
+            error.Status.Detail);
+    }
+
     public static TheoryData<string, bool> AcceptedEnvironments => new()
     {
         // EXTERNAL (LOOPBACK) needs no flag.

@@ -47,6 +47,8 @@ public sealed class ValidationTests
         { "custom window coder", "custom|window coder|beam:coder:custom_window:v1" },
         // A DOCKER environment.
         { "docker", "js|environment|beam:env:docker:v1" },
+        // A PCollection coder without a spec URN (the runner cannot frame, nor even length-prefix, what it does not know).
+        { "coder without spec", "a.out|coder|nospec" },
         // An SDK transform naming an environment that does not exist.
         { "missing environment", "a|environment|nowhere" },
         // An input that names no PCollection.
@@ -148,6 +150,10 @@ public sealed class ValidationTests
             case "docker":
                 p.Components.Environments["js"].Urn = "beam:env:docker:v1";
                 p.ParDo("a", impulse);
+                break;
+            case "coder without spec":
+                p.Components.Coders["nospec"] = new Coder();
+                p.ParDo("a", impulse, "nospec");
                 break;
             case "missing environment":
                 p.ParDo("a", impulse, environment: "nowhere");

@@ -97,6 +97,11 @@ internal sealed class JobService : Org.Apache.Beam.Model.JobManagement.V1.JobSer
         {
             throw new RpcException(new Status(StatusCode.InvalidArgument, $"PrepareJobRequest.pipeline: a payload does not parse: {e.Message}"));
         }
+        catch (PipelineTranslationException e) when (e.Problems.Count > 0)
+        {
+            // Found by fusion, after validation passed: refused like the validator's problems.
+            (problems, translation) = (e.Problems, null);
+        }
         catch (PipelineTranslationException e)
         {
             throw new RpcException(new Status(StatusCode.InvalidArgument, e.Message));

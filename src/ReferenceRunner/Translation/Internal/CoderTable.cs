@@ -1,6 +1,7 @@
 using System.Text;
 using BeamConformance.Model;
 using BeamConformance.Model.Coders;
+using BeamConformance.Protos.Adapters;
 using Google.Protobuf;
 using Proto = Org.Apache.Beam.Model.Pipeline.V1;
 
@@ -35,9 +36,7 @@ internal sealed class CoderTable
     public CoderTable(IEnumerable<KeyValuePair<string, Proto.Coder>> pipelineCoders)
     {
         _coders = pipelineCoders.ToDictionary(static c => c.Key, static c => c.Value);
-        _registry = new CoderRegistry(id => _coders.TryGetValue(id, out var coder)
-            ? new CoderSpec(coder.Spec?.Urn ?? "", coder.Spec?.Payload.Memory ?? ReadOnlyMemory<byte>.Empty, [.. coder.ComponentCoderIds])
-            : throw new KeyNotFoundException($"coder '{id}' is not in the pipeline's components"));
+        _registry = _coders.CreateCoderRegistry("the pipeline's components");
     }
 
     /// <summary>Every coder: the pipeline's and the added ones.</summary>
@@ -60,7 +59,9 @@ internal sealed class CoderTable
 
     public string WindowedValue(string elementCoderId, string windowCoderId) => Add(Urns.Coders.WindowedValue, elementCoderId, windowCoderId);
 
-    /// <summary>The Model coder of <paramref name="coderId"/>.</summary>
+    /// <summary>The Model coder of <paramref name="coderId"/> (bridged by <see cref="CoderProtoAdapter"/>).</summary>
+    /// <exception cref="CoderException">The coder or a component is invalid (a coder without a spec URN too).</exception>
+    /// <exception cref="KeyNotFoundException">A component id names no coder.</exception>
     public Coder ModelCoder(string coderId) => _registry.Get(coderId);
 
     /// <summary>A string equal for two coder ids exactly when their encodings are the same (same URNs, payloads, structure).</summary>
@@ -149,9 +150,7 @@ internal sealed class CoderTable
             id = stem + "#" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        var coder = new Proto.Coder { Spec = new Proto.FunctionSpec { Urn = urn, Payload = payload } };
-        coder.ComponentCoderIds.AddRange(components);
-        _coders[id] = coder;
+        _coders[id] = new CoderSpec(urn, payload.Memory, components).ToProto();
         _addedByShape[shape] = id;
         return id;
     }
