@@ -59,3 +59,39 @@ public sealed class VirtualClockTests
         await delay.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
     }
 }
+
+public sealed class VirtualClockEngineTests
+{
+    /// <summary>
+    /// A GroupByKey under Repeatedly(AfterProcessingTime(+5 s)) on a virtual clock: nothing fires while the clock stands
+    /// still, the pane comes exactly when the clock reaches 5 s after the element arrived, through the engine's own
+    /// wake-up timer on the clock (no explicit refresh).
+    /// </summary>
+    [Fact]
+    public void Processing_time_triggers_fire_when_the_virtual_clock_reaches_their_time_and_not_before()
+    {
+        var clock = new VirtualClock();
+        clock.Advance(1000);
+        var strategy = WindowingStrategy.Default with
+        {
+            Trigger = new Model.Windowing.Trigger.Repeatedly(new Model.Windowing.Trigger.AfterProcessingTime([new Model.Windowing.TimestampTransform.Delay(5000)])),
+        };
+        var graph = new StageGraphBuilder()
+            .AddExternalInput(GroupByKeyHarness.Source, new("in"))
+            .AddGroupByKey(GroupByKeyHarness.Gbk, new("in"), new("out"), strategy)
+            .AddSdkStage(GroupByKeyHarness.Sink, [new("out")], [])
+            .Build();
+        var engine = new JobEngine(graph, new EngineOptions { TimeProvider = clock });
+
+        engine.AddElements(GroupByKeyHarness.Source, [TestData.Kv(1, 7, 42)]);
+        Assert.Equal(NextBundleKind.Stuck, engine.GetNextBundle().Kind);
+        clock.Advance(4999);
+        Assert.Equal(NextBundleKind.Stuck, engine.GetNextBundle().Kind);
+        clock.Advance(1);
+
+        var bundle = engine.GetNextBundle();
+        Assert.Equal(NextBundleKind.Ready, bundle.Kind);
+        var pane = Assert.Single(bundle.Bundle!.Inputs[0].Elements);
+        Assert.Equal("GlobalWindow|01|07|9223371950454775|Pane(Early, index=0, onTimeIndex=-1, first)", GroupByKeyHarness.Describe(pane));
+    }
+}

@@ -29,13 +29,9 @@ internal sealed class VirtualTimer(VirtualClock clock, TimerCallback callback, o
         _period = period;
         var now = clock.Now;
         DateTimeOffset? due = dueTime == Timeout.InfiniteTimeSpan ? null : (DateTimeOffset.MaxValue - now < dueTime ? DateTimeOffset.MaxValue : now + dueTime);
+        // A timer due now fires at the next Advance (Advance(0) too), never inside Change: its callback may take
+        // locks its creator holds.
         clock.Schedule(this, due);
-        if (dueTime == TimeSpan.Zero)
-        {
-            // Due now: fires without waiting for the clock to move, like a real timer with due time zero.
-            clock.Advance(0);
-        }
-
         return true;
     }
 

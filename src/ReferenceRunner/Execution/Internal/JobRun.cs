@@ -95,6 +95,7 @@ internal sealed class JobRun(JobRunContext context, FnApiServices fnApi, Executi
     private async Task DriveAsync(JobEngine engine, StageBundleRunner bundles, TestStreamDriver? testStreams, CancellationToken cancellationToken)
     {
         var running = new List<Task>();
+        var refreshed = false;
         try
         {
             while (true)
@@ -110,14 +111,21 @@ internal sealed class JobRun(JobRunContext context, FnApiServices fnApi, Executi
                 switch (next.Kind)
                 {
                     case NextBundleKind.Ready:
+                        refreshed = false;
                         running.Add(bundles.RunAsync(next.Bundle!, cancellationToken));
                         break;
                     case NextBundleKind.Done:
                         return;
                     case NextBundleKind.Failed:
                         throw Fail(next.Message ?? "the job failed");
+                    case NextBundleKind.Stuck when testStreams is not null && !refreshed:
+                        // Quiescent for the watermarks: let processing-time triggers due now fire before the next event.
+                        engine.RefreshProcessingTime();
+                        refreshed = true;
+                        break;
                     case NextBundleKind.Stuck when testStreams is not null && await testStreams.ApplyNextAsync(cancellationToken).ConfigureAwait(false):
                         // Quiescent: the next TestStream event was applied.
+                        refreshed = false;
                         break;
                     case NextBundleKind.Stuck:
                         throw Fail("ReferenceRunner bug: the job is stuck.\n" + (next.Message ?? engine.DumpState()));

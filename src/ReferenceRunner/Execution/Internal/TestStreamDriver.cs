@@ -113,7 +113,10 @@ internal sealed class TestStreamDriver(JobEngine engine, FusedPipeline fused, Vi
                     throw new JobFailedException($"{Where()}: advance_duration {advance} ms is negative: processing time never goes back");
                 }
 
+                // The clock's timers (the engine's wake-up) fire inside Advance; the refresh makes sure every
+                // processing-time trigger due at the new time has fired before the pipeline is driven on.
                 clock.Advance(advance);
+                engine.RefreshProcessingTime();
                 break;
             default:
                 throw new JobFailedException($"{Where()} has none of watermark_event, processing_time_event, element_event");
