@@ -39,8 +39,8 @@ public sealed class ValidationTests
         { "timer", "a|timer|t1" },
         // A splittable DoFn (restriction coder).
         { "splittable", "a|splittable DoFn|varint" },
-        // A trigger other than the default at a GroupByKey.
-        { "trigger", "late|trigger|ElementCount" },
+        // A trigger kind the runner's proto does not define (field 99 of the Trigger oneof) at a GroupByKey.
+        { "trigger", "late|trigger|trigger" },
         // A window fn that is not a standard one.
         { "custom window fn", "custom|window fn|beam:window_fn:custom:v1" },
         // A window coder the runner cannot decode.
@@ -135,7 +135,7 @@ public sealed class ValidationTests
                 break;
             case "trigger":
                 p.Windowing("late", "beam:window_fn:global_windows:v1", "gw", MergeStatus.Types.Enum.NonMerging);
-                p.Components.WindowingStrategies["late"].Trigger = new Trigger { ElementCount = new Trigger.Types.ElementCount { ElementCount_ = 2 } };
+                p.Components.WindowingStrategies["late"].Trigger = Trigger.Parser.ParseFrom([0x9a, 0x06, 0x00]);
                 p.GroupByKey("gbk", p.ParDo("a", impulse, "kv_opaque", "late"));
                 break;
             case "custom window fn":

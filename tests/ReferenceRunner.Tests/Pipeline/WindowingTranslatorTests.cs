@@ -1,4 +1,6 @@
 using BeamConformance.ReferenceRunner.Translation;
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
 using Org.Apache.Beam.Model.Pipeline.V1;
 
 namespace BeamConformance.ReferenceRunner.Tests.Translation;
@@ -31,7 +33,7 @@ public sealed class WindowingTranslatorTests
     {
         var strategy = new WindowingStrategy
         {
-            WindowFn = new FunctionSpec { Urn = windowFn },
+            WindowFn = new FunctionSpec { Urn = windowFn, Payload = PayloadOf(windowFn) },
             MergeStatus = merge,
             OutputTime = outputTime,
             AccumulationMode = accumulation,
@@ -46,12 +48,53 @@ public sealed class WindowingTranslatorTests
         Assert.Equal(expected, $"merge={engine.MergeFn?.GetType().Name ?? "none"} lateness={engine.AllowedLatenessMillis} {engine.TimestampCombiner} {engine.AccumulationMode} {engine.ClosingBehavior} {engine.OnTimeBehavior} {engine.Trigger}");
     }
 
+    private static ByteString PayloadOf(string windowFn) => windowFn switch
+    {
+        "beam:window_fn:fixed_windows:v1" => new FixedWindowsPayload { Size = Duration.FromTimeSpan(TimeSpan.FromSeconds(10)) }.ToByteString(),
+        "beam:window_fn:sliding_windows:v1" => new SlidingWindowsPayload { Size = Duration.FromTimeSpan(TimeSpan.FromSeconds(10)), Period = Duration.FromTimeSpan(TimeSpan.FromSeconds(5)) }.ToByteString(),
+        "beam:window_fn:session_windows:v1" => new SessionWindowsPayload { GapSize = Duration.FromTimeSpan(TimeSpan.FromSeconds(10)) }.ToByteString(),
+        _ => ByteString.Empty,
+    };
+
+    [Fact]
+    public void Every_trigger_kind_is_translated_to_the_model_tree()
+    {
+        var strategy = new WindowingStrategy { WindowFn = new FunctionSpec { Urn = "beam:window_fn:global_windows:v1" }, WindowCoderId = "w" };
+        strategy.Trigger = new Trigger { OrFinally = new() { Main = new Trigger { Repeat = new() { Subtrigger = new Trigger { ElementCount = new() { ElementCount_ = 2 } } } }, Finally = new Trigger { AfterEndOfWindow = new() } } };
+
+        var engine = WindowingTranslator.Translate("ws", strategy);
+
+        Assert.Equal("OrFinally(Repeatedly(ElementCount(2)), AfterWatermark(early=none, late=none))", engine.Trigger.ToString());
+    }
+
+    [Fact]
+    public void Unknown_trigger_kind_retracting_and_bad_payload_are_listed_together_with_the_field_at_fault()
+    {
+        var strategy = new WindowingStrategy
+        {
+            WindowFn = new FunctionSpec { Urn = "beam:window_fn:fixed_windows:v1" },
+            WindowCoderId = "w",
+            AccumulationMode = AccumulationMode.Types.Enum.Retracting,
+            Trigger = new Trigger { Repeat = new() { Subtrigger = Trigger.Parser.ParseFrom([0x9a, 0x06, 0x00]) } },
+        };
+
+        var thrown = Assert.Throws<PipelineTranslationException>(() => WindowingTranslator.Translate("ws", strategy));
+
+        Assert.Equal(
+            [
+                "ws: window fn 'window_fn.payload.size': must be above 0 ms, got 0 ms",
+                "ws: trigger 'trigger.repeat.subtrigger': unknown trigger kind (a field of the trigger oneof that beam_runner_api.proto does not define)",
+                "ws: accumulation mode 'RETRACTING': retracting panes are not supported (no Beam runner or SDK implements them)",
+            ],
+            thrown.Problems.Select(static p => p.ToString()));
+    }
+
     public static TheoryData<string, string> Unsupported => new()
     {
         // A window fn outside the standard four.
         { "window fn", "ws|window fn|beam:window_fn:custom:v1" },
-        // A non-default trigger.
-        { "trigger", "ws|trigger|AfterEndOfWindow" },
+        // A trigger message with no kind set.
+        { "trigger", "ws|trigger|trigger.after_all.subtriggers[0]" },
         // Retracting panes.
         { "retracting", "ws|accumulation mode|RETRACTING" },
         // Negative lateness.
@@ -66,7 +109,7 @@ public sealed class WindowingTranslatorTests
         switch (what)
         {
             case "window fn": strategy.WindowFn.Urn = "beam:window_fn:custom:v1"; break;
-            case "trigger": strategy.Trigger = new Trigger { AfterEndOfWindow = new Trigger.Types.AfterEndOfWindow() }; break;
+            case "trigger": strategy.Trigger = new Trigger { AfterAll = new() { Subtriggers = { new Trigger() } } }; break;
             case "retracting": strategy.AccumulationMode = AccumulationMode.Types.Enum.Retracting; break;
             case "lateness": strategy.AllowedLateness = -1; break;
         }
