@@ -3,7 +3,7 @@ namespace BeamConformance.Engine.Internal.Triggers;
 /// <summary>
 /// <c>Trigger.ElementCount</c> (Java <c>AfterPaneStateMachine</c>): ready once the window holds at least the count of
 /// values since the trigger was last cleared; finishes when it fires. Merging: finished when finished in any merged
-/// window, else the counts add up. <c>Trigger.Always</c> is this with a count of 1 under a repeat.
+/// window, else the counts add up. A count below 1 is read as 1 (a trigger cannot fire on no value).
 /// </summary>
 internal sealed class ElementCountNode(long count) : TriggerNode
 {
@@ -23,7 +23,7 @@ internal sealed class ElementCountNode(long count) : TriggerNode
         _seen = sources.Sum(static s => ((ElementCountNode)s)._seen);
     }
 
-    public override bool ShouldFire(in TriggerContext c) => _seen >= count;
+    public override bool ShouldFire(in TriggerContext c) => _seen >= Math.Max(1, count);
 
     public override void OnFire(in TriggerContext c)
     {
