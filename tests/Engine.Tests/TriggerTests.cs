@@ -131,14 +131,22 @@ public sealed class TriggerTests
         Assert.Equal(1, harness.Engine.DroppedLateElementCount(Gbk));
     }
 
-    [Fact]
-    public void AfterWatermark_on_time_pane_with_nothing_new_is_emitted_empty_by_default()
+    [Theory]
+    [InlineData(OnTimeBehavior.FireAlways, true)]
+    [InlineData(OnTimeBehavior.FireIfNonEmpty, false)]
+    public void Empty_on_time_pane_is_emitted_only_under_fire_always(OnTimeBehavior onTime, bool emitted)
     {
-        var harness = Harness(new Trigger.AfterWatermark(Count1, Count1), lateness: 100);
+        var harness = new GroupByKeyHarness(new WindowingStrategy { Trigger = new Trigger.AfterWatermark(Count1, Count1), AllowedLatenessMillis = 100, OnTimeBehavior = onTime });
         var panes = Feed(harness, (1, 1));
         panes.AddRange(AdvanceTo(harness, 20));
+        panes.AddRange(Feed(harness, (2, 2)));
 
-        Assert.Equal([$"01|9|{Early(0, first: true)}", $"|9|{OnTime(1)}"], panes);
+        // A pane that is not emitted does not count: the late pane's index follows the emitted ones.
+        Assert.Equal(
+            emitted
+                ? [$"01|9|{Early(0, first: true)}", $"|9|{OnTime(1)}", $"02|9|{Late(2, 1)}"]
+                : [$"01|9|{Early(0, first: true)}", $"02|9|{Late(1, 0)}"],
+            panes);
     }
 
     [Fact]
@@ -338,5 +346,29 @@ public sealed class TriggerTests
 
         Assert.Equal([$"010203|9|{OnTime(0, first: true, last: true)}"], panes);
         Assert.Empty(clock.TimersCreated);
+    }
+
+    [Fact]
+    public void Accumulating_early_on_time_and_late_panes_each_repeat_every_earlier_value()
+    {
+        var harness = Harness(new Trigger.AfterWatermark(Count2, Count1), lateness: 100, mode: AccumulationMode.Accumulating);
+        var panes = Feed(harness, (1, 1), (2, 2), (3, 3));
+        panes.AddRange(AdvanceTo(harness, 20));
+        panes.AddRange(Feed(harness, (4, 4)));
+        panes.AddRange(AdvanceTo(harness, BeamTime.MaxTimestampMillis));
+
+        Assert.Equal([$"0102|9|{Early(0, first: true)}", $"010203|9|{OnTime(1)}", $"01020304|9|{Late(2, 1)}"], panes);
+    }
+
+    [Fact]
+    public void Repeatedly_AfterWatermark_fires_on_time_then_once_per_late_batch_like_the_default_trigger()
+    {
+        var harness = Harness(new Trigger.Repeatedly(new Trigger.AfterWatermark(null, null)), lateness: 100);
+        var panes = Feed(harness, (1, 1));
+        panes.AddRange(AdvanceTo(harness, 20));
+        panes.AddRange(Feed(harness, (2, 2), (3, 3)));
+        panes.AddRange(AdvanceTo(harness, BeamTime.MaxTimestampMillis));
+
+        Assert.Equal([$"01|9|{OnTime(0, first: true)}", $"02|9|{Late(1, 1)}", $"03|9|{Late(2, 2)}"], panes);
     }
 }

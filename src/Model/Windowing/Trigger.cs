@@ -122,55 +122,67 @@ public abstract record Trigger
         public override string ToString() => $"AfterProcessingTime({string.Join(", ", Transforms)})";
     }
 
-    /// <summary><c>Trigger.AfterAll</c>: fires once every subtrigger has fired, then finishes.</summary>
-    /// <param name="Subtriggers">The subtriggers (at least one).</param>
-    public sealed record AfterAll(IReadOnlyList<Trigger> Subtriggers) : Trigger
+    /// <summary>A trigger made of a list of subtriggers (AfterAll, AfterAny, AfterEach); equal when of the same kind with equal subtriggers in order.</summary>
+    public abstract record Composite : Trigger
     {
+        private protected Composite(IReadOnlyList<Trigger> subtriggers) => Subtriggers = subtriggers;
+
+        /// <summary>The subtriggers, in the order of the definition.</summary>
+        public IReadOnlyList<Trigger> Subtriggers { get; }
+
         /// <inheritdoc />
         public override IReadOnlyList<Trigger> Children => Subtriggers;
 
-        /// <summary>Equal when the subtriggers are equal in order.</summary>
-        public bool Equals(AfterAll? other) => other is not null && Subtriggers.SequenceEqual(other.Subtriggers);
+        /// <summary>Equal when of the same kind with equal subtriggers in order.</summary>
+        public virtual bool Equals(Composite? other) => other is not null && EqualityContract == other.EqualityContract && Subtriggers.SequenceEqual(other.Subtriggers);
 
         /// <inheritdoc />
-        public override int GetHashCode() => Subtriggers.Count;
+        public override int GetHashCode() => HashCode.Combine(EqualityContract, Subtriggers.Count);
 
         /// <inheritdoc />
-        public override string ToString() => $"AfterAll({string.Join(", ", Subtriggers)})";
+        public override string ToString() => $"{GetType().Name}({string.Join(", ", Subtriggers)})";
+    }
+
+    /// <summary><c>Trigger.AfterAll</c>: fires once every subtrigger has fired, then finishes.</summary>
+    public sealed record AfterAll : Composite
+    {
+        /// <summary>Creates the trigger.</summary>
+        /// <param name="subtriggers">The subtriggers in order (at least one).</param>
+        public AfterAll(IReadOnlyList<Trigger> subtriggers)
+            : base(subtriggers)
+        {
+        }
+
+        /// <inheritdoc />
+        public override string ToString() => base.ToString();
     }
 
     /// <summary><c>Trigger.AfterAny</c>: fires once any subtrigger fires, then finishes.</summary>
-    /// <param name="Subtriggers">The subtriggers (at least one).</param>
-    public sealed record AfterAny(IReadOnlyList<Trigger> Subtriggers) : Trigger
+    public sealed record AfterAny : Composite
     {
-        /// <inheritdoc />
-        public override IReadOnlyList<Trigger> Children => Subtriggers;
-
-        /// <summary>Equal when the subtriggers are equal in order.</summary>
-        public bool Equals(AfterAny? other) => other is not null && Subtriggers.SequenceEqual(other.Subtriggers);
-
-        /// <inheritdoc />
-        public override int GetHashCode() => Subtriggers.Count;
+        /// <summary>Creates the trigger.</summary>
+        /// <param name="subtriggers">The subtriggers in order (at least one).</param>
+        public AfterAny(IReadOnlyList<Trigger> subtriggers)
+            : base(subtriggers)
+        {
+        }
 
         /// <inheritdoc />
-        public override string ToString() => $"AfterAny({string.Join(", ", Subtriggers)})";
+        public override string ToString() => base.ToString();
     }
 
     /// <summary><c>Trigger.AfterEach</c>: runs the subtriggers one after the other, firing whenever the current one fires.</summary>
-    /// <param name="Subtriggers">The subtriggers in order (at least one).</param>
-    public sealed record AfterEach(IReadOnlyList<Trigger> Subtriggers) : Trigger
+    public sealed record AfterEach : Composite
     {
-        /// <inheritdoc />
-        public override IReadOnlyList<Trigger> Children => Subtriggers;
-
-        /// <summary>Equal when the subtriggers are equal in order.</summary>
-        public bool Equals(AfterEach? other) => other is not null && Subtriggers.SequenceEqual(other.Subtriggers);
-
-        /// <inheritdoc />
-        public override int GetHashCode() => Subtriggers.Count;
+        /// <summary>Creates the trigger.</summary>
+        /// <param name="subtriggers">The subtriggers in order (at least one).</param>
+        public AfterEach(IReadOnlyList<Trigger> subtriggers)
+            : base(subtriggers)
+        {
+        }
 
         /// <inheritdoc />
-        public override string ToString() => $"AfterEach({string.Join(", ", Subtriggers)})";
+        public override string ToString() => base.ToString();
     }
 
     /// <summary><c>Trigger.Repeat</c> (Java <c>Repeatedly.forever</c>): fires whenever the subtrigger fires, resetting it after each firing; never finishes.</summary>
