@@ -21,8 +21,9 @@ public sealed class TransformPreparersTests
         { "beam:transform:pardo:v1", "ParDo", "sdk" },
         { "beam:transform:window_into:v1", "windowing", "sdk" },
         { "beam:transform:combine_per_key_precombine:v1", "combine components", "sdk" },
-        // Not registered: TestStream waits for its family; unknown URNs have none.
-        { "beam:transform:teststream:v1", "", "" },
+        // TestStream: executed by the runner (its events become engine inputs).
+        { "beam:transform:teststream:v1", "TestStream", "runner" },
+        // Unknown URNs have no family.
         { "beam:transform:made_up:v1", "", "" },
     };
 
