@@ -1,3 +1,5 @@
+using BeamConformance.Model;
+
 namespace BeamConformance.FakeHarness;
 
 /// <summary>
@@ -71,22 +73,22 @@ public static class HarnessUrns
     /// </summary>
     public static IReadOnlyList<string> Capabilities { get; } =
     [
-        "beam:coder:bytes:v1",
-        "beam:coder:string_utf8:v1",
-        "beam:coder:kv:v1",
-        "beam:coder:bool:v1",
-        "beam:coder:varint:v1",
-        "beam:coder:double:v1",
-        "beam:coder:iterable:v1",
-        "beam:coder:interval_window:v1",
-        "beam:coder:length_prefix:v1",
-        "beam:coder:global_window:v1",
-        "beam:coder:windowed_value:v1",
-        "beam:coder:param_windowed_value:v1",
-        "beam:coder:state_backed_iterable:v1",
-        "beam:coder:nullable:v1",
-        "beam:protocol:progress_reporting:v1",
-        "beam:protocol:harness_monitoring_infos:v1",
-        "beam:protocol:multi_core_bundle_processing:v1",
+        Urns.Coders.Bytes,
+        Urns.Coders.StringUtf8,
+        Urns.Coders.Kv,
+        Urns.Coders.Bool,
+        Urns.Coders.VarInt,
+        Urns.Coders.Double,
+        Urns.Coders.Iterable,
+        Urns.Coders.IntervalWindow,
+        Urns.Coders.LengthPrefix,
+        Urns.Coders.GlobalWindow,
+        Urns.Coders.WindowedValue,
+        Urns.Coders.ParamWindowedValue,
+        Urns.Coders.StateBackedIterable,
+        Urns.Coders.Nullable,
+        Urns.Protocols.ProgressReporting,
+        Urns.Protocols.HarnessMonitoringInfos,
+        Urns.Protocols.MultiCoreBundleProcessing,
     ];
 }

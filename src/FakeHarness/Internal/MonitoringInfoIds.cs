@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using BeamConformance.Model;
 using BeamConformance.Model.Coders;
 using Google.Protobuf;
 using Org.Apache.Beam.Model.FnExecution.V1;
@@ -14,8 +15,6 @@ namespace BeamConformance.FakeHarness.Internal;
 /// </summary>
 internal sealed class MonitoringInfoIds
 {
-    public const string ElementCountUrn = "beam:metric:element_count:v1";
-    public const string SumInt64Type = "beam:metrics:sum_int64:v1";
     public const string PCollectionLabel = "PCOLLECTION";
 
     private readonly ConcurrentDictionary<string, string> _idByPCollection = new(StringComparer.Ordinal);
@@ -60,7 +59,7 @@ internal sealed class MonitoringInfoIds
 
     private static MonitoringInfo Describe(string pcollection)
     {
-        var info = new MonitoringInfo { Urn = ElementCountUrn, Type = SumInt64Type };
+        var info = new MonitoringInfo { Urn = Urns.MonitoringInfos.ElementCount, Type = Urns.MonitoringInfoTypes.SumInt64 };
         info.Labels[PCollectionLabel] = pcollection;
         return info;
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using BeamConformance.FakeHarness.Internal.Functions;
 using BeamConformance.FakeHarness.Internal.Operators;
+using BeamConformance.Model;
 using BeamConformance.Model.Coders;
 using Google.Protobuf;
 using Org.Apache.Beam.Model.FnExecution.V1;
@@ -25,35 +26,35 @@ internal static class OperatorFactories
         {
             switch (urn)
             {
-                case TransformUrns.DataSource:
+                case Urns.Transforms.DataSource:
                     {
                         var port = RemoteGrpcPort.Parser.ParseFrom(transform.Spec!.Payload);
                         var wire = coders.Get(port.CoderId);
                         return new TransformNode(id, name, transform, [], (n, c, o) => new DataSourceOperator(n, c, o, port, wire), IsSource: true);
                     }
 
-                case TransformUrns.DataSink:
+                case Urns.Transforms.DataSink:
                     {
                         var port = RemoteGrpcPort.Parser.ParseFrom(transform.Spec!.Payload);
                         var wire = coders.Get(port.CoderId);
                         return Node((n, c, o) => new DataSinkOperator(n, c, o, port, wire));
                     }
 
-                case TransformUrns.Flatten:
+                case Urns.Transforms.Flatten:
                     return Node((n, c, o) => new PassThroughOperator(n, c, o));
-                case TransformUrns.WindowInto:
+                case Urns.Transforms.AssignWindows:
                     {
                         var payload = WindowIntoPayload.Parser.ParseFrom(transform.Spec!.Payload);
                         var windowFn = HarnessWindowFns.Parse(payload.WindowFn ?? throw new HarnessException($"{where}: WindowIntoPayload has no window_fn", name), where);
                         return Node((n, c, o) => new WindowIntoOperator(n, c, o, windowFn));
                     }
 
-                case TransformUrns.CombinePerKeyPrecombine:
-                case TransformUrns.CombinePerKeyMergeAccumulators:
-                case TransformUrns.CombinePerKeyExtractOutputs:
-                case TransformUrns.CombineGroupedValues:
+                case Urns.Transforms.CombinePerKeyPrecombine:
+                case Urns.Transforms.CombinePerKeyMergeAccumulators:
+                case Urns.Transforms.CombinePerKeyExtractOutputs:
+                case Urns.Transforms.CombineGroupedValues:
                     return CompileCombine(urn);
-                case TransformUrns.ParDo:
+                case Urns.Transforms.ParDo:
                     return CompileParDo();
                 default:
                     throw new HarnessException($"{where} has URN '{urn}', which the FakeHarness does not execute", name);
@@ -84,17 +85,17 @@ internal static class OperatorFactories
             var inputKv = allInputs.Length == 1 ? DescriptorCoders.Logical(coders.OfPCollection(allInputs[0])) as KvCoder : null;
             var inputValueCoder = combineUrn switch
             {
-                TransformUrns.CombinePerKeyPrecombine => inputKv?.ValueCoder,
-                TransformUrns.CombineGroupedValues => (DescriptorCoders.Logical(inputKv?.ValueCoder ?? VarIntCoder.Instance) as IterableCoder)?.ElementCoder,
+                Urns.Transforms.CombinePerKeyPrecombine => inputKv?.ValueCoder,
+                Urns.Transforms.CombineGroupedValues => (DescriptorCoders.Logical(inputKv?.ValueCoder ?? VarIntCoder.Instance) as IterableCoder)?.ElementCoder,
                 _ => null,
             };
             var fn = CombineFn.Parse(json.RootElement.Clone(), accumulatorCoder, inputValueCoder, where + " combine_fn");
             return combineUrn switch
             {
-                TransformUrns.CombinePerKeyPrecombine => Node((n, c, o) => new PrecombineOperator(
+                Urns.Transforms.CombinePerKeyPrecombine => Node((n, c, o) => new PrecombineOperator(
                     n, c, o, fn, inputKv?.KeyCoder ?? throw new HarnessException($"{where}: the input of a precombine must have a kv coder", name))),
-                TransformUrns.CombinePerKeyMergeAccumulators => Node((n, c, o) => new CombineValuesOperator(n, c, o, fn, CombinePhase.MergeAccumulators)),
-                TransformUrns.CombinePerKeyExtractOutputs => Node((n, c, o) => new CombineValuesOperator(n, c, o, fn, CombinePhase.ExtractOutputs)),
+                Urns.Transforms.CombinePerKeyMergeAccumulators => Node((n, c, o) => new CombineValuesOperator(n, c, o, fn, CombinePhase.MergeAccumulators)),
+                Urns.Transforms.CombinePerKeyExtractOutputs => Node((n, c, o) => new CombineValuesOperator(n, c, o, fn, CombinePhase.ExtractOutputs)),
                 _ => Node((n, c, o) => new CombineValuesOperator(n, c, o, fn, CombinePhase.GroupedValues)),
             };
         }
@@ -114,17 +115,17 @@ internal static class OperatorFactories
             var at = $"{where} ({doFn.Urn}) payload";
             return doFn.Urn switch
             {
-                TransformUrns.Create => Node(CreateFactory(args, at), mainInputs),
-                TransformUrns.Map => MapNode(ElementFns.Compile(Union.Property(args, "fn", at), at + ".fn")),
-                TransformUrns.FlatMap => FlatMap(FlatFns.Compile(Union.Property(args, "fn", at), at + ".fn"), true),
-                TransformUrns.Filter => FilterNode(Predicates.Compile(Union.Property(args, "predicate", at), at + ".predicate")),
-                TransformUrns.KeyBy => KeyByNode(ElementFns.Compile(Union.Property(args, "key", at), at + ".key")),
-                TransformUrns.MultiOutput => Node(MultiOutputFactory(args, at), mainInputs),
-                TransformUrns.ReadSideInputs => Node(SideInputFactories.Compile(id, name, transform, payload, descriptor, coders), mainInputs),
-                TransformUrns.Capture => Node((n, c, o) => new CaptureOperator(n, c, o), mainInputs),
-                TransformUrns.FailOn => Node(FailOnFactory(args, at), mainInputs),
-                TransformUrns.Stall => Node((n, c, o) => new StallOperator(n, c, o), mainInputs),
-                TransformUrns.InjectDefault => Node(InjectDefaultFactory(name, transform, payload, descriptor, coders, args, at), mainInputs),
+                HarnessUrns.Create => Node(CreateFactory(args, at), mainInputs),
+                HarnessUrns.Map => MapNode(ElementFns.Compile(Union.Property(args, "fn", at), at + ".fn")),
+                HarnessUrns.FlatMap => FlatMap(FlatFns.Compile(Union.Property(args, "fn", at), at + ".fn"), true),
+                HarnessUrns.Filter => FilterNode(Predicates.Compile(Union.Property(args, "predicate", at), at + ".predicate")),
+                HarnessUrns.KeyBy => KeyByNode(ElementFns.Compile(Union.Property(args, "key", at), at + ".key")),
+                HarnessUrns.MultiOutput => Node(MultiOutputFactory(args, at), mainInputs),
+                HarnessUrns.ReadSideInputs => Node(SideInputFactories.Compile(id, name, transform, payload, descriptor, coders), mainInputs),
+                HarnessUrns.Capture => Node((n, c, o) => new CaptureOperator(n, c, o), mainInputs),
+                HarnessUrns.FailOn => Node(FailOnFactory(args, at), mainInputs),
+                HarnessUrns.Stall => Node((n, c, o) => new StallOperator(n, c, o), mainInputs),
+                HarnessUrns.InjectDefault => Node(InjectDefaultFactory(name, transform, payload, descriptor, coders, args, at), mainInputs),
                 _ => throw new HarnessException($"{where}: do_fn URN '{doFn.Urn}' is not one the FakeHarness executes", name),
             };
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BeamConformance.Model;
 using Google.Protobuf;
 using Org.Apache.Beam.Model.FnExecution.V1;
 using Org.Apache.Beam.Model.Pipeline.V1;
@@ -34,10 +35,10 @@ internal static class RunIds
         {
             return spec.Urn switch
             {
-                TransformUrns.ParDo => ParDoPayload.Parser.ParseFrom(spec.Payload).DoFn,
-                TransformUrns.CombinePerKeyPrecombine or TransformUrns.CombinePerKeyMergeAccumulators
-                    or TransformUrns.CombinePerKeyExtractOutputs or TransformUrns.CombineGroupedValues
-                    or TransformUrns.CombinePerKey or TransformUrns.CombineGlobally => CombinePayload.Parser.ParseFrom(spec.Payload).CombineFn,
+                Urns.Transforms.ParDo => ParDoPayload.Parser.ParseFrom(spec.Payload).DoFn,
+                Urns.Transforms.CombinePerKeyPrecombine or Urns.Transforms.CombinePerKeyMergeAccumulators
+                    or Urns.Transforms.CombinePerKeyExtractOutputs or Urns.Transforms.CombineGroupedValues
+                    or Urns.Transforms.CombinePerKey or Urns.Transforms.CombineGlobally => CombinePayload.Parser.ParseFrom(spec.Payload).CombineFn,
                 _ => null,
             };
         }

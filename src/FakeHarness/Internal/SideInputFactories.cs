@@ -1,6 +1,7 @@
 using System.Text.Json;
 using BeamConformance.FakeHarness.Internal.Functions;
 using BeamConformance.FakeHarness.Internal.Operators;
+using BeamConformance.Model;
 using Org.Apache.Beam.Model.FnExecution.V1;
 using Org.Apache.Beam.Model.Pipeline.V1;
 
@@ -45,7 +46,7 @@ internal static class SideInputFactories
 
             var (view, hasDefault, defaultValue) = ReadView(sideInput.ViewFn, where);
             var access = sideInput.AccessPattern?.Urn ?? string.Empty;
-            var expectedAccess = view is SideInputView.Multimap or SideInputView.MultimapKeys ? TransformUrns.MultimapSideInput : TransformUrns.IterableSideInput;
+            var expectedAccess = view is SideInputView.Multimap or SideInputView.MultimapKeys ? Urns.SideInputs.Multimap : Urns.SideInputs.Iterable;
             if (access != expectedAccess)
             {
                 throw new HarnessException($"{where}: a {view} view needs access pattern '{expectedAccess}', got '{access}'", name);

@@ -1,4 +1,5 @@
 using BeamConformance.Engine;
+using BeamConformance.Model;
 using BeamConformance.Model.Coders;
 
 namespace BeamConformance.ReferenceRunner.Translation;
@@ -28,7 +29,7 @@ public sealed record StageSideInput(string TransformId, string LocalName, PColle
     public string WindowMappingUrn { get; init; } = "";
 
     /// <summary>True for <c>beam:side_input:multimap:v1</c>.</summary>
-    public bool IsMultimap => AccessPatternUrn == Internal.TransformUrns.MultimapSideInput;
+    public bool IsMultimap => AccessPatternUrn == Urns.SideInputs.Multimap;
 
     /// <summary>The key coder of a multimap side input (the KV's key component); null for iterable.</summary>
     public Coder? KeyCoder => IsMultimap ? Coding.KeyCoder : null;

@@ -23,19 +23,7 @@ public sealed class UrnSourceOfTruthTests
         .ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Every public const string of every family class nested in <see cref="Model.Urns"/>: (family, name, value).</summary>
-    public static TheoryData<string, string, string> OurUrns()
-    {
-        var data = new TheoryData<string, string, string>();
-        foreach (var family in typeof(Model.Urns).GetNestedTypes(BindingFlags.Public))
-        {
-            foreach (var field in family.GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral && f.FieldType == typeof(string)))
-            {
-                data.Add(family.Name, field.Name, (string)field.GetRawConstantValue()!);
-            }
-        }
-
-        return data;
-    }
+    public static TheoryData<string, string, string> OurUrns() => Constants(typeof(Model.Urns));
 
     [Theory]
     [MemberData(nameof(OurUrns))]
@@ -43,6 +31,18 @@ public sealed class UrnSourceOfTruthTests
     {
         var declared = family == nameof(Model.Urns.MonitoringInfos) ? MonitoringInfoUrns : BeamUrns;
         Assert.True(declared.Contains(urn), $"Urns.{family}.{name} = \"{urn}\" is not a {(family == nameof(Model.Urns.MonitoringInfos) ? "monitoring_info_spec urn" : "beam_urn")} in the protos");
+    }
+
+    /// <summary>Every public const string of every family class nested in <see cref="BeamNames"/>: (family, name, value).</summary>
+    public static TheoryData<string, string, string> OurOtherNames() => Constants(typeof(BeamNames));
+
+    [Theory]
+    [MemberData(nameof(OurOtherNames))]
+    public void A_name_outside_Urns_is_no_urn_of_the_protos(string family, string name, string value)
+    {
+        // BeamNames holds what the protos do not declare; a proto URN belongs in Urns, where it is checked.
+        Assert.StartsWith("beam:", value, StringComparison.Ordinal);
+        Assert.False(BeamUrns.Contains(value) || MonitoringInfoUrns.Contains(value), $"BeamNames.{family}.{name} = \"{value}\" is declared in the protos: move it to Urns");
     }
 
     [Fact]
@@ -71,6 +71,21 @@ public sealed class UrnSourceOfTruthTests
     {
         var value = ProtoEnumValues.Single(v => v.Name == name && !string.IsNullOrEmpty(v.GetOptions()?.GetExtension(BeamRunnerApiExtensions.BeamConstant)));
         Assert.Equal(millis.ToString(System.Globalization.CultureInfo.InvariantCulture), value.GetOptions().GetExtension(BeamRunnerApiExtensions.BeamConstant));
+    }
+
+    // Every public const string of every family class nested in `holder`: (family, name, value).
+    private static TheoryData<string, string, string> Constants(Type holder)
+    {
+        var data = new TheoryData<string, string, string>();
+        foreach (var family in holder.GetNestedTypes(BindingFlags.Public))
+        {
+            foreach (var field in family.GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral && f.FieldType == typeof(string)))
+            {
+                data.Add(family.Name, field.Name, (string)field.GetRawConstantValue()!);
+            }
+        }
+
+        return data;
     }
 
     private static IReadOnlyList<EnumValueDescriptor> AllEnumValues()

@@ -9,6 +9,7 @@ public sealed class TransformPreparersTests
     {
         // Runner-side primitives.
         { "beam:transform:impulse:v1", "Impulse", "runner" },
+        { "beam:transform:teststream:v1", "TestStream", "runner" },
         { "beam:transform:flatten:v1", "Flatten", "runner" },
         { "beam:transform:group_by_key:v1", "GroupByKey", "runner" },
         // Reshuffle and both redistributes share one family.
@@ -21,9 +22,7 @@ public sealed class TransformPreparersTests
         { "beam:transform:pardo:v1", "ParDo", "sdk" },
         { "beam:transform:window_into:v1", "windowing", "sdk" },
         { "beam:transform:combine_per_key_precombine:v1", "combine components", "sdk" },
-        // TestStream: executed by the runner (its events become engine inputs).
-        { "beam:transform:teststream:v1", "TestStream", "runner" },
-        // Unknown URNs have no family.
+        // Not registered: unknown URNs have no family.
         { "beam:transform:made_up:v1", "", "" },
     };
 

@@ -89,6 +89,7 @@ internal sealed class StreamingJob : IAsyncDisposable
     private static string Value(object? value) => value switch
     {
         Model.KV kv => $"{Value(kv.Key)}={Value(kv.Value)}",
+        byte[] bytes => "0x" + Convert.ToHexStringLower(bytes),
         IEnumerable<object?> items => "[" + string.Join(",", items.Select(Value)) + "]",
         _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "null",
     };
@@ -143,17 +144,39 @@ internal sealed class StreamPipeline
         return id;
     }
 
-    /// <summary>A TestStream of <c>KV&lt;string, varint&gt;</c> with outputs <c>{id}.{tag}</c> (UNBOUNDED, global windows).</summary>
-    public Dictionary<string, string> TestStream(string id, IEnumerable<Event> events, string[]? tags = null, string? endpoint = null)
+    /// <summary>Global windows under Repeatedly(AfterProcessingTime(+<paramref name="delayMillis"/>)), discarding, EMIT_IF_NONEMPTY; returns its id.</summary>
+    public string GlobalEvery(long delayMillis)
     {
-        var payload = new TestStreamPayload { CoderId = "kv_str_varint" };
+        var id = $"global_every{delayMillis}";
+        _p.Windowing(id, "beam:window_fn:global_windows:v1", "gw", MergeStatus.Types.Enum.NonMerging);
+        var strategy = _p.Components.WindowingStrategies[id];
+        strategy.ClosingBehavior = ClosingBehavior.Types.Enum.EmitIfNonempty;
+        strategy.EnvironmentId = Environment;
+        var delay = new TimestampTransform { Delay = new TimestampTransform.Types.Delay { DelayMillis = delayMillis } };
+        strategy.Trigger = new Trigger
+        {
+            Repeat = new Trigger.Types.Repeat
+            {
+                Subtrigger = new Trigger { AfterProcessingTime = new Trigger.Types.AfterProcessingTime { TimestampTransforms = { delay } } },
+            },
+        };
+        return id;
+    }
+
+    /// <summary>Adds a coder to the components (e.g. an SDK coder the runner does not know).</summary>
+    public void Coder(string id, string urn) => _p.Coder(id, urn);
+
+    /// <summary>A TestStream of <c>KV&lt;string, varint&gt;</c> with outputs <c>{id}.{tag}</c> (UNBOUNDED, global windows).</summary>
+    public Dictionary<string, string> TestStream(string id, IEnumerable<Event> events, string[]? tags = null, string? endpoint = null, string coder = "kv_str_varint")
+    {
+        var payload = new TestStreamPayload { CoderId = coder };
         payload.Events.AddRange(events);
         if (endpoint is not null)
         {
             payload.Endpoint = new ApiServiceDescriptor { Url = endpoint };
         }
 
-        var outputs = (tags ?? ["out"]).ToDictionary(static t => t, t => Unbounded(_p.PCollection($"{id}.{t}", "kv_str_varint")));
+        var outputs = (tags ?? ["out"]).ToDictionary(static t => t, t => Unbounded(_p.PCollection($"{id}.{t}", coder)));
         _p.Transform(id, "beam:transform:teststream:v1", "", [], outputs.Select(static o => (o.Key, o.Value)), payload.ToByteString());
         return outputs;
     }

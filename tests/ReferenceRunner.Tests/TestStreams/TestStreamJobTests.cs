@@ -1,4 +1,5 @@
 using Org.Apache.Beam.Model.JobManagement.V1;
+using Org.Apache.Beam.Model.Pipeline.V1;
 using static BeamConformance.ReferenceRunner.Tests.TestStreams.Events;
 
 namespace BeamConformance.ReferenceRunner.Tests.TestStreams;
@@ -183,5 +184,60 @@ public sealed class TestStreamJobTests : IAsyncLifetime
         Assert.Contains(
             $"TestStream 'events': event 1 from TestStreamService at {service.Endpoint}: the watermark of tag 'out' goes back from 1970-01-01T00:00:05.000Z to 1970-01-01T00:00:04.000Z",
             outcome.Messages);
+    }
+
+    [Fact]
+    public async Task Processing_time_events_move_the_virtual_clock_and_fire_processing_time_triggers_exactly_there()
+    {
+        var p = _job.NewPipeline();
+        // Virtual processing time starts at 0: a1 and a2 arrive at 0, the first pane is due at 5000.
+        var source = p.TestStream("events",
+        [
+            Add(("a", 1, 1000)),
+            Add(("a", 2, 2000)),
+            ProcessingTime(4999),
+            Add(("b", 9, 2500), ("a", 5, 2700)),
+            ProcessingTime(1),
+            Add(("a", 3, 3000), ("b", 8, 2600)),
+            ProcessingTime(5000),
+        ]);
+        p.Capture("grouped", p.GroupByKey("group", p.WindowInto("window", source["out"], p.GlobalEvery(5000))));
+
+        var outcome = await _job.RunAsync(p);
+
+        // a1, a2 arrived at 0: a's pane at 5000, not at 4999 (a5, added at 4999, is in it). b9 arrived at 4999: b's pane at
+        // 9999, not at 5000 with a's (b8, added at 5000, is in it). a3 arrived at 5000: a's next pane at 10000. Every pane is EARLY, stamped at the global window's end; at the end the watermark's ON_TIME pane comes
+        // even empty (ON_TIME behavior FIRE_ALWAYS) and is the last (allowed lateness 0).
+        Assert.True(outcome.State == JobState.Types.Enum.Done, outcome.ToString());
+        Assert.Equal(
+        [
+            "grouped a=[1,2,5] @9223371950454775 GlobalWindow Pane(Early, index=0, onTimeIndex=-1, first)",
+            "grouped a=[3] @9223371950454775 GlobalWindow Pane(Early, index=1, onTimeIndex=-1)",
+            "grouped a=[] @9223371950454775 GlobalWindow Pane(OnTime, index=2, onTimeIndex=0, last)",
+            "grouped b=[9,8] @9223371950454775 GlobalWindow Pane(Early, index=0, onTimeIndex=-1, first)",
+            "grouped b=[] @9223371950454775 GlobalWindow Pane(OnTime, index=1, onTimeIndex=0, last)",
+        ], outcome.Captures.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Elements_in_the_outer_encoding_are_sent_nested_and_an_unknown_coder_is_length_prefixed()
+    {
+        var p = _job.NewPipeline();
+        p.Coder("custom", "beamconformance:coder:custom:blob:v1");
+        // string_utf8 outer: the bytes alone; the data plane needs them nested (length first).
+        var strings = p.TestStream("strings", [new() { ElementEvent = new() { Elements = { new TestStreamPayload.Types.TimestampedElement { EncodedElement = Google.Protobuf.ByteString.CopyFromUtf8("héllo"), Timestamp = 7 } } } }], coder: "str");
+        // An SDK coder the runner does not know: its bytes pass through, length-prefixed on the wire.
+        var blobs = p.TestStream("blobs", [new() { ElementEvent = new() { Elements = { new TestStreamPayload.Types.TimestampedElement { EncodedElement = Google.Protobuf.ByteString.CopyFrom(2, 0xca, 0xfe), Timestamp = 8 } } } }], coder: "custom");
+        p.Capture("got_strings", strings["out"]);
+        p.Capture("got_blobs", blobs["out"]);
+
+        var outcome = await _job.RunAsync(p);
+
+        Assert.True(outcome.State == JobState.Types.Enum.Done, outcome.ToString());
+        Assert.Equal(
+        [
+            "got_blobs 0xcafe @8 GlobalWindow Pane(Unknown, index=0, onTimeIndex=0, first, last)",
+            "got_strings héllo @7 GlobalWindow Pane(Unknown, index=0, onTimeIndex=0, first, last)",
+        ], outcome.Captures.Order(StringComparer.Ordinal));
     }
 }

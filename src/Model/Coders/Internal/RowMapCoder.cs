@@ -8,7 +8,7 @@ internal sealed class RowMapCoder : Coder
     private readonly Coder _keyCoder;
     private readonly Coder _valueCoder;
 
-    public RowMapCoder(Coder keyCoder, Coder valueCoder) : base("beam:coder:row:v1 MAP field", [keyCoder, valueCoder])
+    public RowMapCoder(Coder keyCoder, Coder valueCoder) : base(Urns.Coders.Row + " MAP field", [keyCoder, valueCoder])
     {
         _keyCoder = keyCoder;
         _valueCoder = valueCoder;

@@ -11,10 +11,10 @@ internal sealed class RowScalarCoder : Coder
 
     private enum Kind { Byte, Int16, Int32, Float }
 
-    public static RowScalarCoder Byte { get; } = new(Kind.Byte, "beam:coder:row:v1 BYTE field");
-    public static RowScalarCoder Int16 { get; } = new(Kind.Int16, "beam:coder:row:v1 INT16 field");
-    public static RowScalarCoder Int32 { get; } = new(Kind.Int32, "beam:coder:row:v1 INT32 field");
-    public static RowScalarCoder Float { get; } = new(Kind.Float, "beam:coder:row:v1 FLOAT field");
+    public static RowScalarCoder Byte { get; } = new(Kind.Byte, Urns.Coders.Row + " BYTE field");
+    public static RowScalarCoder Int16 { get; } = new(Kind.Int16, Urns.Coders.Row + " INT16 field");
+    public static RowScalarCoder Int32 { get; } = new(Kind.Int32, Urns.Coders.Row + " INT32 field");
+    public static RowScalarCoder Float { get; } = new(Kind.Float, Urns.Coders.Row + " FLOAT field");
 
     public override void Encode(object? value, CoderWriter writer, bool nested)
     {

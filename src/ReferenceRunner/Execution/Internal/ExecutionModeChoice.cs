@@ -11,7 +11,7 @@ namespace BeamConformance.ReferenceRunner.Execution.Internal;
 internal sealed record ExecutionModeChoice(ExecutionMode Mode, string Reason)
 {
     /// <summary>The portable pipeline option Beam's SDKs send for <c>--streaming</c> (StandardOptions / StreamingOptions).</summary>
-    public const string StreamingOption = "beam:option:streaming:v1";
+    public const string StreamingOption = BeamNames.PipelineOptions.Streaming;
 
     /// <summary>
     /// In this order: the mode the runner forces; streaming when the pipeline has a TestStream or an UNBOUNDED

@@ -1,4 +1,5 @@
 using System.Buffers;
+using BeamConformance.Model;
 using BeamConformance.Model.Coders;
 using Org.Apache.Beam.Model.Pipeline.V1;
 
@@ -13,12 +14,12 @@ namespace BeamConformance.ReferenceRunner.Execution.Internal;
 /// </summary>
 internal static class MetricPayload
 {
-    public const string SumInt64Type = "beam:metrics:sum_int64:v1";
-    public const string SumDoubleType = "beam:metrics:sum_double:v1";
-    public const string DistributionInt64Type = "beam:metrics:distribution_int64:v1";
-    public const string DistributionDoubleType = "beam:metrics:distribution_double:v1";
-    public const string LatestInt64Type = "beam:metrics:latest_int64:v1";
-    public const string LatestDoubleType = "beam:metrics:latest_double:v1";
+    public const string SumInt64Type = Urns.MonitoringInfoTypes.SumInt64;
+    public const string SumDoubleType = Urns.MonitoringInfoTypes.SumDouble;
+    public const string DistributionInt64Type = Urns.MonitoringInfoTypes.DistributionInt64;
+    public const string DistributionDoubleType = Urns.MonitoringInfoTypes.DistributionDouble;
+    public const string LatestInt64Type = Urns.MonitoringInfoTypes.LatestInt64;
+    public const string LatestDoubleType = Urns.MonitoringInfoTypes.LatestDouble;
 
     public static Value Decode(MonitoringInfo info)
     {

@@ -142,7 +142,7 @@ internal sealed class CoderTable
             return existing;
         }
 
-        var stem = "rr:" + urn.Replace("beam:coder:", "", StringComparison.Ordinal).Replace(":v1", "", StringComparison.Ordinal)
+        var stem = "rr:" + urn.Replace(BeamNames.Prefixes.Coder, "", StringComparison.Ordinal).Replace(":v1", "", StringComparison.Ordinal)
             + "(" + string.Join(",", components) + ")";
         var id = stem;
         for (var n = 2; _coders.ContainsKey(id); n++)

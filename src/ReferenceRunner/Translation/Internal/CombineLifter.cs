@@ -1,3 +1,4 @@
+using BeamConformance.Model;
 using Proto = Org.Apache.Beam.Model.Pipeline.V1;
 
 namespace BeamConformance.ReferenceRunner.Translation.Internal;
@@ -45,10 +46,10 @@ internal static class CombineLifter
         var grouped = NewPCollection(components, id + "/Group.out", keyedAccumulators, output.WindowingStrategyId, output.IsBounded);
         var merged = NewPCollection(components, id + "/Merge.out", keyedAccumulator, output.WindowingStrategyId, output.IsBounded);
 
-        Add(id + "/Precombine", TransformUrns.CombinePerKeyPrecombine, environmentId, transform.Inputs.ToDictionary(), new() { ["out"] = precombined });
-        Add(id + "/Group", TransformUrns.GroupByKey, "", new() { ["in"] = precombined }, new() { ["out"] = grouped });
-        Add(id + "/Merge", TransformUrns.CombinePerKeyMergeAccumulators, environmentId, new() { ["in"] = grouped }, new() { ["out"] = merged });
-        Add(id + "/ExtractOutputs", TransformUrns.CombinePerKeyExtractOutputs, environmentId, new() { ["in"] = merged }, transform.Outputs.ToDictionary());
+        Add(id + "/Precombine", Urns.Transforms.CombinePerKeyPrecombine, environmentId, transform.Inputs.ToDictionary(), new() { ["out"] = precombined });
+        Add(id + "/Group", Urns.Transforms.GroupByKey, "", new() { ["in"] = precombined }, new() { ["out"] = grouped });
+        Add(id + "/Merge", Urns.Transforms.CombinePerKeyMergeAccumulators, environmentId, new() { ["in"] = grouped }, new() { ["out"] = merged });
+        Add(id + "/ExtractOutputs", Urns.Transforms.CombinePerKeyExtractOutputs, environmentId, new() { ["in"] = merged }, transform.Outputs.ToDictionary());
         return true;
 
         // The SDK parts (those with an environment) carry the CombinePayload; the GroupByKey part has none.
@@ -109,7 +110,7 @@ internal static class CombineLifter
             return "input windowing strategy missing";
         }
 
-        if (windowing.WindowFn?.Urn is not (TransformUrns.GlobalWindows or TransformUrns.FixedWindows or TransformUrns.SlidingWindows)
+        if (windowing.WindowFn?.Urn is not (Urns.WindowFns.GlobalWindows or Urns.WindowFns.FixedWindows or Urns.WindowFns.SlidingWindows)
             || windowing.MergeStatus == Proto.MergeStatus.Types.Enum.NeedsMerge)
         {
             return $"input windowing '{windowing.WindowFn?.Urn}' merges windows or is not a standard window fn";

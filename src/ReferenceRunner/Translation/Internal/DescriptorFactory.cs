@@ -1,4 +1,5 @@
 using BeamConformance.Engine;
+using BeamConformance.Model;
 using Google.Protobuf;
 using Org.Apache.Beam.Model.FnExecution.V1;
 using Proto = Org.Apache.Beam.Model.Pipeline.V1;
@@ -53,7 +54,7 @@ internal static class DescriptorFactory
         {
             var coding = codings.Ensure(input);
             var id = Unique(descriptor, $"{stage.Id}/source/{input}");
-            descriptor.Transforms[id] = Port(id, TransformUrns.DataSource, coding.CoderId, outputs: input);
+            descriptor.Transforms[id] = Port(id, Urns.Transforms.DataSource, coding.CoderId, outputs: input);
             inputs.Add(new StageDataInput(new PCollectionId(input), id, coding));
         }
 
@@ -62,7 +63,7 @@ internal static class DescriptorFactory
         {
             var coding = codings.Ensure(enginePCollection);
             var id = Unique(descriptor, $"{stage.Id}/sink/{enginePCollection}");
-            descriptor.Transforms[id] = Port(id, TransformUrns.DataSink, coding.CoderId, inputs: pcollection);
+            descriptor.Transforms[id] = Port(id, Urns.Transforms.DataSink, coding.CoderId, inputs: pcollection);
             outputs.Add(new StageDataOutput(new PCollectionId(enginePCollection), id, coding));
         }
 

@@ -1,4 +1,5 @@
 using BeamConformance.Engine;
+using BeamConformance.Model;
 using BeamConformance.Model.Windows;
 
 namespace BeamConformance.ReferenceRunner.Translation.Internal;
@@ -37,12 +38,9 @@ internal static class EngineGraphFactory
         var urns = readers.Select(static r => r.WindowMappingUrn).Distinct().ToList();
         return urns is [var urn] ? urn switch
         {
-            GlobalMapping => static _ => GlobalWindow.Instance,
-            IdentityMapping => static window => window,
+            BeamNames.WindowMappingFns.Global => static _ => GlobalWindow.Instance,
+            BeamNames.WindowMappingFns.Identity => static window => window,
             _ => null,
         } : null;
     }
-
-    private const string GlobalMapping = "beam:window_mapping_fn:global:v1";
-    private const string IdentityMapping = "beam:window_mapping_fn:identity:v1";
 }

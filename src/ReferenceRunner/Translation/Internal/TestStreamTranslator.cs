@@ -118,7 +118,7 @@ internal static class TestStreamTranslator
         }
         catch (InvalidProtocolBufferException e)
         {
-            problems.Add(new(leaf.Id, "payload", TransformUrns.TestStream, "invalid TestStreamPayload: " + e.Message));
+            problems.Add(new(leaf.Id, "payload", Model.Urns.Transforms.TestStream, "invalid TestStreamPayload: " + e.Message));
             payload = new();
             return false;
         }

@@ -12,7 +12,7 @@ namespace BeamConformance.ReferenceRunner.Translation.Internal;
 internal sealed class Validator(Proto.Pipeline pipeline, TranslationOptions options)
 {
     /// <summary>The <c>beam:requirement:*</c> URNs the runner meets: bundles are never retried, so input is stable.</summary>
-    private static readonly HashSet<string> SupportedRequirements = ["beam:requirement:pardo:stable_input:v1"];
+    private static readonly HashSet<string> SupportedRequirements = [Urns.Requirements.StableInput];
 
     public IReadOnlyList<ValidationProblem> Run() => Problems(pipeline, PipelineGraph.Build(pipeline, includeUnreachable: true), options);
 
@@ -22,7 +22,7 @@ internal sealed class Validator(Proto.Pipeline pipeline, TranslationOptions opti
         var problems = new List<ValidationProblem>(graph.Problems);
         foreach (var requirement in pipeline.Requirements.Where(r => !SupportedRequirements.Contains(r)))
         {
-            problems.Add(new("pipeline", "requirement", requirement, requirement.StartsWith(TransformUrns.RequirementPrefix, StringComparison.Ordinal)
+            problems.Add(new("pipeline", "requirement", requirement, requirement.StartsWith(BeamNames.Prefixes.Requirement, StringComparison.Ordinal)
                 ? "the runner does not meet this requirement"
                 : "unknown requirement"));
         }

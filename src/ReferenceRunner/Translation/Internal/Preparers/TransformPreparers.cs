@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using BeamConformance.Model;
 using Proto = Org.Apache.Beam.Model.Pipeline.V1;
 
 namespace BeamConformance.ReferenceRunner.Translation.Internal.Preparers;
@@ -44,8 +45,8 @@ internal static class TransformPreparers
     /// </summary>
     public static IReadOnlyList<string> RunnerOnlyPrefixes { get; } =
     [
-        "beam:transform:read:", "beam:transform:create_view:", "beam:transform:sdf_",
-        "beam:transform:group_into_batches", "beam:transform:pubsub_", "beam:runner:",
+        BeamNames.Prefixes.Read, BeamNames.Prefixes.CreateView, BeamNames.Prefixes.SplittableParDo,
+        BeamNames.Prefixes.GroupIntoBatches, BeamNames.Prefixes.PubSub, BeamNames.Prefixes.RunnerTransform,
     ];
 
     private static readonly FrozenDictionary<string, TransformPreparer> ByUrn =
