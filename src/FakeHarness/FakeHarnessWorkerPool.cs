@@ -34,7 +34,7 @@ public sealed class FakeHarnessWorkerPool : IAsyncDisposable
         _options = options ?? new FakeHarnessOptions();
         _logger = _options.LoggerFactory.CreateLogger("BeamConformance.FakeHarness.WorkerPool");
         _server = new GrpcServer(new GrpcServerOptions { Host = _options.Host, Port = _options.Port, LoggerFactory = _options.LoggerFactory });
-        BeamFnExternalWorkerPool.BindService(_server, new WorkerPoolService(StartWorkerAsync, StopWorkerAsync));
+        BeamFnExternalWorkerPool.BindService(_server, new WorkerPoolServer(StartWorkerAsync, StopWorkerAsync));
     }
 
     /// <summary>Where captures go.</summary>

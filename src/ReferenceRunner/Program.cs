@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using BeamConformance.Engine;
 using BeamConformance.ReferenceRunner.Execution;
 using BeamConformance.ReferenceRunner.Hosting;
+using BeamConformance.ReferenceRunner.Hosting.Internal;
 using Microsoft.Extensions.Logging;
 
 // The ReferenceRunner executable: a Beam job server (job port) and Fn API server (Fn API port).
@@ -50,7 +51,12 @@ root.SetAction(async (parse, invocationCancellation) =>
     using var loggerFactory = LoggerFactory.Create(logging => logging
         .SetMinimumLevel(LogLevel.Information)
         .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
-        .AddSimpleConsole(o => o.SingleLine = true)
+        .AddSimpleConsole(o =>
+        {
+            // Job, stage and bundle scopes ("=> job X => stage Y => bundle Z") on each line logged inside them.
+            o.SingleLine = true;
+            o.IncludeScopes = true;
+        })
         .AddFilter("Microsoft", LogLevel.Warning));
     var options = new ReferenceRunnerOptions
     {
@@ -68,15 +74,12 @@ root.SetAction(async (parse, invocationCancellation) =>
         var endpoint = await server.StartAsync(cancellationToken).ConfigureAwait(false);
         await Console.Out.WriteLineAsync($"Job endpoint: {endpoint}").ConfigureAwait(false);
         await Console.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
-        loggerFactory.CreateLogger("BeamConformance.ReferenceRunner").LogInformation("Fn API endpoint: {FnApiEndpoint}", server.FnApiEndpoint);
-        try
-        {
-            await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            // Ctrl-C: dispose stops the servers.
-        }
+        HostingLog.FnApiEndpoint(loggerFactory.CreateLogger("BeamConformance.ReferenceRunner"), server.FnApiEndpoint);
+
+        // Serves until Ctrl-C or SIGTERM (no timer involved); dispose then stops the servers.
+        var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var registration = cancellationToken.Register(static s => ((TaskCompletionSource)s!).TrySetResult(), stopped);
+        await stopped.Task.ConfigureAwait(false);
     }
 
     return 0;

@@ -371,4 +371,20 @@ public sealed class TriggerTests
 
         Assert.Equal([$"01|9|{OnTime(0, first: true)}", $"02|9|{Late(1, 1)}", $"03|9|{Late(2, 2)}"], panes);
     }
+
+    [Fact]
+    public void AfterAll_past_its_processing_time_but_short_of_its_count_waits_for_the_count_without_spinning()
+    {
+        var clock = new ManualClock(1_000);
+        var harness = Harness(new Trigger.AfterAll([Count2, new Trigger.AfterProcessingTime([new TimestampTransform.Delay(5)])]), options: new EngineOptions { TimeProvider = clock });
+        var panes = Feed(harness, (1, 1));
+        clock.NowMillis = 1_010;
+        harness.Engine.RefreshProcessingTime();
+        panes.AddRange(Panes(harness.Drain()));
+        Assert.Empty(panes);
+        Assert.Equal(NextBundleKind.Stuck, harness.Engine.GetNextBundle().Kind);
+
+        panes.AddRange(Feed(harness, (2, 2)));
+        Assert.Equal([$"0102|9|{Early(0, first: true, last: true)}"], panes);
+    }
 }

@@ -45,7 +45,7 @@ public sealed class ControlTests
     {
         var store = new CaptureStore();
         await using var captureServer = new GrpcServer();
-        new CaptureServiceServer(store).BindService(captureServer);
+        new CaptureServer(store).BindService(captureServer);
         var captureAddress = await captureServer.StartAsync(TestContext.Current.CancellationToken);
         await using var runner = await FakeRunner.StartAsync();
         runner.PipelineOptions.Fields["beam:option:capture_endpoint:v1"] = Value.ForString($"{captureAddress.Host}:{captureAddress.Port}");

@@ -20,7 +20,7 @@ public sealed class ServiceBindingTests
         }
     }
 
-    private sealed class ControlService : BeamFnControl.BeamFnControlBase
+    private sealed class ControlServer : BeamFnControl.BeamFnControlBase
     {
         public override async Task Control(IAsyncStreamReader<InstructionResponse> requestStream, IServerStreamWriter<InstructionRequest> responseStream, ServerCallContext context)
         {
@@ -65,7 +65,7 @@ public sealed class ServiceBindingTests
     [Fact]
     public async Task Control_stream_is_routed_with_worker_id_metadata()
     {
-        await using var t = await TestServer.StartAsync(s => BeamFnControl.BindService(s, new ControlService()));
+        await using var t = await TestServer.StartAsync(s => BeamFnControl.BindService(s, new ControlServer()));
         var client = new BeamFnControl.BeamFnControlClient(t.Invoker);
         using var call = client.Control(new CallOptions(new Metadata { { "worker_id", "w7" } }));
         Assert.True(await call.ResponseStream.MoveNext(Ct));

@@ -22,6 +22,7 @@ internal sealed partial class AggregationRuntime : StageRuntime
     private readonly List<LateDataDrop> _lateDrops = [];
     private readonly bool _batch;
     private long _sequence;
+    private long _now = long.MinValue;
     private int _buffered;
 
     public AggregationRuntime(StageSpec spec, ExecutionMode mode)
@@ -45,6 +46,7 @@ internal sealed partial class AggregationRuntime : StageRuntime
 
     public override void Accept(int inputIndex, Element element, EngineCore core)
     {
+        _now = core.ProcessingTimeMillis;
         if (!element.IsKeyed)
         {
             throw new InvalidOperationException($"GroupByKey '{Id}' got an element without a key length: the runner must split the key of every element it gives a GroupByKey ({element})");
@@ -89,6 +91,7 @@ internal sealed partial class AggregationRuntime : StageRuntime
     // Batch: no trigger is evaluated; each window's one pane comes when the input is done (see OnRefresh).
     public override void OnInputProcessed(EngineCore core)
     {
+        _now = core.ProcessingTimeMillis;
         foreach (var state in _touched)
         {
             state.Touched = false;
@@ -104,6 +107,7 @@ internal sealed partial class AggregationRuntime : StageRuntime
     // Java ReduceFnRunner.onTimers: end-of-window and garbage-collection timers the input watermark passed.
     public override void OnRefresh(EngineCore core)
     {
+        _now = core.ProcessingTimeMillis;
         while (_timers.Count > 0 && _timers.Min!.TimerMillis < InputWatermark)
         {
             var state = _timers.Min;
@@ -142,6 +146,7 @@ internal sealed partial class AggregationRuntime : StageRuntime
     // ReduceFnRunner.onTimers for PROCESSING_TIME and SYNCHRONIZED_PROCESSING_TIME timers).
     private void FireProcessingTimeTriggers(EngineCore core)
     {
+        _now = core.ProcessingTimeMillis;
         while (_wakeups.Count > 0 && _wakeups.Min!.WakeupMillis <= core.ProcessingTimeMillis)
         {
             var state = _wakeups.Min;
@@ -182,7 +187,10 @@ internal sealed partial class AggregationRuntime : StageRuntime
         Rearm(state);
     }
 
-    // Re-reads when the window's trigger next needs the processing-time clock.
+    // Re-reads when the window's trigger next needs the processing-time clock. A target the clock already reached
+    // needs no wakeup: that node stays ready, and the trigger is asked again with the next input or timer (a wakeup
+    // at or before now would be popped and re-armed for ever, e.g. AfterAll(ElementCount, AfterProcessingTime)
+    // past its time but short of its count).
     private void Rearm(WindowState state)
     {
         if (state.WakeupMillis != long.MaxValue)
@@ -193,7 +201,7 @@ internal sealed partial class AggregationRuntime : StageRuntime
 
         var live = state.Active && !state.Closed && !_batch;
         var wakeup = live ? state.Trigger.NextProcessingTimeWakeup() : long.MaxValue;
-        if (wakeup != long.MaxValue)
+        if (wakeup != long.MaxValue && wakeup > _now)
         {
             state.WakeupMillis = wakeup;
             _wakeups.Add(state);

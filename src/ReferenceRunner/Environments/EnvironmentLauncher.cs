@@ -29,12 +29,17 @@ public sealed class EnvironmentLauncher : IEnvironmentLauncher
     private readonly bool _allowProcess;
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
+    private readonly TimeProvider _time;
 
     /// <summary>Creates a launcher.</summary>
     /// <param name="fnApiEndpoint">The runner's Fn API endpoint as <c>host:port</c>, given to workers.</param>
     /// <param name="allowProcessEnvironment">Whether <c>beam:env:process:v1</c> may run its command.</param>
     /// <param name="loggerFactory">Logging (process output goes to the log).</param>
-    public EnvironmentLauncher(string fnApiEndpoint, bool allowProcessEnvironment, ILoggerFactory loggerFactory)
+    /// <param name="timeProvider">
+    /// The clock of the launcher's deadlines (StartWorker 60 s, StopWorker 10 s, a killed process's exit 10 s);
+    /// <see cref="TimeProvider.System"/> when null.
+    /// </param>
+    public EnvironmentLauncher(string fnApiEndpoint, bool allowProcessEnvironment, ILoggerFactory loggerFactory, TimeProvider? timeProvider = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(fnApiEndpoint);
         ArgumentNullException.ThrowIfNull(loggerFactory);
@@ -42,6 +47,7 @@ public sealed class EnvironmentLauncher : IEnvironmentLauncher
         _allowProcess = allowProcessEnvironment;
         _loggerFactory = loggerFactory;
         _logger = loggerFactory.CreateLogger("BeamConformance.ReferenceRunner.Environments");
+        _time = timeProvider ?? TimeProvider.System;
     }
 
     /// <inheritdoc />
@@ -62,7 +68,7 @@ public sealed class EnvironmentLauncher : IEnvironmentLauncher
         return chosen.Urn switch
         {
             Urns.Environments.External => await StartExternalAsync(workerId, environmentId, ExternalPayload.Parser.ParseFrom(chosen.Payload), cancellationToken).ConfigureAwait(false),
-            Urns.Environments.Process => ProcessWorkerLease.Start(workerId, environmentId, ProcessPayload.Parser.ParseFrom(chosen.Payload), FnApiEndpoint, _logger),
+            Urns.Environments.Process => ProcessWorkerLease.Start(workerId, environmentId, ProcessPayload.Parser.ParseFrom(chosen.Payload), FnApiEndpoint, _time, _logger),
             _ => throw new JobFailedException($"ReferenceRunner bug: environment '{environmentId}' chose unsupported {chosen.Urn}."),
         };
     }
@@ -83,7 +89,7 @@ public sealed class EnvironmentLauncher : IEnvironmentLauncher
         try
         {
             var invoker = channel.CreateCallInvoker();
-            using var call = new BeamFnExternalWorkerPool.BeamFnExternalWorkerPoolClient(invoker).StartWorkerAsync(request, new CallOptions(deadline: DateTime.UtcNow.AddSeconds(60), cancellationToken: cancellationToken));
+            using var call = new BeamFnExternalWorkerPool.BeamFnExternalWorkerPoolClient(invoker).StartWorkerAsync(request, new CallOptions(deadline: _time.GetUtcNow().UtcDateTime.AddSeconds(60), cancellationToken: cancellationToken));
             var response = await call.ResponseAsync.ConfigureAwait(false);
             if (response.Error.Length > 0)
             {
@@ -91,7 +97,7 @@ public sealed class EnvironmentLauncher : IEnvironmentLauncher
             }
 
             Log.ExternalWorkerStarted(_logger, workerId, environmentId, payload.Endpoint.Url);
-            return new ExternalWorkerLease(workerId, channel, _logger);
+            return new ExternalWorkerLease(workerId, channel, _time, _logger);
         }
         catch (RpcException e)
         {

@@ -13,14 +13,14 @@ namespace BeamConformance.ReferenceRunner.Execution;
 /// </summary>
 public sealed class JobExecutor : IJobExecutor
 {
-    private readonly FnApiServices _fnApi;
+    private readonly FnApiServer _fnApi;
     private readonly ExecutionOptions _options;
 
     /// <summary>Creates the executor.</summary>
     /// <param name="fnApi">The Fn API services the started workers connect to (bound on the endpoint the environment launcher gives workers).</param>
     /// <param name="options">How to run; <see cref="ExecutionOptions.Default"/> when null.</param>
     /// <exception cref="ArgumentOutOfRangeException">Bundle size or bundles in flight below 1.</exception>
-    public JobExecutor(FnApiServices fnApi, ExecutionOptions? options = null)
+    public JobExecutor(FnApiServer fnApi, ExecutionOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(fnApi);
         _fnApi = fnApi;

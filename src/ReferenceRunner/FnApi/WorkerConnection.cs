@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using BeamConformance.ReferenceRunner.FnApi.Internal;
+using BeamConformance.ReferenceRunner.Workers.Internal;
 using Google.Protobuf;
 using Google.Protobuf.Collections;
 using Microsoft.Extensions.Logging;
@@ -15,7 +16,7 @@ namespace BeamConformance.ReferenceRunner.FnApi;
 /// </summary>
 public sealed class WorkerConnection : IAsyncDisposable
 {
-    private readonly WorkerSlot _slot;
+    private readonly SdkWorker _worker;
     private readonly StreamSender<InstructionRequest> _control;
     private readonly FnApiOptions _options;
     private readonly ILogger _logger;
@@ -24,16 +25,16 @@ public sealed class WorkerConnection : IAsyncDisposable
     private readonly TaskCompletionSource<string> _disconnected = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _nextInstruction;
 
-    internal WorkerConnection(WorkerSlot slot, StreamSender<InstructionRequest> control, FnApiOptions options, ILogger logger)
+    internal WorkerConnection(SdkWorker worker, StreamSender<InstructionRequest> control, FnApiOptions options, ILogger logger)
     {
-        _slot = slot;
+        _worker = worker;
         _control = control;
         _options = options;
         _logger = logger;
     }
 
     /// <summary>The worker's id (its <c>worker_id</c> metadata).</summary>
-    public string WorkerId => _slot.WorkerId;
+    public string WorkerId => _worker.WorkerId;
 
     /// <summary>Completes, with the reason, when the worker's control stream ends.</summary>
     public Task<string> Disconnected => _disconnected.Task;
@@ -41,7 +42,7 @@ public sealed class WorkerConnection : IAsyncDisposable
     /// <summary>Whether the control stream is still open.</summary>
     public bool IsConnected => !_disconnected.Task.IsCompleted;
 
-    internal CancellationToken Closing => _slot.Closing;
+    internal CancellationToken Closing => _worker.Closing;
 
     /// <summary>Makes a descriptor available to this worker's <c>GetProcessBundleDescriptor</c> calls.</summary>
     /// <param name="descriptor">The descriptor; its <c>id</c> is what ProcessBundleRequests name.</param>
@@ -50,7 +51,7 @@ public sealed class WorkerConnection : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(descriptor);
         ArgumentException.ThrowIfNullOrEmpty(descriptor.Id, nameof(descriptor));
-        var stored = _slot.Descriptors.GetOrAdd(descriptor.Id, descriptor);
+        var stored = _worker.Descriptors.GetOrAdd(descriptor.Id, descriptor);
         if (!ReferenceEquals(stored, descriptor) && !stored.Equals(descriptor))
         {
             throw new ArgumentException($"worker '{WorkerId}' already has a different descriptor with id '{descriptor.Id}'", nameof(descriptor));
@@ -110,7 +111,7 @@ public sealed class WorkerConnection : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         var tracker = new BundleTracker(request.InstructionId, request.SinkTransformIds, request.StateSource);
-        if (!_slot.ActiveBundles.TryAdd(request.InstructionId, tracker))
+        if (!_worker.ActiveBundles.TryAdd(request.InstructionId, tracker))
         {
             throw new ArgumentException($"bundle '{request.InstructionId}' is already running on worker '{WorkerId}'", nameof(request));
         }
@@ -151,7 +152,7 @@ public sealed class WorkerConnection : IAsyncDisposable
         finally
         {
             await stop.CancelAsync().ConfigureAwait(false);
-            _slot.ActiveBundles.TryRemove(request.InstructionId, out _);
+            _worker.ActiveBundles.TryRemove(request.InstructionId, out _);
             await Task.WhenAll(responseTask, sendTask).ContinueWith(static _ => { }, TaskScheduler.Default).ConfigureAwait(false);
         }
     }
@@ -206,8 +207,8 @@ public sealed class WorkerConnection : IAsyncDisposable
     /// <summary>Ends the worker's control, data, state and logging streams (the SDK then shuts down).</summary>
     public ValueTask DisposeAsync()
     {
-        _slot.Close();
         OnDisconnected("the runner closed the control stream");
+        _worker.Close();
         return ValueTask.CompletedTask;
     }
 
@@ -236,7 +237,7 @@ public sealed class WorkerConnection : IAsyncDisposable
             answer.TrySetException(error);
         }
 
-        foreach (var bundle in _slot.ActiveBundles.Values)
+        foreach (var bundle in _worker.ActiveBundles.Values)
         {
             bundle.Fail(error);
         }
@@ -252,7 +253,7 @@ public sealed class WorkerConnection : IAsyncDisposable
 
     private async Task SendInputsAsync(BundleRequest request, CancellationToken cancellationToken)
     {
-        var dataTask = _slot.DataStream;
+        var dataTask = _worker.DataStream;
         if (!dataTask.IsCompleted)
         {
             var first = await Task.WhenAny(dataTask, _disconnected.Task).WaitAsync(cancellationToken).ConfigureAwait(false);

@@ -61,6 +61,11 @@ public sealed class ReferenceRunnerOptions
     /// </summary>
     public FnApiOptions FnApi { get; set; } = FnApiOptions.Default;
 
-    /// <summary>The clock stamping job states and messages.</summary>
+    /// <summary>
+    /// The runner's one clock (default <see cref="TimeProvider.System"/>): it stamps job states and messages, ages jobs
+    /// for <see cref="JobRetention"/>, times <see cref="StagingTimeout"/>, worker start/stop deadlines and the shutdown
+    /// grace, and (through <see cref="ReferenceRunnerServer.CreateDefault"/>) is each job's processing-time clock and
+    /// the worker connect timeout's. Tests pass a controllable one (e.g. <c>FakeTimeProvider</c>).
+    /// </summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 }

@@ -7,6 +7,7 @@ using BeamConformance.ReferenceRunner.Hosting.Internal;
 using BeamConformance.ReferenceRunner.Jobs.Internal;
 using BeamConformance.ReferenceRunner.Provision.Internal;
 using BeamConformance.ReferenceRunner.Translation;
+using BeamConformance.ReferenceRunner.Workers.Internal;
 using Grpc.Core;
 using BeamConformance.Protos.Hosting;
 using Microsoft.Extensions.Logging;
@@ -29,7 +30,7 @@ public sealed class ReferenceRunnerServer : IAsyncDisposable
     private readonly ReferenceRunnerOptions _options;
     private readonly ILoggerFactory _loggerFactory;
     private readonly JobStore _jobs;
-    private readonly WorkerRegistry _workers = new();
+    private readonly SdkWorkerRegistry _workers;
     private readonly ArtifactStore _store;
     private readonly GrpcServer _jobServer;
     private readonly GrpcServer _fnServer;
@@ -40,18 +41,19 @@ public sealed class ReferenceRunnerServer : IAsyncDisposable
     /// <summary>Creates the server (nothing listens until <see cref="StartAsync"/>).</summary>
     /// <param name="options">Ports, limits, staging directory, process opt-in.</param>
     /// <param name="executor">Runs each job (the runner's JobExecutor, or a test's).</param>
-    /// <param name="bindFnApi">
-    /// Binds the Fn API services (control, data, state, logging) on the Fn API port, e.g. <c>FnApiServices.Bind</c>;
-    /// null binds none (jobs whose executor needs no workers).
+    /// <param name="fnApi">
+    /// The Fn API server (control, data, state, logging) to bind on the Fn API port; its SDK workers are the ones the
+    /// ProvisionServer and ArtifactRetrievalServer answer. Null binds none (jobs whose executor needs no workers).
     /// </param>
     /// <param name="loggerFactory">Logging; null for none.</param>
-    public ReferenceRunnerServer(ReferenceRunnerOptions options, IJobExecutor executor, Action<ServiceBinderBase>? bindFnApi = null, ILoggerFactory? loggerFactory = null)
+    public ReferenceRunnerServer(ReferenceRunnerOptions options, IJobExecutor executor, FnApiServer? fnApi = null, ILoggerFactory? loggerFactory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(executor);
         _options = options;
         _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
         _store = new ArtifactStore(options.StagingDirectory);
+        _workers = fnApi?.Workers ?? new SdkWorkerRegistry();
         _jobs = new JobStore(options.JobRetention, options.TimeProvider, job => _store.Delete(job.Id));
 
         _fnServer = new GrpcServer(new GrpcServerOptions
@@ -62,9 +64,9 @@ public sealed class ReferenceRunnerServer : IAsyncDisposable
             LoggerFactory = _loggerFactory,
         });
         var fnBinder = new GuardedBinder(_fnServer);
-        bindFnApi?.Invoke(fnBinder);
-        new ProvisionService(_workers).Bind(fnBinder);
-        new ArtifactRetrievalService(_store, _workers, options.ArtifactChunkBytes).Bind(fnBinder);
+        fnApi?.Bind(fnBinder);
+        new ProvisionServer(_workers).Bind(fnBinder);
+        new ArtifactRetrievalServer(_store, _workers, options.ArtifactChunkBytes).Bind(fnBinder);
 
         _jobServer = new GrpcServer(new GrpcServerOptions
         {
@@ -79,10 +81,10 @@ public sealed class ReferenceRunnerServer : IAsyncDisposable
                 Org.Apache.Beam.Model.JobManagement.V1.ArtifactStagingService.Descriptor,
             ],
         });
-        var jobService = new JobService(_jobs, executor, CreateLauncher, Translate, () => JobEndpoint, _loggerFactory, options.TimeProvider);
+        var jobServer = new JobServer(_jobs, executor, CreateLauncher, Translate, () => JobEndpoint, _loggerFactory, options.TimeProvider);
         var jobBinder = new GuardedBinder(_jobServer);
-        jobService.Bind(jobBinder);
-        new ArtifactStagingService(_jobs, _store, options.StagingTimeout, options.TimeProvider, _loggerFactory.CreateLogger("BeamConformance.ReferenceRunner.ArtifactStaging")).Bind(jobBinder);
+        jobServer.Bind(jobBinder);
+        new ArtifactStagingServer(_jobs, _store, options.StagingTimeout, options.TimeProvider, _loggerFactory.CreateLogger("BeamConformance.ReferenceRunner.ArtifactStaging")).Bind(jobBinder);
     }
 
     /// <summary>
@@ -90,15 +92,24 @@ public sealed class ReferenceRunnerServer : IAsyncDisposable
     /// the Fn API port and the Fn API <see cref="JobExecutor"/> running each job.
     /// </summary>
     /// <param name="options">Ports, limits, staging directory, process opt-in.</param>
-    /// <param name="execution">Bundle size, worker connect timeout...; defaults when null.</param>
+    /// <param name="execution">
+    /// Bundle size, worker connect timeout...; defaults when null. Its clock, when left at <see cref="TimeProvider.System"/>,
+    /// becomes <see cref="ReferenceRunnerOptions.TimeProvider"/>: one clock for the server and its jobs.
+    /// </param>
     /// <param name="loggerFactory">Logging; null for none.</param>
     /// <returns>The server, not started.</returns>
     public static ReferenceRunnerServer CreateDefault(ReferenceRunnerOptions options, ExecutionOptions? execution = null, ILoggerFactory? loggerFactory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         loggerFactory ??= NullLoggerFactory.Instance;
-        var fnApi = new FnApiServices(loggerFactory, options.FnApi);
-        return new ReferenceRunnerServer(options, new JobExecutor(fnApi, execution), fnApi.Bind, loggerFactory);
+        execution ??= ExecutionOptions.Default;
+        if (ReferenceEquals(execution.TimeProvider, TimeProvider.System))
+        {
+            execution = execution with { TimeProvider = options.TimeProvider };
+        }
+
+        var fnApi = new FnApiServer(loggerFactory, options.FnApi, options.TimeProvider);
+        return new ReferenceRunnerServer(options, new JobExecutor(fnApi, execution), fnApi, loggerFactory);
     }
 
     /// <summary>The job endpoint as <c>host:port</c> (JobService and ArtifactStagingService).</summary>
@@ -112,8 +123,8 @@ public sealed class ReferenceRunnerServer : IAsyncDisposable
     /// <summary>How many jobs the server keeps now (running and idle; see <see cref="ReferenceRunnerOptions.JobRetention"/>).</summary>
     public int JobCount => _jobs.Count;
 
-    /// <summary>The workers started and not yet stopped (for tests that stand in for a worker).</summary>
-    internal WorkerRegistry Workers => _workers;
+    /// <summary>The SDK workers started and not yet stopped (for tests that stand in for a worker).</summary>
+    internal SdkWorkerRegistry Workers => _workers;
 
     /// <summary>The absolute directory staged artifacts live under (one sub-directory per job).</summary>
     public string StagingDirectory => _store.Root;
@@ -153,7 +164,7 @@ public sealed class ReferenceRunnerServer : IAsyncDisposable
 
         try
         {
-            await Task.WhenAll(running).WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+            await Task.WhenAll(running).WaitAsync(TimeSpan.FromSeconds(10), _options.TimeProvider).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
@@ -167,7 +178,7 @@ public sealed class ReferenceRunnerServer : IAsyncDisposable
 
     private IEnvironmentLauncher CreateLauncher(JobRecord job) =>
         new ProvisionedEnvironmentLauncher(
-            new EnvironmentLauncher(FnApiEndpoint, _options.AllowProcessEnvironment, _loggerFactory),
+            new EnvironmentLauncher(FnApiEndpoint, _options.AllowProcessEnvironment, _loggerFactory, _options.TimeProvider),
             _workers, job.Options, job.Id, _options.RunnerCapabilities);
 
     // Prepare's translation: every problem of the pipeline (environments as this runner supports them), else the

@@ -100,7 +100,7 @@ public sealed class ArtifactRetrievalTests
         var workerId = jobId + "-worker";
         if (runner.Server.Workers.Find(workerId) is null)
         {
-            runner.Server.Workers.Register(workerId, new Org.Apache.Beam.Model.FnExecution.V1.ProvisionInfo { RetrievalToken = jobId });
+            runner.Server.Workers.Provide(workerId, new Org.Apache.Beam.Model.FnExecution.V1.ProvisionInfo { RetrievalToken = jobId });
         }
 
         return await RunnerHarness.ReadAllAsync(o => new ArtifactRetrievalService.ArtifactRetrievalServiceClient(runner.Fn).GetArtifact(new GetArtifactRequest { Artifact = artifact }, o), new Metadata { { "worker_id", workerId } });

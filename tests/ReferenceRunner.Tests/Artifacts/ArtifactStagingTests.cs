@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Google.Protobuf;
 using BeamConformance.ReferenceRunner.Tests.Hosting;
 using Grpc.Core;
+using Microsoft.Extensions.Time.Testing;
 using Org.Apache.Beam.Model.JobManagement.V1;
 using Org.Apache.Beam.Model.Pipeline.V1;
 
@@ -99,18 +100,28 @@ public sealed class ArtifactStagingTests : IDisposable
         Assert.Equal((JobMessage.Types.MessageImportance.JobMessageError, error.Status.Detail), (message.Importance, message.MessageText));
     }
 
+    /// <summary>
+    /// The staging deadline runs on the runner's clock: with a fake clock the default 10 minutes pass in no time, exactly
+    /// when the clock says so (one second short of them the job is still waiting for its artifacts).
+    /// </summary>
     [Fact]
     public async Task A_staging_client_that_stops_answering_gets_DEADLINE_EXCEEDED_and_its_job_fails()
     {
-        await using var runner = await RunnerHarness.StartAsync(new BeamConformance.ReferenceRunner.Hosting.ReferenceRunnerOptions { StagingTimeout = TimeSpan.FromMilliseconds(500) });
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 4, 12, 0, 0, TimeSpan.Zero));
+        await using var runner = await RunnerHarness.StartAsync(new BeamConformance.ReferenceRunner.Hosting.ReferenceRunnerOptions { TimeProvider = clock });
         var pipeline = Pipelines.ImpulseParDo(Pipelines.External());
         pipeline.Components.Environments["env"].Dependencies.Add(Pipelines.FileArtifact("/nowhere/dep.jar", "dep.jar"));
         var prepared = await runner.PrepareAsync(pipeline);
         using var channel = GrpcChannels.ForEndpoint(prepared.ArtifactStagingEndpoint.Url);
         using var call = new ArtifactStagingService.ArtifactStagingServiceClient(channel).ReverseArtifactRetrievalService(RunnerHarness.Options());
 
-        // The token, then silence: the ResolveArtifacts request is never answered.
+        // The token, then silence: the ResolveArtifacts request (read here, so the deadline is running) is never answered.
         await call.RequestStream.WriteAsync(new ArtifactResponseWrapper { StagingToken = prepared.StagingSessionToken }, TestContext.Current.CancellationToken);
+        Assert.True(await call.ResponseStream.MoveNext(TestContext.Current.CancellationToken));
+        Assert.NotNull(call.ResponseStream.Current.ResolveArtifact);
+        clock.Advance(TimeSpan.FromMinutes(10) - TimeSpan.FromSeconds(1));
+        Assert.Equal(JobState.Types.Enum.Stopped, (await runner.CallAsync((c, o) => c.GetStateAsync(new GetJobStateRequest { JobId = prepared.PreparationId }, o))).State);
+        clock.Advance(TimeSpan.FromSeconds(1));
         var error = await Assert.ThrowsAsync<RpcException>(async () =>
         {
             while (await call.ResponseStream.MoveNext(TestContext.Current.CancellationToken))
@@ -118,7 +129,7 @@ public sealed class ArtifactStagingTests : IDisposable
             }
         });
 
-        var reason = $"Artifact staging for job {prepared.PreparationId} did not finish within the staging deadline of 0.5 s.";
+        var reason = $"Artifact staging for job {prepared.PreparationId} did not finish within the staging deadline of 600 s.";
         Assert.Equal((StatusCode.DeadlineExceeded, reason), (error.StatusCode, error.Status.Detail));
         Assert.Equal([JobState.Types.Enum.Stopped, JobState.Types.Enum.Failed], await runner.StatesUntilEndAsync(prepared.PreparationId));
         var message = Assert.Single(await runner.MessagesAsync(prepared.PreparationId, 1));

@@ -15,7 +15,7 @@ internal sealed class FakeWorkerPool : IAsyncDisposable
 
     private FakeWorkerPool()
     {
-        BeamFnExternalWorkerPool.BindService(_server, new Service(this));
+        BeamFnExternalWorkerPool.BindService(_server, new WorkerPoolServer(this));
     }
 
     public string Endpoint { get; private set; } = "";
@@ -36,7 +36,7 @@ internal sealed class FakeWorkerPool : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _server.DisposeAsync();
 
-    private sealed class Service(FakeWorkerPool pool) : BeamFnExternalWorkerPool.BeamFnExternalWorkerPoolBase
+    private sealed class WorkerPoolServer(FakeWorkerPool pool) : BeamFnExternalWorkerPool.BeamFnExternalWorkerPoolBase
     {
         public override Task<StartWorkerResponse> StartWorker(StartWorkerRequest request, ServerCallContext context)
         {

@@ -7,26 +7,26 @@ using Org.Apache.Beam.Model.Pipeline.V1;
 
 namespace BeamConformance.ReferenceRunner.Tests.FnApi;
 
-/// <summary>FnApiServices on an in-process gRPC server (loopback, free port).</summary>
+/// <summary>FnApiServer on an in-process gRPC server (loopback, free port).</summary>
 internal sealed class FnApiTestServer : IAsyncDisposable
 {
     private readonly GrpcServer _server;
 
-    private FnApiTestServer(GrpcServer server, FnApiServices services, string endpoint)
+    private FnApiTestServer(GrpcServer server, FnApiServer services, string endpoint)
     {
         _server = server;
         Services = services;
         Endpoint = endpoint;
     }
 
-    public FnApiServices Services { get; }
+    public FnApiServer Services { get; }
 
     /// <summary>host:port.</summary>
     public string Endpoint { get; }
 
     public static async Task<FnApiTestServer> StartAsync(FnApiOptions? options = null)
     {
-        var services = new FnApiServices(NullLoggerFactory.Instance, options);
+        var services = new FnApiServer(NullLoggerFactory.Instance, options);
         var server = new GrpcServer(new GrpcServerOptions { Port = 0 });
         services.Bind(server);
         var address = await server.StartAsync(TestContext.Current.CancellationToken);

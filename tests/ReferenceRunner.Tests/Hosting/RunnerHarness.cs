@@ -33,10 +33,10 @@ internal sealed class RunnerHarness : IAsyncDisposable
     /// <summary>Calls the Fn API port.</summary>
     public CallInvoker Fn { get; }
 
-    public static async Task<RunnerHarness> StartAsync(ReferenceRunnerOptions? options = null)
+    public static async Task<RunnerHarness> StartAsync(ReferenceRunnerOptions? options = null, Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory = null)
     {
         var executor = new ScriptedExecutor();
-        var server = new ReferenceRunnerServer(options ?? new ReferenceRunnerOptions(), executor);
+        var server = new ReferenceRunnerServer(options ?? new ReferenceRunnerOptions(), executor, loggerFactory: loggerFactory);
         await server.StartAsync(TestContext.Current.CancellationToken);
         return new RunnerHarness(server, executor);
     }

@@ -2,6 +2,7 @@ using BeamConformance.ReferenceRunner.Hosting;
 using BeamConformance.ReferenceRunner.Hosting.Internal;
 using BeamConformance.ReferenceRunner.Tests.Hosting;
 using Grpc.Core;
+using Microsoft.Extensions.Time.Testing;
 using Org.Apache.Beam.Model.JobManagement.V1;
 using Org.Apache.Beam.Model.Pipeline.V1;
 
@@ -74,6 +75,27 @@ public sealed class JobRetentionTests
         release.SetResult();
         Assert.Equal(JobState.Types.Enum.Done, (await runner.StatesUntilEndAsync(running))[^1]);
         await WaitUntilAsync(() => runner.Server.JobCount == 0);
+    }
+
+    /// <summary>
+    /// Retention ages jobs on the runner's clock (<see cref="ReferenceRunnerOptions.TimeProvider"/>): with a fake clock an
+    /// hour passes in no time, and the job goes exactly when its hour is up (the sweep runs every minute of that clock).
+    /// </summary>
+    [Fact]
+    public async Task A_prepared_job_expires_when_the_runner_clock_passes_the_age_limit()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 4, 12, 0, 0, TimeSpan.Zero));
+        await using var runner = await RunnerHarness.StartAsync(new ReferenceRunnerOptions { TimeProvider = clock, JobRetention = new JobRetention { MaxAge = TimeSpan.FromHours(1), MaxJobs = null } });
+        var id = (await runner.PrepareAsync(Pipelines.ImpulseParDo(Pipelines.External()), "idle")).PreparationId;
+
+        clock.Advance(TimeSpan.FromMinutes(59));
+        Assert.Equal(1, runner.Server.JobCount);
+        Assert.Equal(JobState.Types.Enum.Stopped, (await runner.CallAsync((c, o) => c.GetStateAsync(new GetJobStateRequest { JobId = id }, o))).State);
+
+        clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(0, runner.Server.JobCount);
+        var error = await Assert.ThrowsAsync<RpcException>(() => runner.CallAsync((c, o) => c.GetStateAsync(new GetJobStateRequest { JobId = id }, o)));
+        Assert.Equal(StatusCode.NotFound, error.StatusCode);
     }
 
     [Fact]

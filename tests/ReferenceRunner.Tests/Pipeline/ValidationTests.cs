@@ -76,6 +76,23 @@ public sealed class ValidationTests
     }
 
     [Fact]
+    public void A_GroupByKey_under_a_composed_trigger_is_accepted_and_planned_with_it()
+    {
+        var p = new TestPipeline();
+        p.Windowing("triggered", "beam:window_fn:global_windows:v1", "gw", MergeStatus.Types.Enum.NonMerging);
+        p.Components.WindowingStrategies["triggered"].Trigger = new Trigger
+        {
+            AfterEndOfWindow = new() { EarlyFirings = new Trigger { ElementCount = new() { ElementCount_ = 2 } }, LateFirings = new Trigger { Never = new() } },
+        };
+        p.GroupByKey("gbk", p.ParDo("a", p.Impulse("impulse"), "kv_opaque", "triggered"));
+        var pipeline = p.Build();
+
+        Assert.Empty(PipelineValidator.Validate(pipeline));
+        var gbk = Assert.Single(PipelineFuser.Fuse(pipeline).RunnerTransforms, static r => r.WindowingStrategy is not null);
+        Assert.Equal("AfterWatermark(early=ElementCount(2), late=Never)", gbk.WindowingStrategy!.Trigger.ToString());
+    }
+
+    [Fact]
     public void Every_problem_is_listed_in_one_message()
     {
         var p = new TestPipeline();

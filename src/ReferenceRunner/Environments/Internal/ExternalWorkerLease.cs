@@ -7,7 +7,7 @@ using Org.Apache.Beam.Model.FnExecution.V1;
 namespace BeamConformance.ReferenceRunner.Environments.Internal;
 
 /// <summary>A worker started through BeamFnExternalWorkerPool.StartWorker; disposing calls StopWorker.</summary>
-internal sealed class ExternalWorkerLease(string workerId, GrpcChannel channel, ILogger logger) : IWorkerLease
+internal sealed class ExternalWorkerLease(string workerId, GrpcChannel channel, TimeProvider time, ILogger logger) : IWorkerLease
 {
     private int _disposed;
 
@@ -22,7 +22,7 @@ internal sealed class ExternalWorkerLease(string workerId, GrpcChannel channel, 
 
         try
         {
-            using var call = new BeamFnExternalWorkerPool.BeamFnExternalWorkerPoolClient(channel.CreateCallInvoker()).StopWorkerAsync(new StopWorkerRequest { WorkerId = WorkerId }, new CallOptions(deadline: DateTime.UtcNow.AddSeconds(10)));
+            using var call = new BeamFnExternalWorkerPool.BeamFnExternalWorkerPoolClient(channel.CreateCallInvoker()).StopWorkerAsync(new StopWorkerRequest { WorkerId = WorkerId }, new CallOptions(deadline: time.GetUtcNow().UtcDateTime.AddSeconds(10)));
             var response = await call.ResponseAsync.ConfigureAwait(false);
             if (response.Error.Length > 0)
             {

@@ -16,14 +16,16 @@ internal sealed class ProcessWorkerLease : IWorkerLease
 
     private const int MaxLineChars = 1000;
     private readonly Process _process;
+    private readonly TimeProvider _time;
     private readonly Queue<string> _tail = new();
     private readonly TaskCompletionSource<string> _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _disposed;
 
-    private ProcessWorkerLease(string workerId, Process process)
+    private ProcessWorkerLease(string workerId, Process process, TimeProvider time)
     {
         WorkerId = workerId;
         _process = process;
+        _time = time;
     }
 
     public string WorkerId { get; }
@@ -56,10 +58,10 @@ internal sealed class ProcessWorkerLease : IWorkerLease
 
     /// <summary>Starts the process.</summary>
     /// <exception cref="JobFailedException">The command could not be started.</exception>
-    public static ProcessWorkerLease Start(string workerId, string environmentId, ProcessPayload payload, string fnApiEndpoint, ILogger logger)
+    public static ProcessWorkerLease Start(string workerId, string environmentId, ProcessPayload payload, string fnApiEndpoint, TimeProvider time, ILogger logger)
     {
         var process = new Process { StartInfo = StartInfo(workerId, payload, fnApiEndpoint), EnableRaisingEvents = true };
-        var lease = new ProcessWorkerLease(workerId, process);
+        var lease = new ProcessWorkerLease(workerId, process, time);
         process.OutputDataReceived += (_, e) => lease.OnOutput(e.Data, logger);
         process.ErrorDataReceived += (_, e) => lease.OnOutput(e.Data, logger);
         process.Exited += (_, _) => _ = lease.OnExitedAsync(payload.Command, logger);
@@ -103,7 +105,7 @@ internal sealed class ProcessWorkerLease : IWorkerLease
         try
         {
             // Let the output readers take the last lines (bounded: a grandchild may hold the pipes open).
-            using var drained = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+            using var drained = new CancellationTokenSource(TimeSpan.FromSeconds(1), _time);
             await _process.WaitForExitAsync(drained.Token).ConfigureAwait(false);
         }
         catch (Exception e) when (e is OperationCanceledException or InvalidOperationException)
@@ -151,7 +153,7 @@ internal sealed class ProcessWorkerLease : IWorkerLease
                 _process.Kill(entireProcessTree: true);
             }
 
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10), _time);
             await _process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
         }
         catch (Exception e) when (e is InvalidOperationException or OperationCanceledException or System.ComponentModel.Win32Exception)

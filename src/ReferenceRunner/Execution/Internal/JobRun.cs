@@ -2,6 +2,7 @@ using System.Text;
 using BeamConformance.Engine;
 using BeamConformance.ReferenceRunner.FnApi;
 using BeamConformance.ReferenceRunner.Translation;
+using BeamConformance.ReferenceRunner.Workers.Internal;
 using Microsoft.Extensions.Logging;
 using Org.Apache.Beam.Model.JobManagement.V1;
 using Org.Apache.Beam.Model.Pipeline.V1;
@@ -9,10 +10,10 @@ using Org.Apache.Beam.Model.Pipeline.V1;
 namespace BeamConformance.ReferenceRunner.Execution.Internal;
 
 /// <summary>One job's execution: fusion, workers, the bundle loop, and cleanup.</summary>
-internal sealed class JobRun(JobRunContext context, FnApiServices fnApi, ExecutionOptions options) : IAsyncDisposable
+internal sealed class JobRun(JobRunContext context, FnApiServer fnApi, ExecutionOptions options) : IAsyncDisposable
 {
     private readonly ILogger _logger = context.LoggerFactory.CreateLogger("BeamConformance.ReferenceRunner.Execution");
-    private readonly List<(string WorkerId, IWorkerLease? Lease)> _workers = [];
+    private readonly List<SdkWorker> _workers = [];
     private readonly Dictionary<string, WorkerConnection> _connections = new(StringComparer.Ordinal);
     private volatile bool _stopping;
 
@@ -73,21 +74,16 @@ internal sealed class JobRun(JobRunContext context, FnApiServices fnApi, Executi
     {
         // Workers end now because the runner stops them: their exits are no news for the job.
         _stopping = true;
-        foreach (var (workerId, lease) in _workers)
+        foreach (var worker in _workers)
         {
-            fnApi.ForgetWorker(workerId);
-            if (lease is null)
-            {
-                continue;
-            }
-
+            fnApi.ForgetWorker(worker.WorkerId);
             try
             {
-                await lease.DisposeAsync().ConfigureAwait(false);
+                await worker.StopAsync().ConfigureAwait(false);
             }
             catch (Exception e)
             {
-                ExecutionLog.StopFailed(_logger, context.JobId, workerId, e.Message);
+                ExecutionLog.StopFailed(_logger, context.JobId, worker.WorkerId, e.Message);
             }
         }
     }
@@ -128,7 +124,7 @@ internal sealed class JobRun(JobRunContext context, FnApiServices fnApi, Executi
                         refreshed = false;
                         break;
                     case NextBundleKind.Stuck:
-                        throw Fail("ReferenceRunner bug: the job is stuck.\n" + (next.Message ?? engine.DumpState()));
+                        throw Fail(StuckReason(next));
                     default:
                         throw Fail($"ReferenceRunner bug: unexpected engine answer {next.Kind}");
                 }
@@ -154,11 +150,11 @@ internal sealed class JobRun(JobRunContext context, FnApiServices fnApi, Executi
         }
 
         var workerId = WorkerIdFor(environmentId);
-        fnApi.ExpectWorker(workerId, context.Messages);
-        var slot = _workers.Count;
-        _workers.Add((workerId, null));
+        var worker = fnApi.Expect(workerId, context.Messages);
+        worker.EnvironmentId = environmentId;
+        _workers.Add(worker);
         var lease = await context.Environments.StartWorkerAsync(workerId, environmentId, environment, cancellationToken).ConfigureAwait(false);
-        _workers[slot] = (workerId, lease);
+        worker.Lease = lease;
         try
         {
             var connecting = fnApi.WaitForWorkerAsync(workerId, options.WorkerConnectTimeout, cancellationToken);
@@ -181,6 +177,13 @@ internal sealed class JobRun(JobRunContext context, FnApiServices fnApi, Executi
             throw Fail($"worker {workerId} for environment {environmentId} never connected: no control stream within {options.WorkerConnectTimeout.TotalSeconds:0.###} s", e);
         }
     }
+
+    /// <summary>
+    /// The failure reason of a stuck job: the engine's dump, which already starts with "ReferenceRunner bug: the job is
+    /// stuck: ..." (said once, not prefixed again).
+    /// </summary>
+    internal static string StuckReason(NextBundle next) =>
+        next.Message ?? "ReferenceRunner bug: the engine reported the job stuck without its state dump";
 
     private string WorkerIdFor(string environmentId)
     {

@@ -28,6 +28,8 @@ internal sealed class StageBundleRunner(
         var connection = connections[stage.EnvironmentId];
         var instructionId = $"{context.JobId}/{bundle.Id}";
         var metricsKey = $"{connection.WorkerId}/{instructionId}";
+        using var stageScope = ExecutionLog.StageScope(logger, stage.StageId.Value);
+        using var bundleScope = ExecutionLog.BundleScope(logger, instructionId);
         try
         {
             var request = new BundleRequest
@@ -81,21 +83,11 @@ internal sealed class StageBundleRunner(
         }
     }
 
-    private IReadOnlyList<ReadOnlyMemory<byte>> EncodeInput(Bundle bundle, StageDataInput input)
-    {
-        var elements = bundle.Inputs.Where(i => i.PCollection == input.PCollection).SelectMany(static i => i.Elements);
-        if (IsImpulseOutput(input.PCollection))
-        {
-            // The engine's Impulse element is empty bytes; on the wire it is the nested encoding of an empty
-            // byte array (a zero length), giving the spec's 7f df 3b 64 5a 1c ac 09 00 00 00 01 0f 00.
-            elements = elements.Select(static e => e.Bytes.IsEmpty ? new Element(new byte[] { 0 }, e.TimestampMillis, e.Window, e.Pane, e.KeyLength) : e);
-        }
-
-        return ElementWireCodec.Encode(elements, input.Coding, fnApiOptions.MaxDataChunkBytes);
-    }
-
-    private bool IsImpulseOutput(PCollectionId pcollection) =>
-        fused.RunnerTransforms.Any(t => t.Kind == RunnerTransformKind.Impulse && t.Output == pcollection);
+    // The engine's Impulse element is already the wire bytes (00, the nested encoding of an empty byte array):
+    // every input, Impulse output or not, goes out as the engine holds it.
+    private IReadOnlyList<ReadOnlyMemory<byte>> EncodeInput(Bundle bundle, StageDataInput input) =>
+        ElementWireCodec.Encode(
+            bundle.Inputs.Where(i => i.PCollection == input.PCollection).SelectMany(static i => i.Elements), input.Coding, fnApiOptions.MaxDataChunkBytes);
 
     private static List<Element> DecodeOutput(ExecutableStagePlan stage, StageDataOutput output, IReadOnlyList<ReadOnlyMemory<byte>> chunks)
     {

@@ -1,3 +1,4 @@
+using BeamConformance.ReferenceRunner.Workers.Internal;
 using Grpc.Core;
 using Microsoft.Extensions.Logging;
 using Org.Apache.Beam.Model.FnExecution.V1;
@@ -5,19 +6,19 @@ using Org.Apache.Beam.Model.FnExecution.V1;
 namespace BeamConformance.ReferenceRunner.FnApi.Internal;
 
 /// <summary>BeamFnControl: the Control stream of each worker, and GetProcessBundleDescriptor.</summary>
-internal sealed class ControlServer(WorkerRegistry workers, FnApiOptions options, ILogger logger) : BeamFnControl.BeamFnControlBase
+internal sealed class ControlServer(SdkWorkerRegistry workers, FnApiOptions options, ILogger logger) : BeamFnControl.BeamFnControlBase
 {
     public override async Task Control(IAsyncStreamReader<InstructionResponse> responses, IServerStreamWriter<InstructionRequest> requests, ServerCallContext context)
     {
-        var slot = workers.Caller(context);
-        var connection = new WorkerConnection(slot, new StreamSender<InstructionRequest>(requests), options, logger);
-        if (!slot.Connected.TrySetResult(connection))
+        var worker = workers.Caller(context);
+        var connection = new WorkerConnection(worker, new StreamSender<InstructionRequest>(requests), options, logger);
+        if (!worker.Connected.TrySetResult(connection))
         {
-            throw new RpcException(new Status(StatusCode.AlreadyExists, $"worker '{slot.WorkerId}' already opened a control stream; one per worker id"));
+            throw new RpcException(new Status(StatusCode.AlreadyExists, $"worker '{worker.WorkerId}' already opened a control stream; one per worker id"));
         }
 
-        FnApiLog.WorkerConnected(logger, slot.WorkerId);
-        using var ended = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, slot.Closing);
+        FnApiLog.WorkerConnected(logger, worker.WorkerId);
+        using var ended = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, worker.Closing);
         string reason;
         try
         {
@@ -28,7 +29,7 @@ internal sealed class ControlServer(WorkerRegistry workers, FnApiOptions options
 
             reason = "the worker closed its control stream";
         }
-        catch (OperationCanceledException) when (slot.Closing.IsCancellationRequested)
+        catch (OperationCanceledException) when (worker.Closing.IsCancellationRequested)
         {
             reason = "the runner closed the control stream";
         }
@@ -37,7 +38,7 @@ internal sealed class ControlServer(WorkerRegistry workers, FnApiOptions options
             reason = $"the control stream broke: {e.Message}";
         }
 
-        FnApiLog.WorkerDisconnected(logger, slot.WorkerId, reason);
+        FnApiLog.WorkerDisconnected(logger, worker.WorkerId, reason);
         connection.OnDisconnected(reason);
     }
 

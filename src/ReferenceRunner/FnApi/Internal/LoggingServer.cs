@@ -1,3 +1,4 @@
+using BeamConformance.ReferenceRunner.Workers.Internal;
 using Grpc.Core;
 using Microsoft.Extensions.Logging;
 using Org.Apache.Beam.Model.FnExecution.V1;
@@ -7,7 +8,7 @@ using Severity = Org.Apache.Beam.Model.FnExecution.V1.LogEntry.Types.Severity.Ty
 namespace BeamConformance.ReferenceRunner.FnApi.Internal;
 
 /// <summary>BeamFnLogging: SDK log entries go to the runner's log; ERROR and CRITICAL also to the job's messages.</summary>
-internal sealed class LoggingServer(WorkerRegistry workers, ILogger sdkLogger) : BeamFnLogging.BeamFnLoggingBase
+internal sealed class LoggingServer(SdkWorkerRegistry workers, ILogger sdkLogger) : BeamFnLogging.BeamFnLoggingBase
 {
     public override async Task Logging(IAsyncStreamReader<LogEntry.Types.List> incoming, IServerStreamWriter<LogControl> outgoing, ServerCallContext context)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using BeamConformance.ReferenceRunner.Workers.Internal;
 using Grpc.Core;
 using Google.Protobuf;
 using Microsoft.Extensions.Logging;
@@ -12,39 +13,39 @@ namespace BeamConformance.ReferenceRunner.FnApi.Internal;
 /// Reads are paged: a page holds whole encoded values up to <see cref="FnApiOptions.StatePageBytes"/>
 /// (at least one value); the continuation token is the position of the next value.
 /// </summary>
-internal sealed class StateServer(WorkerRegistry workers, FnApiOptions options, ILogger logger) : BeamFnState.BeamFnStateBase
+internal sealed class StateServer(SdkWorkerRegistry workers, FnApiOptions options, ILogger logger) : BeamFnState.BeamFnStateBase
 {
     private const string TokenPrefix = "next:";
 
     public override async Task State(IAsyncStreamReader<StateRequest> requests, IServerStreamWriter<StateResponse> responses, ServerCallContext context)
     {
-        var slot = workers.Caller(context);
-        using var ended = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, slot.Closing);
+        var worker = workers.Caller(context);
+        using var ended = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, worker.Closing);
         try
         {
             while (await requests.MoveNext(ended.Token).ConfigureAwait(false))
             {
-                var response = Answer(slot, requests.Current);
+                var response = Answer(worker, requests.Current);
                 if (!string.IsNullOrEmpty(response.Error))
                 {
-                    FnApiLog.StateRequestFailed(logger, slot.WorkerId, response.Id, response.Error);
+                    FnApiLog.StateRequestFailed(logger, worker.WorkerId, response.Id, response.Error);
                 }
 
                 await responses.WriteAsync(response, ended.Token).ConfigureAwait(false);
             }
         }
-        catch (OperationCanceledException) when (slot.Closing.IsCancellationRequested)
+        catch (OperationCanceledException) when (worker.Closing.IsCancellationRequested)
         {
-            FnApiLog.StreamEnded(logger, slot.WorkerId, "state", "closed by the runner");
+            FnApiLog.StreamEnded(logger, worker.WorkerId, "state", "closed by the runner");
         }
     }
 
-    internal StateResponse Answer(WorkerSlot slot, StateRequest request)
+    internal StateResponse Answer(SdkWorker worker, StateRequest request)
     {
         var response = new StateResponse { Id = request.Id };
-        if (!slot.ActiveBundles.TryGetValue(request.InstructionId, out var bundle))
+        if (!worker.ActiveBundles.TryGetValue(request.InstructionId, out var bundle))
         {
-            response.Error = $"state request '{request.Id}': instruction '{request.InstructionId}' is not a bundle running on worker '{slot.WorkerId}'";
+            response.Error = $"state request '{request.Id}': instruction '{request.InstructionId}' is not a bundle running on worker '{worker.WorkerId}'";
             return response;
         }
 

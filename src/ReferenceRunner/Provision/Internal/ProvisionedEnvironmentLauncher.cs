@@ -1,5 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using BeamConformance.ReferenceRunner.Execution;
+using BeamConformance.ReferenceRunner.Workers.Internal;
 using Org.Apache.Beam.Model.FnExecution.V1;
 using Org.Apache.Beam.Model.Pipeline.V1;
 using Environment = Org.Apache.Beam.Model.Pipeline.V1.Environment;
@@ -7,12 +8,12 @@ using Environment = Org.Apache.Beam.Model.Pipeline.V1.Environment;
 namespace BeamConformance.ReferenceRunner.Provision.Internal;
 
 /// <summary>
-/// One job's launcher: registers each worker's ProvisionInfo (job options, retrieval token, endpoints = the
-/// Fn API endpoint, the environment's staged dependencies, runner capabilities) before starting it, and
-/// forgets it when its lease is disposed.
+/// One job's launcher: gives each worker its ProvisionInfo (job options, retrieval token, endpoints = the
+/// Fn API endpoint, the environment's staged dependencies, runner capabilities) on its <see cref="SdkWorker"/> before
+/// starting it, and removes the worker from the registry when its lease is disposed.
 /// </summary>
 internal sealed class ProvisionedEnvironmentLauncher(
-    IEnvironmentLauncher inner, WorkerRegistry workers, Struct options, string retrievalToken, IReadOnlyList<string> capabilities) : IEnvironmentLauncher
+    IEnvironmentLauncher inner, SdkWorkerRegistry workers, Struct options, string retrievalToken, IReadOnlyList<string> capabilities) : IEnvironmentLauncher
 {
     public string FnApiEndpoint => inner.FnApiEndpoint;
 
@@ -29,7 +30,7 @@ internal sealed class ProvisionedEnvironmentLauncher(
         };
         info.Dependencies.Add(environment.Dependencies);
         info.RunnerCapabilities.Add(capabilities);
-        workers.Register(workerId, info);
+        workers.Provide(workerId, info);
         try
         {
             var lease = await inner.StartWorkerAsync(workerId, environmentId, environment, cancellationToken).ConfigureAwait(false);
@@ -37,12 +38,12 @@ internal sealed class ProvisionedEnvironmentLauncher(
         }
         catch
         {
-            workers.Unregister(workerId);
+            workers.Remove(workerId);
             throw;
         }
     }
 
-    private sealed class Lease(IWorkerLease inner, WorkerRegistry workers) : IWorkerLease
+    private sealed class Lease(IWorkerLease inner, SdkWorkerRegistry workers) : IWorkerLease
     {
         public string WorkerId => inner.WorkerId;
 
@@ -56,7 +57,7 @@ internal sealed class ProvisionedEnvironmentLauncher(
             }
             finally
             {
-                workers.Unregister(inner.WorkerId);
+                workers.Remove(inner.WorkerId);
             }
         }
     }

@@ -19,7 +19,7 @@ namespace BeamConformance.ReferenceRunner.Artifacts.Internal;
 /// component over 255 bytes...); a failure is also posted to the job's message stream as JOB_MESSAGE_ERROR. A stream
 /// not done within the staging deadline is DEADLINE_EXCEEDED and its job turns FAILED.
 /// </summary>
-internal sealed class ArtifactStagingService(JobStore jobs, ArtifactStore store, TimeSpan deadline, TimeProvider time, ILogger logger) : Org.Apache.Beam.Model.JobManagement.V1.ArtifactStagingService.ArtifactStagingServiceBase
+internal sealed class ArtifactStagingServer(JobStore jobs, ArtifactStore store, TimeSpan deadline, TimeProvider time, ILogger logger) : Org.Apache.Beam.Model.JobManagement.V1.ArtifactStagingService.ArtifactStagingServiceBase
 {
     public void Bind(ServiceBinderBase binder) => Org.Apache.Beam.Model.JobManagement.V1.ArtifactStagingService.BindService(binder, this);
 

@@ -17,7 +17,7 @@ namespace BeamConformance.ReferenceRunner.Jobs.Internal;
 /// INVALID_ARGUMENT for a missing or unsupported pipeline, FAILED_PRECONDITION for Run of a job whose
 /// artifacts are not staged or that already ran.
 /// </summary>
-internal sealed class JobService : Org.Apache.Beam.Model.JobManagement.V1.JobService.JobServiceBase
+internal sealed class JobServer : Org.Apache.Beam.Model.JobManagement.V1.JobService.JobServiceBase
 {
     private readonly JobStore _jobs;
     private readonly IJobExecutor _executor;
@@ -28,7 +28,7 @@ internal sealed class JobService : Org.Apache.Beam.Model.JobManagement.V1.JobSer
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
 
-    public JobService(
+    public JobServer(
         JobStore jobs,
         IJobExecutor executor,
         Func<JobRecord, IEnvironmentLauncher> launchers,
@@ -144,12 +144,19 @@ internal sealed class JobService : Org.Apache.Beam.Model.JobManagement.V1.JobSer
         }
 
         job.Events.TryTransition(JobState.Types.Enum.Starting, JobState.Types.Enum.Stopped);
-        job.Execution = Task.Run(() => ExecuteAsync(job));
+        // The job outlives the Run call: it starts from a clean context, so its logs carry its own job scope, not the
+        // Run request's connection and request scopes.
+        using (ExecutionContext.SuppressFlow())
+        {
+            job.Execution = Task.Run(() => ExecuteAsync(job));
+        }
+
         return new RunJobResponse { JobId = job.Id };
     }
 
     private async Task ExecuteAsync(JobRecord job)
     {
+        using var scope = Log.JobScope(_logger, job.Id);
         var token = job.Cancellation.Token;
         try
         {

@@ -10,13 +10,13 @@ namespace BeamConformance.FakeHarness;
 /// out-of-process FakeHarness workers (started with <c>--capture_endpoint</c>) report captures and bundle failures,
 /// which land in a <see cref="CaptureStore"/>. Bind it on the suite's <see cref="GrpcServer"/>.
 /// </summary>
-public sealed class CaptureServiceServer : CaptureService.CaptureServiceBase
+public sealed class CaptureServer : CaptureService.CaptureServiceBase
 {
     private readonly CaptureStore _store;
 
     /// <summary>Creates the service over <paramref name="store"/>.</summary>
     /// <param name="store">Where reports are stored.</param>
-    public CaptureServiceServer(CaptureStore store) => _store = store ?? throw new ArgumentNullException(nameof(store));
+    public CaptureServer(CaptureStore store) => _store = store ?? throw new ArgumentNullException(nameof(store));
 
     /// <summary>Registers the service's methods on <paramref name="binder"/> (before the server starts).</summary>
     /// <param name="binder">The server.</param>

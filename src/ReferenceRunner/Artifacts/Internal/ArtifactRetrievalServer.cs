@@ -1,4 +1,5 @@
 using BeamConformance.Model;
+using BeamConformance.ReferenceRunner.Workers.Internal;
 using Google.Protobuf;
 using Grpc.Core;
 using Org.Apache.Beam.Model.JobManagement.V1;
@@ -16,7 +17,7 @@ namespace BeamConformance.ReferenceRunner.Artifacts.Internal;
 /// outside that directory, e.g. another job's). A missing staged file is NOT_FOUND, other artifact types are
 /// INVALID_ARGUMENT.
 /// </summary>
-internal sealed class ArtifactRetrievalService(ArtifactStore store, Provision.Internal.WorkerRegistry workers, int chunkBytes) : Org.Apache.Beam.Model.JobManagement.V1.ArtifactRetrievalService.ArtifactRetrievalServiceBase
+internal sealed class ArtifactRetrievalServer(ArtifactStore store, SdkWorkerRegistry workers, int chunkBytes) : Org.Apache.Beam.Model.JobManagement.V1.ArtifactRetrievalService.ArtifactRetrievalServiceBase
 {
     public void Bind(ServiceBinderBase binder) => Org.Apache.Beam.Model.JobManagement.V1.ArtifactRetrievalService.BindService(binder, this);
 
@@ -71,7 +72,7 @@ internal sealed class ArtifactRetrievalService(ArtifactStore store, Provision.In
                 "GetArtifact of a staged file needs the caller's worker_id request metadata: a worker may read only its own job's artifacts."));
         }
 
-        var info = workers.Find(workerId)
+        var info = workers.Find(workerId)?.Provision
             ?? throw new RpcException(new Status(StatusCode.PermissionDenied, $"GetArtifact: worker_id '{workerId}' names no worker this runner started (or it was stopped)."));
         return (info.RetrievalToken, store.PathOf(info.RetrievalToken));
     }

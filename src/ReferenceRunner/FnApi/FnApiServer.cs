@@ -1,5 +1,6 @@
 using BeamConformance.ReferenceRunner.Execution;
 using BeamConformance.ReferenceRunner.FnApi.Internal;
+using BeamConformance.ReferenceRunner.Workers.Internal;
 using Grpc.Core;
 using Org.Apache.Beam.Model.FnExecution.V1;
 using Microsoft.Extensions.Logging;
@@ -13,29 +14,37 @@ namespace BeamConformance.ReferenceRunner.FnApi;
 /// stream for the same worker id with ALREADY_EXISTS; an unknown descriptor id with NOT_FOUND.
 /// Thread-safe; shared by every job of the server.
 /// </summary>
-public sealed class FnApiServices
+public sealed class FnApiServer
 {
-    private readonly WorkerRegistry _workers = new();
     private readonly ControlServer _control;
     private readonly DataServer _data;
     private readonly StateServer _state;
     private readonly LoggingServer _logging;
+    private readonly TimeProvider _time;
 
     /// <summary>Creates the services.</summary>
     /// <param name="loggerFactory">Logging; SDK log entries use the category <c>BeamConformance.ReferenceRunner.Sdk</c>.</param>
     /// <param name="options">Limits; <see cref="FnApiOptions.Default"/> when null.</param>
-    public FnApiServices(ILoggerFactory loggerFactory, FnApiOptions? options = null)
+    /// <param name="timeProvider">The clock of <see cref="WaitForWorkerAsync"/>'s timeout; <see cref="TimeProvider.System"/> when null.</param>
+    public FnApiServer(ILoggerFactory loggerFactory, FnApiOptions? options = null, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(loggerFactory);
         Options = options ?? FnApiOptions.Default;
+        _time = timeProvider ?? TimeProvider.System;
         ArgumentOutOfRangeException.ThrowIfLessThan(Options.MaxDataChunkBytes, 1, nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThan(Options.StatePageBytes, 1, nameof(options));
         var logger = loggerFactory.CreateLogger("BeamConformance.ReferenceRunner.FnApi");
-        _control = new ControlServer(_workers, Options, logger);
-        _data = new DataServer(_workers, logger);
-        _state = new StateServer(_workers, Options, logger);
-        _logging = new LoggingServer(_workers, loggerFactory.CreateLogger("BeamConformance.ReferenceRunner.Sdk"));
+        _control = new ControlServer(Workers, Options, logger);
+        _data = new DataServer(Workers, logger);
+        _state = new StateServer(Workers, Options, logger);
+        _logging = new LoggingServer(Workers, loggerFactory.CreateLogger("BeamConformance.ReferenceRunner.Sdk"));
     }
+
+    /// <summary>
+    /// The SDK workers of every job, by worker id; the ReferenceRunnerServer's ProvisionServer and
+    /// ArtifactRetrievalServer share it.
+    /// </summary>
+    internal SdkWorkerRegistry Workers { get; } = new();
 
     /// <summary>The limits in force.</summary>
     public FnApiOptions Options { get; }
@@ -56,10 +65,15 @@ public sealed class FnApiServices
     /// </summary>
     /// <param name="workerId">The id the worker will send as <c>worker_id</c>.</param>
     /// <param name="messages">The job's message sink, or null.</param>
-    public void ExpectWorker(string workerId, IJobMessageSink? messages)
+    public void ExpectWorker(string workerId, IJobMessageSink? messages) => Expect(workerId, messages);
+
+    /// <summary><see cref="ExpectWorker"/>, returning the worker's one home.</summary>
+    internal SdkWorker Expect(string workerId, IJobMessageSink? messages)
     {
         ArgumentException.ThrowIfNullOrEmpty(workerId);
-        _workers.GetOrAdd(workerId).Messages = messages;
+        var worker = Workers.GetOrAdd(workerId);
+        worker.Messages = messages;
+        return worker;
     }
 
     /// <summary>Waits for a worker to open its control stream.</summary>
@@ -72,10 +86,10 @@ public sealed class FnApiServices
     public async Task<WorkerConnection> WaitForWorkerAsync(string workerId, TimeSpan timeout, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(workerId);
-        var slot = _workers.GetOrAdd(workerId);
+        var worker = Workers.GetOrAdd(workerId);
         try
         {
-            return await slot.Connected.Task.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+            return await worker.Connected.Task.WaitAsync(timeout, _time, cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
@@ -90,12 +104,6 @@ public sealed class FnApiServices
     public void ForgetWorker(string workerId)
     {
         ArgumentException.ThrowIfNullOrEmpty(workerId);
-        var slot = _workers.Find(workerId);
-        if (slot is not null && slot.Connected.Task.IsCompletedSuccessfully)
-        {
-            slot.Connected.Task.Result.OnDisconnected("the runner stopped using the worker");
-        }
-
-        _workers.Remove(workerId);
+        Workers.Remove(workerId);
     }
 }

@@ -9,7 +9,7 @@ using Org.Apache.Beam.Model.Pipeline.V1;
 
 namespace BeamConformance.ReferenceRunner.Tests.FnApi;
 
-public sealed class FnApiServicesTests
+public sealed class FnApiServerTests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(120);
 

@@ -1,3 +1,4 @@
+using BeamConformance.ReferenceRunner.Workers.Internal;
 using Grpc.Core;
 using Org.Apache.Beam.Model.FnExecution.V1;
 
@@ -9,7 +10,7 @@ namespace BeamConformance.ReferenceRunner.Provision.Internal;
 /// retrieval token, endpoints, dependencies and the runner's capabilities. INVALID_ARGUMENT without
 /// <c>worker_id</c>; NOT_FOUND for a worker the runner did not start (or already stopped).
 /// </summary>
-internal sealed class ProvisionService(WorkerRegistry workers) : Org.Apache.Beam.Model.FnExecution.V1.ProvisionService.ProvisionServiceBase
+internal sealed class ProvisionServer(SdkWorkerRegistry workers) : Org.Apache.Beam.Model.FnExecution.V1.ProvisionService.ProvisionServiceBase
 {
     public void Bind(ServiceBinderBase binder) => Org.Apache.Beam.Model.FnExecution.V1.ProvisionService.BindService(binder, this);
 
@@ -21,7 +22,7 @@ internal sealed class ProvisionService(WorkerRegistry workers) : Org.Apache.Beam
             throw new RpcException(new Status(StatusCode.InvalidArgument, "GetProvisionInfo needs the caller's worker_id request metadata."));
         }
 
-        var info = workers.Find(workerId)
+        var info = workers.Find(workerId)?.Provision
             ?? throw new RpcException(new Status(StatusCode.NotFound, $"worker_id '{workerId}' names no worker this runner started (or it was stopped)."));
         return Task.FromResult(new GetProvisionInfoResponse { Info = info });
     }

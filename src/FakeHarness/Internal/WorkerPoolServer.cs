@@ -4,7 +4,7 @@ using Org.Apache.Beam.Model.FnExecution.V1;
 namespace BeamConformance.FakeHarness.Internal;
 
 /// <summary>The generated <c>BeamFnExternalWorkerPool</c> service base over the worker pool's two handlers.</summary>
-internal sealed class WorkerPoolService(
+internal sealed class WorkerPoolServer(
     Func<StartWorkerRequest, ServerCallContext, Task<StartWorkerResponse>> startWorker,
     Func<StopWorkerRequest, ServerCallContext, Task<StopWorkerResponse>> stopWorker) : BeamFnExternalWorkerPool.BeamFnExternalWorkerPoolBase
 {
