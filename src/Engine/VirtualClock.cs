@@ -10,9 +10,11 @@ namespace BeamConformance.Engine;
 /// </summary>
 /// <remarks>
 /// <para>Timers made by <see cref="CreateTimer"/> run on virtual time: a timer fires, on the thread calling
-/// <see cref="Advance"/>, once the clock has reached its due time (a timer due when it is created or changed fires at the next call, <c>Advance(0)</c> included) (a periodic timer at most once per call, then re-armed a period after its due time, or after now when that passed too).
+/// <see cref="Advance"/>, once the clock has reached its due time; a timer due when it is created or changed fires
+/// at the next call, <c>Advance(0)</c> included; a periodic timer fires at most once per call, then is re-armed a
+/// period after its due time, or after now when that passed too.
 /// <see cref="GetTimestamp"/> counts virtual ticks, so <see cref="TimeProvider.GetElapsedTime(long)"/> and
-/// waits taken on this clock (a <c>Task.Delay</c> given it) follow the virtual clock too.</para>
+/// delays given this clock as their TimeProvider follow the virtual clock too.</para>
 /// <para>The clock never goes back and stops at <see cref="DateTimeOffset.MaxValue"/> (9999-12-31, far before
 /// Beam's max timestamp, which a <see cref="DateTimeOffset"/> cannot hold). Thread-safe.</para>
 /// </remarks>
