@@ -10,13 +10,16 @@ namespace BeamConformance.Conformance.Reports;
 /// </summary>
 public static class JsonResultsReport
 {
+    /// <summary>The version of the <c>results.json</c> layout (independent of the scenario format's version).</summary>
+    public const int FormatVersion = 1;
+
     /// <summary>Writes the JSON (UTF-8, indented) to <paramref name="output"/>.</summary>
     public static void Write(RunReport report, Stream output)
     {
         ArgumentNullException.ThrowIfNull(report);
         using var w = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         w.WriteStartObject();
-        w.WriteNumber("format_version", Scenarios.ScenarioFormat.Version);
+        w.WriteNumber("format_version", FormatVersion);
         w.WriteString("runner", report.Runner);
         w.WriteNumber("duration_ms", (long)report.Duration.TotalMilliseconds);
         w.WriteStartObject("summary");

@@ -17,9 +17,9 @@ public static class ResultsFile
         {
             using var json = JsonDocument.Parse(File.ReadAllBytes(path));
             var root = json.RootElement;
-            if (root.GetProperty("format_version").GetInt32() != ScenarioFormat.Version)
+            if (root.GetProperty("format_version").GetInt32() != JsonResultsReport.FormatVersion)
             {
-                throw new FormatException($"{path}: format_version {root.GetProperty("format_version")} is not {ScenarioFormat.Version}");
+                throw new FormatException($"{path}: format_version {root.GetProperty("format_version")} is not {JsonResultsReport.FormatVersion}");
             }
 
             var outcomes = Enum.GetValues<ScenarioOutcome>().ToDictionary(RunReport.OutcomeName, o => o, StringComparer.Ordinal);

@@ -2,6 +2,8 @@ using BeamConformance.Model;
 using BeamConformance.Conformance.Running.Internal;
 using BeamConformance.Conformance.Scenarios;
 using BeamConformance.FakeHarness;
+using BeamConformance.Model.Windowing;
+using BeamConformance.Protos.Adapters;
 using Google.Protobuf;
 using Org.Apache.Beam.Model.Pipeline.V1;
 using YamlDotNet.RepresentationModel;
@@ -11,7 +13,7 @@ namespace BeamConformance.Conformance.Running;
 /// <summary>
 /// Turns a scenario's pipeline into the beam_runner_api.proto <c>Pipeline</c> the suite submits (the wire contract
 /// between the suite and the FakeHarness, /tmp/team/HARNESS.md): standard primitives for Impulse, GroupByKey and
-/// Flatten; our test transforms as <c>beam:transform:pardo:v1</c> whose <c>do_fn</c> carries the beamconformance URN
+/// Flatten; windowing strategies through the model's one proto adapter (<c>WindowingProtoAdapter</c>); our test transforms as <c>beam:transform:pardo:v1</c> whose <c>do_fn</c> carries the beamconformance URN
 /// and the payload as UTF-8 JSON plus a <c>"run"</c> key; WindowInto, combines (composites with their unlifted
 /// expansion) and Reshuffle (composite: GroupByKey then explode values) as the contract says; one EXTERNAL environment
 /// <c>fakeharness</c> pointing at the FakeHarness worker pool.
@@ -48,7 +50,11 @@ public static class PipelineBuilder
 
         foreach (var (id, strategy) in scenario.Pipeline.WindowingStrategies)
         {
-            components.WindowingStrategies[id] = WindowingProtos.Strategy(strategy, context.Coders, HarnessUrns.EnvironmentId);
+            components.WindowingStrategies[id] = (strategy with
+            {
+                WindowCoderId = strategy.WindowFn is WindowFn.Global ? context.Coders.GlobalWindow : context.Coders.IntervalWindow,
+                EnvironmentId = HarnessUrns.EnvironmentId,
+            }).ToProto();
         }
 
         foreach (var (id, pc) in scenario.Pipeline.PCollections)

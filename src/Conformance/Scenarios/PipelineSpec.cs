@@ -1,12 +1,23 @@
+using BeamConformance.Model.Windowing;
+
 namespace BeamConformance.Conformance.Scenarios;
 
 /// <summary>The pipeline a scenario submits, proto-free.</summary>
-/// <param name="WindowingStrategies">Strategies by id, including the predefined <c>global</c>.</param>
+/// <param name="WindowingStrategies">The model's strategies by id, including the predefined <see cref="GlobalStrategyId"/>
+/// (<see cref="WindowingStrategy.Default"/>); their window coder and environment ids are left for the pipeline builder.</param>
 /// <param name="PCollections">PCollections by id, in file order.</param>
 /// <param name="Transforms">Leaf transforms in file (topological) order.</param>
 /// <param name="Requirements"><c>beam:requirement:*</c> URNs of the pipeline.</param>
 public sealed record PipelineSpec(
-    IReadOnlyDictionary<string, WindowingStrategySpec> WindowingStrategies,
+    IReadOnlyDictionary<string, WindowingStrategy> WindowingStrategies,
     IReadOnlyDictionary<string, PCollectionSpec> PCollections,
     IReadOnlyList<TransformSpec> Transforms,
-    IReadOnlyList<string> Requirements);
+    IReadOnlyList<string> Requirements)
+{
+    /// <summary>The predefined id of the global strategy (global window, every Beam default); it may not be redefined.</summary>
+    public const string GlobalStrategyId = "global";
+
+    /// <summary>The strategy of PCollection <paramref name="pcollectionId"/>.</summary>
+    /// <exception cref="KeyNotFoundException">The PCollection or its strategy is not declared.</exception>
+    public WindowingStrategy StrategyOf(string pcollectionId) => WindowingStrategies[PCollections[pcollectionId].Windowing];
+}

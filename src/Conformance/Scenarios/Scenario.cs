@@ -26,4 +26,7 @@ public sealed record Scenario(
 
     /// <summary>The scenario's area (first id segment).</summary>
     public string Area => Id.Area;
+
+    /// <summary>The format version the file declares (<c>format</c>; 1 when absent).</summary>
+    public int FormatVersion { get; init; } = ScenarioFormat.OldestVersion;
 }

@@ -1,18 +1,21 @@
 namespace BeamConformance.Conformance.Scenarios;
 
 /// <summary>
-/// The keys of format version 1, per object kind. The loader accepts exactly these keys; the kinds and
+/// The keys of the scenario format (version 2, a superset of version 1), per object kind. The loader accepts exactly these keys; the kinds and
 /// keys are those of <c>testdata/schema/*.schema.json</c> <c>$defs</c> (a test keeps the two equal).
 /// </summary>
 public static class ScenarioFormat
 {
     /// <summary>The format version this build reads.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
+
+    /// <summary>The oldest format version this build still reads unchanged.</summary>
+    public const int OldestVersion = 1;
 
     /// <summary>Object kind (schema <c>$defs</c> name) → its allowed keys.</summary>
     public static IReadOnlyDictionary<string, IReadOnlySet<string>> Keys { get; } = Build(new()
     {
-        ["scenario"] = "id description spec features timeout_ms pipeline expect job_api",
+        ["scenario"] = "format id description spec features timeout_ms pipeline expect job_api",
         ["pipeline"] = "windowing_strategies pcollections transforms requirements",
         ["pcollection"] = "coder windowing bounded",
         ["windowing_strategy"] = "window_fn trigger accumulation_mode allowed_lateness_ms timestamp_combiner closing_behavior on_time_behavior",
@@ -29,7 +32,11 @@ public static class ScenarioFormat
         ["or_finally"] = "main finally",
         ["transform"] = "name urn inputs side_inputs outputs payload opaque",
         ["side_input"] = "pcollection view default",
-        ["payload"] = "values elements fn predicate key routes when message",
+        ["payload"] = "values elements fn predicate key routes when message events",
+        ["teststream_event"] = "add_elements advance_watermark advance_processing_time",
+        ["add_elements"] = "tag elements",
+        ["advance_watermark"] = "tag new_watermark_ms",
+        ["advance_processing_time"] = "advance_ms",
         ["element"] = "value timestamp_ms",
         ["fn"] = "add multiply mod concat prefix to_string size identity key value constant kv map_values chain",
         ["kv_fn"] = "key value",

@@ -44,7 +44,18 @@ public static class ScenarioLoader
             throw root.Error("timeout_ms", "must be > 0");
         }
 
+        var format = root.OptLong("format") ?? ScenarioFormat.OldestVersion;
+        if (format < ScenarioFormat.OldestVersion || format > ScenarioFormat.Version)
+        {
+            throw root.Error("format", $"format version {format} is not one this build reads ({ScenarioFormat.OldestVersion} to {ScenarioFormat.Version})");
+        }
+
         var pipeline = PipelineReader.Read(source, root.Required("pipeline"));
+        if (format < 2 && pipeline.Transforms.FirstOrDefault(t => t.Urn == ScenarioUrns.TestStream) is { } ts)
+        {
+            throw new ScenarioFormatException(ts.Location, "urn", $"transform '{ts.Name}': {ScenarioUrns.TestStream} needs format version 2 (add 'format: 2' to the scenario)");
+        }
+
         var expect = ExpectReader.Read(source, root.Get("expect"), pipeline);
         if (expect.Failure?.Phase != FailurePhase.Prepare)
         {
@@ -53,7 +64,10 @@ public static class ScenarioLoader
 
         return new Scenario(
             new ScenarioId(id), NonEmpty(root, "description"), NonEmpty(root, "spec"), features, timeout, pipeline, expect,
-            [.. root.List("job_api").Select(step => JobApiReader.Step(source, step))], fileName);
+            [.. root.List("job_api").Select(step => JobApiReader.Step(source, step))], fileName)
+        {
+            FormatVersion = (int)format,
+        };
     }
 
     /// <summary>

@@ -30,6 +30,9 @@ public static class ScenarioUrns
     /// <summary><c>beam:transform:combine_grouped_values:v1</c>.</summary>
     public const string CombineGroupedValues = Urns.Transforms.CombineGroupedValues;
 
+    /// <summary><c>beam:transform:teststream:v1</c> (format version 2), executed by the runner.</summary>
+    public const string TestStream = Urns.Transforms.TestStream;
+
     /// <summary>Our create transform.</summary>
     public const string Create = HarnessUrns.Create;
 
@@ -64,6 +67,7 @@ public static class ScenarioUrns
     public static IReadOnlyDictionary<string, IReadOnlySet<string>> PayloadKeys { get; } = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal)
     {
         [Impulse] = Set(), [GroupByKey] = Set(), [Flatten] = Set(), [Reshuffle] = Set(), [WindowInto] = Set(),
+        [TestStream] = Set("events"),
         [CombinePerKey] = Set("fn"), [CombineGlobally] = Set("fn"), [CombineGroupedValues] = Set("fn"),
         [Create] = Set("values", "elements"), [Map] = Set("fn"), [FlatMap] = Set("fn"), [Filter] = Set("predicate"),
         [KeyBy] = Set("key"), [MultiOutput] = Set("routes"), [ReadSideInputs] = Set(), [Capture] = Set(),

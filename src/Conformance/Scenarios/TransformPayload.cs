@@ -47,4 +47,9 @@ public abstract record TransformPayload
     /// <summary><c>beam:transform:combine_per_key:v1</c>, <c>combine_globally:v1</c>, <c>combine_grouped_values:v1</c>.</summary>
     /// <param name="Fn">The combine fn.</param>
     public sealed record Combine(CombineFnKind Fn) : TransformPayload;
+
+    /// <summary><c>beam:transform:teststream:v1</c> (format version 2): the events, in order. Every output shares
+    /// one coder (<c>TestStreamPayload.coder_id</c>), that of its output PCollections.</summary>
+    /// <param name="Events">The script.</param>
+    public sealed record TestStream(IReadOnlyList<TestStreamEvent> Events) : TransformPayload;
 }

@@ -1,4 +1,5 @@
 using BeamConformance.Conformance.Scenarios;
+using BeamConformance.Model.Windowing;
 using BeamConformance.Conformance.Tests.Scenarios;
 
 namespace BeamConformance.Conformance.Tests.Lint;
@@ -22,6 +23,7 @@ public sealed class FeatureTagLintTests
         [ScenarioUrns.CombineGroupedValues] = "UsesCombine",
         [ScenarioUrns.ReadSideInputs] = "UsesSideInputs",
         [ScenarioUrns.MultiOutput] = "UsesMultipleOutputs",
+        [ScenarioUrns.TestStream] = "UsesTestStream",
     };
 
     public static TheoryData<string> ScenarioIds() => SuiteLintTests.ScenarioIds();
@@ -49,15 +51,22 @@ public sealed class FeatureTagLintTests
                 var strategy = s.Pipeline.WindowingStrategies[pc.Windowing];
                 implied.UnionWith(strategy.WindowFn switch
                 {
-                    WindowFnSpec.Fixed => ["UsesFixedWindows"],
-                    WindowFnSpec.Sliding => ["UsesSlidingWindows"],
-                    WindowFnSpec.Sessions => ["UsesSessionWindows"],
+                    WindowFn.Fixed => ["UsesFixedWindows"],
+                    WindowFn.Sliding => ["UsesSlidingWindows"],
+                    WindowFn.Sessions => ["UsesSessionWindows"],
                     _ => Array.Empty<string>(),
                 });
-                if (strategy.TimestampCombiner != TimestampCombinerKind.EndOfWindow)
+                if (strategy.TimestampCombiner != TimestampCombiner.EndOfWindow)
                 {
                     implied.Add("UsesTimestampCombiner");
                 }
+
+                implied.UnionWith(TriggerTags(strategy));
+            }
+
+            if (s.Pipeline.Transforms.Any(t => t.Payload is TransformPayload.TestStream ts && ts.Events.Any(e => e is TestStreamEvent.AdvanceProcessingTime)))
+            {
+                implied.Add("UsesTestStreamWithProcessingTime");
             }
 
             if (s.Pipeline.Transforms.Any(t => t.SideInputs.Values.Any(si => si.View is SideInputView.Multimap or SideInputView.MultimapKeys)))
@@ -78,4 +87,31 @@ public sealed class FeatureTagLintTests
 
         Assert.Empty(implied.Except(s.Features));
     }
+
+    // The tags a windowing strategy's trigger and accumulation mode imply.
+    private static IEnumerable<string> TriggerTags(WindowingStrategy strategy)
+    {
+        if (strategy.Trigger is not Trigger.Default)
+        {
+            yield return "UsesTriggers";
+        }
+
+        if (strategy.AccumulationMode == AccumulationMode.Accumulating)
+        {
+            yield return "UsesAccumulatingPanes";
+        }
+
+        var kinds = Flatten(strategy.Trigger).ToList();
+        if (kinds.Any(t => t is Trigger.AfterProcessingTime))
+        {
+            yield return "UsesProcessingTimeTriggers";
+        }
+
+        if (kinds.Any(t => t is Trigger.AfterSynchronizedProcessingTime))
+        {
+            yield return "UsesSynchronizedProcessingTime";
+        }
+    }
+
+    private static IEnumerable<Trigger> Flatten(Trigger trigger) => trigger.Children.SelectMany(Flatten).Prepend(trigger);
 }

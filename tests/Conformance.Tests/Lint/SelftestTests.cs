@@ -32,6 +32,16 @@ public sealed class SelftestTests
         { "expected_empty_output", "pardo/map_add", "0 expected pane(s), 1 actual pane(s)" },
         // Impulse expected at timestamp 0 rather than the minimum timestamp.
         { "impulse_timestamp_zero", "impulse/single_empty_element", "timestamp: expected 0 for every element, actual" },
+        // The second EARLY pane expected with index 2 instead of 1.
+        { "trigger_wrong_pane_index", "triggers/repeatedly_element_count_discarding", "pane: expected EARLY index=2 on_time_index=-1 not first not last, actual EARLY index=1" },
+        // The final ON_TIME pane left out: the real output has it (unexpected output).
+        { "trigger_missing_final_pane", "triggers/repeatedly_element_count_discarding", "unexpected output: window [0, 1000), pane ON_TIME index=2 on_time_index=0 not first last" },
+        // Accumulating panes expected with discarding contents.
+        { "trigger_accumulating_as_discarding", "triggers/repeatedly_element_count_accumulating", "values unexpected: [\"a\", [1, 2, 3, 4]] @999" },
+        // The EARLY pane expected after the ON_TIME one.
+        { "trigger_early_after_on_time", "triggers/after_watermark_early_count_discarding", "pane: expected ON_TIME index=0 on_time_index=0 first not last, actual ON_TIME index=1" },
+        // A TestStream element behind the watermark expected in the on-time pane.
+        { "teststream_late_element_kept", "teststream/late_element_dropped_after_watermark", "values unexpected: [\"a\", [1]] @999" },
     };
 
     [Theory]
@@ -46,7 +56,7 @@ public sealed class SelftestTests
         var result = OutputChecker.Check(wrong, conformingOutput);
 
         Assert.False(result.Passed);
-        Assert.Contains(diffFragment, result.Diff, StringComparison.Ordinal);
+        Assert.True(result.Diff.Contains(diffFragment, StringComparison.Ordinal), $"'{diffFragment}' not in the diff:\n{result.Diff}");
     }
 
     [Fact]

@@ -43,7 +43,7 @@ public sealed class ScenarioLoaderTests
         Assert.Equal("area/behaviour", s.Id.Value);
         Assert.Equal("area", s.Area);
         Assert.Equal(["UsesGroupByKey"], s.Features);
-        Assert.Equal(new WindowFnSpec.Fixed(1000, 0), s.Pipeline.WindowingStrategies["fixed"].WindowFn);
+        Assert.Equal(new BeamConformance.Model.Windowing.WindowFn.Fixed(1000, 0), s.Pipeline.WindowingStrategies["fixed"].WindowFn);
         Assert.Equal(CoderSpec.Parse("kv<string_utf8,varint>"), s.Pipeline.PCollections["pairs"].Coder);
         var create = Assert.IsType<TransformPayload.Create>(s.Pipeline.Transforms[1].Payload);
         Assert.Equal(new ElementSpec(new KV("a", 1L), 5), Assert.Single(create.Elements));

@@ -183,4 +183,51 @@ public sealed class PipelineBuilderTests
         Assert.Equal(new Dictionary<string, string> { ["out"] = "total" }, t["Sum/DropKey"].Outputs);
         Assert.DoesNotContain(t.Values, x => x.UniqueName.StartsWith("Sum/Impulse", StringComparison.Ordinal) || x.UniqueName == "Sum/InjectDefault");
     }
+
+    [Fact]
+    public void Teststream_is_a_runner_primitive_with_its_events_in_order_and_tags_as_output_names()
+    {
+        var p = Build("teststream/output_tags_route_elements");
+        var t = p.Components.Transforms["Events"];
+        var payload = TestStreamPayload.Parser.ParseFrom(t.Spec.Payload);
+
+        Assert.Equal("beam:transform:teststream:v1", t.Spec.Urn);
+        Assert.Equal("", t.EnvironmentId);
+        Assert.Empty(t.Inputs);
+        Assert.Equal(new Dictionary<string, string> { ["left"] = "lefts", ["right"] = "rights" }, t.Outputs);
+        Assert.Equal("varint", payload.CoderId);
+        Assert.Equal("beam:coder:varint:v1", p.Components.Coders[payload.CoderId].Spec.Urn);
+        Assert.Equal(
+            ["element left 01@10", "element right 02@20", "element left 03@30", "watermark left 9223372036854775", "watermark right 9223372036854775"],
+            payload.Events.Select(Describe));
+    }
+
+    [Fact]
+    public void Teststream_elements_are_encoded_in_the_outer_context()
+    {
+        var payload = TestStreamPayload.Parser.ParseFrom(Build("teststream/string_elements_outer_encoding").Components.Transforms["Events"].Spec.Payload);
+
+        // "hello", "" and "x y" with no length prefix (Beam SDKs encode encoded_element with the coder's outer context).
+        Assert.Equal(["element out 68656c6c6f@1", "element out @2", "element out 782079@3"], payload.Events.Select(Describe));
+    }
+
+    [Fact]
+    public void Teststream_processing_time_events_carry_the_advance_in_ms()
+    {
+        var payload = TestStreamPayload.Parser.ParseFrom(Build("teststream/processing_time_events_without_timers").Components.Transforms["Events"].Spec.Payload);
+
+        // kv<string_utf8, varint> [a, 1]: the key nested (length 1, "a"), the value in the outer context.
+
+        Assert.Equal(
+            ["element out 016101@100", "processing_time 5000", "element out 016102@200", "processing_time 5000", "watermark out 9223372036854775"],
+            payload.Events.Select(Describe));
+    }
+
+    private static string Describe(TestStreamPayload.Types.Event e) => e.EventCase switch
+    {
+        TestStreamPayload.Types.Event.EventOneofCase.ElementEvent => string.Join(", ", e.ElementEvent.Elements.Select(el =>
+            $"element {e.ElementEvent.Tag} {Convert.ToHexStringLower(el.EncodedElement.Span)}@{el.Timestamp}")),
+        TestStreamPayload.Types.Event.EventOneofCase.WatermarkEvent => $"watermark {e.WatermarkEvent.Tag} {e.WatermarkEvent.NewWatermark}",
+        _ => $"processing_time {e.ProcessingTimeEvent.AdvanceDuration}",
+    };
 }

@@ -2,6 +2,8 @@ using BeamConformance.Model;
 using System.Text.Json;
 using BeamConformance.Conformance.Scenarios;
 using BeamConformance.FakeHarness;
+using BeamConformance.Model.Windowing;
+using BeamConformance.Protos.Adapters;
 using Google.Protobuf;
 using Org.Apache.Beam.Model.Pipeline.V1;
 using static BeamConformance.Conformance.Running.PipelineBuilder;
@@ -31,13 +33,17 @@ internal static class TransformTranslator
                 var fn = ((TransformPayload.Combine)t.Payload).Fn;
                 Put(c, t.Name, Combine(c, t.Name, t.Urn, fn, input.Coder.ValueCoder.ElementCoder), MainOf(t.Inputs[0]), t.Outputs, HarnessUrns.EnvironmentId);
                 return t.Name;
+            case ScenarioUrns.TestStream:
+                var events = new FunctionSpec { Urn = t.Urn, Payload = TestStreamProtos.Payload(c, t, (TransformPayload.TestStream)t.Payload).ToByteString() };
+                Put(c, t.Name, events, new Dictionary<string, string>(), t.Outputs, "");
+                return t.Name;
             case ScenarioUrns.WindowInto:
                 var output = t.Outputs.Values.FirstOrDefault() is { } o && c.Spec.PCollections.TryGetValue(o, out var outPc)
-                    && c.Spec.WindowingStrategies.TryGetValue(outPc.Windowing, out var ws) ? ws : WindowingStrategySpec.Global;
+                    && c.Spec.WindowingStrategies.TryGetValue(outPc.Windowing, out var ws) ? ws : Model.Windowing.WindowingStrategy.Default;
                 var spec = new FunctionSpec
                 {
                     Urn = t.Urn,
-                    Payload = new WindowIntoPayload { WindowFn = WindowingProtos.WindowFn(output.WindowFn) }.ToByteString(),
+                    Payload = new WindowIntoPayload { WindowFn = output.WindowFn.ToProto() }.ToByteString(),
                 };
                 Put(c, t.Name, spec, MainOf(t.Inputs.FirstOrDefault()), t.Outputs, HarnessUrns.EnvironmentId);
                 return t.Name;
@@ -136,8 +142,8 @@ internal static class TransformTranslator
         var dropKey = $"{t.Name}/DropKey";
         var dropJson = PayloadJson.Object(c.RunId, ("fn", w => { w.WriteStartObject(); w.WritePropertyName("value"); w.WriteStartObject(); w.WriteEndObject(); w.WriteEndObject(); }));
         var inGlobalWindow = c.Spec.WindowingStrategies.TryGetValue(input.Windowing, out var windowing)
-            ? windowing.WindowFn is WindowFnSpec.Global
-            : input.Windowing == WindowingStrategySpec.GlobalId;
+            ? windowing.WindowFn is WindowFn.Global
+            : input.Windowing == PipelineSpec.GlobalStrategyId;
         if (!inGlobalWindow)
         {
             // Beam gives no default value outside the global window: the keyed combine's values are the output.
@@ -163,7 +169,7 @@ internal static class TransformTranslator
     private static (string Impulse, string InjectDefault, string Defaults) DefaultBranch(BuildContext c, string name, CombineFnKind fn, string unkeyed, CoderSpec outputCoder, PCollectionSpec input)
     {
         var impulseOut = $"{name}/impulse";
-        c.AddPCollection(impulseOut, new CoderSpec(CoderKind.Bytes, []), WindowingStrategySpec.GlobalId, bounded: true);
+        c.AddPCollection(impulseOut, new CoderSpec(CoderKind.Bytes, []), PipelineSpec.GlobalStrategyId, bounded: true);
         var impulse = $"{name}/Impulse";
         Put(c, impulse, new FunctionSpec { Urn = ScenarioUrns.Impulse }, new Dictionary<string, string>(), Out(impulseOut), "");
         var defaults = Intermediate(c, $"{name}/default", outputCoder, input);

@@ -1,3 +1,4 @@
+using BeamConformance.Model.Windowing;
 using YamlDotNet.RepresentationModel;
 
 namespace BeamConformance.Conformance.Scenarios.Internal;
@@ -20,12 +21,12 @@ internal static class PipelineReader
     public static PipelineSpec Read(YamlSource s, YamlNode node)
     {
         var map = YamlMap.Open(s, node, "pipeline", "pipeline");
-        var strategies = new Dictionary<string, WindowingStrategySpec>(StringComparer.Ordinal) { [WindowingStrategySpec.GlobalId] = WindowingStrategySpec.Global };
+        var strategies = new Dictionary<string, WindowingStrategy>(StringComparer.Ordinal) { [PipelineSpec.GlobalStrategyId] = WindowingStrategy.Default with { AssignsToOneWindow = true } };
         if (map.Get("windowing_strategies") is { } ws)
         {
             foreach (var (id, value) in Entries(s, ws, "windowing_strategies"))
             {
-                if (id.Text == WindowingStrategySpec.GlobalId)
+                if (id.Text == PipelineSpec.GlobalStrategyId)
                 {
                     throw s.Error(id.Node, id.Text, "the global windowing strategy is predefined and may not be redefined");
                 }
@@ -48,7 +49,7 @@ internal static class PipelineReader
                 throw pc.Error("coder", e.Message);
             }
 
-            pcollections[id.Text] = new PCollectionSpec(id.Text, coder, pc.OptString("windowing") ?? WindowingStrategySpec.GlobalId, pc.OptBool("bounded") ?? true);
+            pcollections[id.Text] = new PCollectionSpec(id.Text, coder, pc.OptString("windowing") ?? PipelineSpec.GlobalStrategyId, pc.OptBool("bounded") ?? true);
         }
 
         var transforms = new List<TransformSpec>();
@@ -160,13 +161,13 @@ internal static class PipelineReader
         }
 
         var payload = map.Get("payload") is { } p
-            ? Payload(s, p, urn, payloadKeys, outputs.Count == 1 && pcollections.TryGetValue(outputs.Values.First(), out var outPc) ? outPc.Coder : null)
+            ? Payload(s, p, urn, payloadKeys, (outputs.Count == 1 || urn == ScenarioUrns.TestStream) && outputs.Count > 0 && pcollections.TryGetValue(outputs.Values.First(), out var outPc) ? outPc.Coder : null, outputs)
             : payloadKeys.Count == 0 ? TransformPayload.Empty : throw map.Error("payload", $"{urn} needs a payload ({string.Join(", ", payloadKeys)})");
 
         return new TransformSpec(name, urn, map.Strings("inputs"), sideInputs, outputs, payload, opaque, map.Location);
     }
 
-    private static TransformPayload Payload(YamlSource s, YamlNode node, string urn, IReadOnlySet<string> allowed, CoderSpec? outputCoder)
+    private static TransformPayload Payload(YamlSource s, YamlNode node, string urn, IReadOnlySet<string> allowed, CoderSpec? outputCoder, IReadOnlyDictionary<string, string> outputs)
     {
         var map = YamlMap.Open(s, node, "payload", "payload");
         foreach (var key in map.Keys.Where(k => !allowed.Contains(k)))
@@ -198,6 +199,8 @@ internal static class PipelineReader
 
                 return new TransformPayload.MultiOutput(routes);
             case ScenarioUrns.FailOn: return new TransformPayload.FailOn(FunctionReader.Pred(s, map.Required("when"), "when"), map.String("message"));
+            case ScenarioUrns.TestStream:
+                return new TransformPayload.TestStream([.. map.List("events").Select(e => TestStreamReader.Event(s, e, outputCoder, outputs))]);
             case ScenarioUrns.CombinePerKey or ScenarioUrns.CombineGlobally or ScenarioUrns.CombineGroupedValues:
                 return new TransformPayload.Combine(s.Enum(map.Required("fn"), "fn", CombineFns));
             default:

@@ -42,11 +42,11 @@ internal static class PipelineValidator
                 }
             }
 
-            CheckShape(t);
+            CheckShape(t, pipeline);
         }
     }
 
-    private static void CheckShape(TransformSpec t)
+    private static void CheckShape(TransformSpec t, PipelineSpec pipeline)
     {
         if (t.Opaque)
         {
@@ -56,6 +56,7 @@ internal static class PipelineValidator
         var (minInputs, maxInputs, outputs) = t.Urn switch
         {
             ScenarioUrns.Impulse => (0, 0, 1),
+            ScenarioUrns.TestStream => (0, 0, -1),
             ScenarioUrns.Capture => (1, 1, 0),
             ScenarioUrns.Flatten => (1, int.MaxValue, 1),
             ScenarioUrns.MultiOutput => (1, 1, -1),
@@ -83,12 +84,17 @@ internal static class PipelineValidator
             throw Error(t, "outputs", $"output tags ({string.Join(", ", t.Outputs.Keys)}) must be exactly {(t.Urn == ScenarioUrns.ReadSideInputs ? "the side input names" : "the route tags")} ({string.Join(", ", tags)})");
         }
 
+        if (t.Payload is TransformPayload.TestStream ts)
+        {
+            TestStreamChecks.Check(t, ts, pipeline);
+        }
+
         if (t.Urn == ScenarioUrns.ReadSideInputs && t.SideInputs.Count == 0)
         {
             throw Error(t, "side_inputs", "read_side_inputs needs at least one side input");
         }
     }
 
-    private static ScenarioFormatException Error(TransformSpec t, string key, string problem) =>
+    internal static ScenarioFormatException Error(TransformSpec t, string key, string problem) =>
         new(t.Location, key, $"transform '{t.Name}': {problem}");
 }
