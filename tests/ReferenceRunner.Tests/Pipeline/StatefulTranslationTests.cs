@@ -57,10 +57,19 @@ public sealed class StatefulTranslationTests
             problems.Select(static q => $"{q.Id}|{q.Feature}|{q.Value}"));
     }
 
-    private static Org.Apache.Beam.Model.Pipeline.V1.Pipeline Stateful(out string output)
+    /// <summary>impulse → a (KV&lt;string, varint&gt;) → counter (bag, value, map, sorted state) → after; allowed lateness 7 s, global or fixed 10 s windows.</summary>
+    internal static Org.Apache.Beam.Model.Pipeline.V1.Pipeline Stateful(out string output, bool fixedWindows = false)
     {
         var p = new TestPipeline();
-        p.Windowing("late", "beam:window_fn:global_windows:v1", "gw", MergeStatus.Types.Enum.NonMerging);
+        if (fixedWindows)
+        {
+            p.Windowing("late", "beam:window_fn:fixed_windows:v1", "iw", MergeStatus.Types.Enum.NonMerging, p.Components.WindowingStrategies["fixed"].WindowFn.Payload);
+        }
+        else
+        {
+            p.Windowing("late", "beam:window_fn:global_windows:v1", "gw", MergeStatus.Types.Enum.NonMerging);
+        }
+
         p.Components.WindowingStrategies["late"].AllowedLateness = 7_000;
         var keyed = p.ParDo("a", p.Impulse("impulse"), "kv_str_varint", "late");
         var counted = p.ParDo("counter", keyed, "kv_str_varint", "late");
