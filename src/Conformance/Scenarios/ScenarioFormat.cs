@@ -29,7 +29,7 @@ public static class ScenarioFormat
         ["or_finally"] = "main finally",
         ["transform"] = "name urn inputs side_inputs outputs payload opaque",
         ["side_input"] = "pcollection view default",
-        ["payload"] = "values elements fn predicate key routes when message",
+        ["payload"] = "values elements fn predicate key routes when message emit fail_once_on",
         ["element"] = "value timestamp_ms",
         ["fn"] = "add multiply mod concat prefix to_string size identity key value constant kv map_values chain",
         ["kv_fn"] = "key value",

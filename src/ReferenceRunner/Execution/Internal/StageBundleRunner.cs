@@ -75,7 +75,13 @@ internal sealed class StageBundleRunner(
             var cacheTokens = new List<ProcessBundleRequest.Types.CacheToken>();
             if (state is not null)
             {
-                state.CollectGarbage(stage, bundle.InputWatermarkMillis);
+                // In batch mode a bounded input's watermark jumps to the max while the stage still has elements of every
+                // window to process: collecting then would drop live state. The end of the job collects everything.
+                if (bundle.InputWatermarkMillis < Model.BeamTime.MaxTimestampMillis)
+                {
+                    state.CollectGarbage(stage, bundle.InputWatermarkMillis);
+                }
+
                 var (ordered, keys) = KeyedInput.Arrange(inputs[0].Elements, stage.Inputs[0].Coding);
                 inputs[0] = (inputs[0].input, ordered);
                 source = transaction = new UserStateTransaction(state, stage, keys, sideInputs);
