@@ -7,7 +7,6 @@ using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Org.Apache.Beam.Model.FnExecution.V1;
-using Org.Apache.Beam.Model.JobManagement.V1;
 using Org.Apache.Beam.Model.Pipeline.V1;
 
 namespace BeamConformance.ReferenceRunner.Tests.Execution;
@@ -15,7 +14,7 @@ namespace BeamConformance.ReferenceRunner.Tests.Execution;
 /// <summary>A stateful stage end to end over real gRPC: keyed input, state discarded with a failed bundle, cache tokens, bad keys.</summary>
 public sealed class StatefulExecutionTests
 {
-    private const string MinTimestampGlobal = "7fdf3b645a1cac09" + "00000001" + "0f";
+    private const string MinTimestampGlobal = JobExecutorTests.MinTimestampGlobal;
 
     [Fact]
     public async Task A_retried_bundle_sees_the_state_from_before_its_failed_attempt_under_a_new_cache_token()
@@ -112,16 +111,9 @@ public sealed class StatefulExecutionTests
             Translation = PipelineFuser.Fuse(pipeline),
             PipelineOptions = new Struct(),
             Environments = launcher,
-            Messages = new NoMessages(),
+            Messages = new JobExecutorTests.NoMessages(),
             Metrics = new JobMetrics(),
             LoggerFactory = NullLoggerFactory.Instance,
         };
-    }
-
-    private sealed class NoMessages : IJobMessageSink
-    {
-        public void Post(JobMessage.Types.MessageImportance importance, string text)
-        {
-        }
     }
 }

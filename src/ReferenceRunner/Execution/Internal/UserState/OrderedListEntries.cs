@@ -1,3 +1,5 @@
+using BeamConformance.Model;
+using BeamConformance.Model.Coders;
 using BeamConformance.ReferenceRunner.FnApi;
 
 namespace BeamConformance.ReferenceRunner.Execution.Internal.UserState;
@@ -13,43 +15,29 @@ internal static class OrderedListEntries
     public static List<(long SortKey, byte[] Entry)> Split(ReadOnlySpan<byte> data)
     {
         var entries = new List<(long, byte[])>();
-        var at = 0;
-        while (at < data.Length)
+        var reader = new CoderReader(data);
+        while (!reader.AtEnd)
         {
-            var start = at;
-            var sortKey = (long)ReadVarint(data, ref at);
-            var length = ReadVarint(data, ref at);
-            if (length > (ulong)(data.Length - at))
+            var start = reader.Position;
+            try
             {
-                throw new StateRequestRejectedException(
-                    $"ordered-list entry at byte {start} says its value has {length} bytes, but {data.Length - at} are left (expected KV<varint sort key, length-prefixed value>)");
-            }
+                var sortKey = reader.ReadVarInt64(Urns.UserState.OrderedList);
+                var length = reader.ReadVarInt64(Urns.UserState.OrderedList);
+                if (length < 0 || length > reader.Remaining)
+                {
+                    throw new StateRequestRejectedException(
+                        $"ordered-list entry at byte {start} says its value has {length} bytes, but {reader.Remaining} are left (expected KV<varint sort key, length-prefixed value>)");
+                }
 
-            at += (int)length;
-            entries.Add((sortKey, data[start..at].ToArray()));
+                reader.ReadRaw(Urns.UserState.OrderedList, length);
+                entries.Add((sortKey, data[start..reader.Position].ToArray()));
+            }
+            catch (CoderException e)
+            {
+                throw new StateRequestRejectedException($"ordered-list entry at byte {start} is no KV<varint sort key, length-prefixed value>: {e.Message}", e);
+            }
         }
 
         return entries;
-    }
-
-    private static ulong ReadVarint(ReadOnlySpan<byte> data, ref int at)
-    {
-        ulong value = 0;
-        for (var shift = 0; shift < 70; shift += 7)
-        {
-            if (at >= data.Length)
-            {
-                throw new StateRequestRejectedException($"ordered-list data ends inside a varint at byte {at}");
-            }
-
-            var b = data[at++];
-            value |= (ulong)(b & 0x7F) << shift;
-            if ((b & 0x80) == 0)
-            {
-                return value;
-            }
-        }
-
-        throw new StateRequestRejectedException($"ordered-list data has a varint longer than 10 bytes ending at byte {at}");
     }
 }
