@@ -41,6 +41,15 @@ public static class HarnessUrns
     /// <summary><c>beamconformance:transform:fail_on:v1</c>: a test transform (testdata/README.md, "Transforms").</summary>
     public const string FailOn = "beamconformance:transform:fail_on:v1";
 
+    /// <summary><c>beamconformance:transform:bag_state:v1</c>: a stateful test transform over bag user state (testdata/README.md, "State").</summary>
+    public const string BagState = "beamconformance:transform:bag_state:v1";
+
+    /// <summary><c>beamconformance:transform:multimap_state:v1</c>: a stateful test transform over multimap user state.</summary>
+    public const string MultimapState = "beamconformance:transform:multimap_state:v1";
+
+    /// <summary><c>beamconformance:transform:ordered_list_state:v1</c>: a stateful test transform over ordered-list user state.</summary>
+    public const string OrderedListState = "beamconformance:transform:ordered_list_state:v1";
+
     /// <summary><c>beamconformance:transform:stall:v1</c>: a test transform (testdata/README.md, "Transforms").</summary>
     public const string Stall = "beamconformance:transform:stall:v1";
 

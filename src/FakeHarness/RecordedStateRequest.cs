@@ -14,6 +14,7 @@ namespace BeamConformance.FakeHarness;
 /// <param name="ResponseData">The response's <c>get.data</c> bytes (empty for other operations).</param>
 /// <param name="ResponseContinuationToken">The response's continuation token.</param>
 /// <param name="Error">The response's error, or null.</param>
+/// <param name="AppendData">For <c>append</c>, the <c>StateAppendRequest.data</c> sent; else null.</param>
 public sealed record RecordedStateRequest(
     string Kind,
     string Operation,
@@ -25,4 +26,5 @@ public sealed record RecordedStateRequest(
     byte[] ContinuationToken,
     byte[] ResponseData,
     byte[] ResponseContinuationToken,
-    string? Error);
+    string? Error,
+    byte[]? AppendData = null);

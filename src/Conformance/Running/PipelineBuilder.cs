@@ -69,6 +69,14 @@ public static class PipelineBuilder
         }
 
         pipeline.Requirements.Add(scenario.Pipeline.Requirements);
+        var stateful = components.Transforms.Values.Any(static t => t.Spec?.Urn == Model.Urns.Transforms.ParDo
+            && ParDoPayload.Parser.ParseFrom(t.Spec.Payload).StateSpecs.Count > 0);
+        if (stateful && !pipeline.Requirements.Contains(Model.Urns.Requirements.StatefulProcessing))
+        {
+            // As Beam's SDKs do for a pipeline with a stateful DoFn.
+            pipeline.Requirements.Add(Model.Urns.Requirements.StatefulProcessing);
+        }
+
         return pipeline;
     }
 

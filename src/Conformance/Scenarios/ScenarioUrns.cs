@@ -63,6 +63,15 @@ public static class ScenarioUrns
     /// <summary>Our transform that holds its bundle until the job is cancelled.</summary>
     public const string Stall = HarnessUrns.Stall;
 
+    /// <summary>Our stateful transform over bag user state (state id <c>bag</c>).</summary>
+    public const string BagState = HarnessUrns.BagState;
+
+    /// <summary>Our stateful transform over multimap user state (state id <c>map</c>).</summary>
+    public const string MultimapState = HarnessUrns.MultimapState;
+
+    /// <summary>Our stateful transform over ordered-list user state (state id <c>sorted</c>).</summary>
+    public const string OrderedListState = HarnessUrns.OrderedListState;
+
     /// <summary>Known URN → the payload keys it takes (required ones are checked by the loader).</summary>
     public static IReadOnlyDictionary<string, IReadOnlySet<string>> PayloadKeys { get; } = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal)
     {
@@ -72,6 +81,7 @@ public static class ScenarioUrns
         [Create] = Set("values", "elements"), [Map] = Set("fn"), [FlatMap] = Set("fn"), [Filter] = Set("predicate"),
         [KeyBy] = Set("key"), [MultiOutput] = Set("routes"), [ReadSideInputs] = Set(), [Capture] = Set(),
         [FailOn] = Set("when", "message"), [Stall] = Set(),
+        [BagState] = Set("emit", "fail_once_on"), [MultimapState] = Set(), [OrderedListState] = Set(),
     };
 
     private static HashSet<string> Set(params string[] keys) => new(keys, StringComparer.Ordinal);

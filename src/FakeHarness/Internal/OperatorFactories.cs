@@ -104,9 +104,10 @@ internal static class OperatorFactories
         {
             var payload = ParDoPayload.Parser.ParseFrom(transform.Spec!.Payload);
             var doFn = payload.DoFn ?? throw new HarnessException($"{where}: ParDoPayload has no do_fn", name);
-            if (payload.StateSpecs.Count > 0 || payload.TimerFamilySpecs.Count > 0 || !string.IsNullOrEmpty(payload.RestrictionCoderId))
+            var stateful = doFn.Urn is HarnessUrns.BagState or HarnessUrns.MultimapState or HarnessUrns.OrderedListState;
+            if ((payload.StateSpecs.Count > 0 && !stateful) || payload.TimerFamilySpecs.Count > 0 || !string.IsNullOrEmpty(payload.RestrictionCoderId))
             {
-                throw new HarnessException($"{where}: user state, timers and splittable DoFns are not supported by the FakeHarness (format 1)", name);
+                throw new HarnessException($"{where}: user state (outside the state test transforms), timers and splittable DoFns are not supported by the FakeHarness", name);
             }
 
             var mainInputs = transform.Inputs.Where(i => !payload.SideInputs.ContainsKey(i.Key)).OrderBy(i => i.Key, StringComparer.Ordinal).Select(i => i.Value).ToArray();
@@ -125,6 +126,7 @@ internal static class OperatorFactories
                 HarnessUrns.Capture => Node((n, c, o) => new CaptureOperator(n, c, o), mainInputs),
                 HarnessUrns.FailOn => Node(FailOnFactory(args, at), mainInputs),
                 HarnessUrns.Stall => Node((n, c, o) => new StallOperator(n, c, o), mainInputs),
+                HarnessUrns.BagState or HarnessUrns.MultimapState or HarnessUrns.OrderedListState => Node(UserStateFactory(doFn.Urn, descriptor, coders, mainInputs, args, at), mainInputs),
                 HarnessUrns.InjectDefault => Node(InjectDefaultFactory(name, transform, payload, descriptor, coders, args, at), mainInputs),
                 _ => throw new HarnessException($"{where}: do_fn URN '{doFn.Urn}' is not one the FakeHarness executes", name),
             };
@@ -189,6 +191,19 @@ internal static class OperatorFactories
 
         var compiled = routes.EnumerateObject().Select(r => (r.Name, Predicates.Compile(r.Value, $"{at}.routes.{r.Name}"))).ToArray();
         return (n, c, o) => new MultiOutputOperator(n, c, o, compiled);
+    }
+
+    private static OperatorFactory UserStateFactory(string urn, ProcessBundleDescriptor descriptor, DescriptorCoders coders, string[] mainInputs, JsonElement args, string at)
+    {
+        if (mainInputs is not [var input] || DescriptorCoders.Logical(coders.OfPCollection(input)) is not KvCoder kv)
+        {
+            throw new HarnessException($"{at}: a state transform reads exactly one KV main input");
+        }
+
+        var windowCoder = coders.Get(descriptor.WindowingStrategies[descriptor.Pcollections[input].WindowingStrategyId].WindowCoderId);
+        var emitValues = args.TryGetProperty("emit", out var emit) && Union.String(emit, at + ".emit") == "values";
+        var failOnceOn = args.TryGetProperty("fail_once_on", out var fail) ? JsonValues.ToNatural(fail, at + ".fail_once_on") : null;
+        return (n, c, o) => new UserStateOperator(n, c, o, urn, kv, windowCoder, emitValues, failOnceOn);
     }
 
     private static OperatorFactory FailOnFactory(JsonElement args, string at)

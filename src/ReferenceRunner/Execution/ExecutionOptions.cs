@@ -24,6 +24,13 @@ public sealed record ExecutionOptions
     public int MaxBundlesInFlight { get; init; } = 4;
 
     /// <summary>
+    /// How many times a bundle is run before its failure fails the job (default 1: never retried). A retried bundle
+    /// gets the same elements and the state committed before its first attempt (the failed attempt's state changes
+    /// are discarded).
+    /// </summary>
+    public int MaxBundleAttempts { get; init; } = 1;
+
+    /// <summary>
     /// Forces batch or streaming semantics (<see cref="ExecutionMode"/>) for every job; null (the default, the
     /// command line's <c>--execution-mode auto</c>) decides per job: streaming when the pipeline has an
     /// UNBOUNDED PCollection or a TestStream or its options set <c>beam:option:streaming:v1</c> to true, batch

@@ -15,6 +15,12 @@ public sealed record BundleRequest
     /// <summary>The data-sink transform ids whose <c>is_last</c> the bundle waits for.</summary>
     public required IReadOnlyList<string> SinkTransformIds { get; init; }
 
-    /// <summary>Answers the bundle's state reads (side inputs); null when the bundle reads no state.</summary>
+    /// <summary>Answers the bundle's state requests (side inputs, user state); null when the bundle has no state.</summary>
     public IBundleStateSource? StateSource { get; init; }
+
+    /// <summary>
+    /// <c>ProcessBundleRequest.cache_tokens</c>: under which tokens the SDK may cache state across bundles (a stateful
+    /// stage's user-state token, which changes whenever state changed behind the SDK's back). Empty: no caching.
+    /// </summary>
+    public IReadOnlyList<Org.Apache.Beam.Model.FnExecution.V1.ProcessBundleRequest.Types.CacheToken> CacheTokens { get; init; } = [];
 }

@@ -3,8 +3,9 @@ using Org.Apache.Beam.Model.FnExecution.V1;
 namespace BeamConformance.ReferenceRunner.FnApi;
 
 /// <summary>
-/// Answers the State API (<c>BeamFnState.State</c>) reads of one bundle. The Fn API services page the
-/// answer into <c>StateGetResponse</c>s with continuation tokens.
+/// Answers the State API (<c>BeamFnState.State</c>) requests of one bundle. The Fn API services page the
+/// answer of a read into <c>StateGetResponse</c>s with continuation tokens. Side inputs are read-only: by default
+/// <see cref="Append"/> and <see cref="Clear"/> reject the request.
 /// </summary>
 public interface IBundleStateSource
 {
@@ -18,4 +19,17 @@ public interface IBundleStateSource
     /// <returns>The encoded values in order; empty when nothing is stored.</returns>
     /// <exception cref="Exception">Any exception: the SDK gets StateResponse.error with its message.</exception>
     IReadOnlyList<ReadOnlyMemory<byte>> Get(StateKey key);
+
+    /// <summary>Appends <c>StateAppendRequest.data</c> (concatenated nested-encoded values) to the state named by <paramref name="key"/>.</summary>
+    /// <param name="key">StateRequest.state_key.</param>
+    /// <param name="data">The appended bytes, kept as sent.</param>
+    /// <exception cref="StateRequestRejectedException">The state cannot be written (a side input, a key outside the bundle): the bundle fails.</exception>
+    void Append(StateKey key, ReadOnlyMemory<byte> data) =>
+        throw new StateRequestRejectedException($"append to {key.TypeCase} state: side inputs are read-only (StateAppendRequest is for user state)");
+
+    /// <summary>Clears the state named by <paramref name="key"/> (for ordered-list state, its sort-key range).</summary>
+    /// <param name="key">StateRequest.state_key.</param>
+    /// <exception cref="StateRequestRejectedException">The state cannot be written (a side input, a key outside the bundle): the bundle fails.</exception>
+    void Clear(StateKey key) =>
+        throw new StateRequestRejectedException($"clear of {key.TypeCase} state: side inputs are read-only (StateClearRequest is for user state)");
 }

@@ -120,7 +120,7 @@ public sealed class WorkerConnection : IAsyncDisposable
         var instruction = new InstructionRequest
         {
             InstructionId = request.InstructionId,
-            ProcessBundle = new ProcessBundleRequest { ProcessBundleDescriptorId = request.DescriptorId },
+            ProcessBundle = new ProcessBundleRequest { ProcessBundleDescriptorId = request.DescriptorId, CacheTokens = { request.CacheTokens } },
         };
         var responseTask = SendInstructionAsync(instruction, stop.Token);
         var sendTask = SendInputsAsync(request, stop.Token);
@@ -132,6 +132,11 @@ public sealed class WorkerConnection : IAsyncDisposable
             }
 
             var response = await responseTask.ConfigureAwait(false);
+            if (tracker.Rejection is { } rejected)
+            {
+                throw new BundleFailedException(request.InstructionId, string.IsNullOrEmpty(response.Error) ? rejected : $"{rejected} (the SDK then reported: {response.Error})");
+            }
+
             if (!string.IsNullOrEmpty(response.Error))
             {
                 throw new BundleFailedException(request.InstructionId, response.Error);

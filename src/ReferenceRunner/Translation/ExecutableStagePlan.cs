@@ -22,8 +22,12 @@ public sealed class ExecutableStagePlan
         IReadOnlyList<StageDataInput> inputs,
         IReadOnlyList<StageDataOutput> outputs,
         IReadOnlyList<StageSideInput> sideInputs,
-        ProcessBundleDescriptor template)
+        ProcessBundleDescriptor template,
+        IReadOnlyList<StageUserState>? userStates = null,
+        long userStateAllowedLatenessMillis = 0)
     {
+        UserStates = userStates ?? [];
+        UserStateAllowedLatenessMillis = userStateAllowedLatenessMillis;
         StageId = stageId;
         EnvironmentId = environmentId;
         TransformIds = transformIds;
@@ -50,6 +54,22 @@ public sealed class ExecutableStagePlan
 
     /// <summary>The side inputs read over the State API.</summary>
     public IReadOnlyList<StageSideInput> SideInputs { get; }
+
+    /// <summary>
+    /// The user state declared by the stage's stateful ParDo (empty for a stateless stage). A stateful ParDo always
+    /// starts its stage, so its main input is the stage's one data input (<see cref="Inputs"/>[0], a KV whose key
+    /// bytes are the state keys).
+    /// </summary>
+    public IReadOnlyList<StageUserState> UserStates { get; }
+
+    /// <summary>True when the stage runs a stateful ParDo (<c>beam:requirement:pardo:stateful:v1</c>): keyed input, user state.</summary>
+    public bool IsStateful => UserStates.Count > 0;
+
+    /// <summary>
+    /// The allowed lateness (ms) of the stateful ParDo's input windowing: a state cell of window <c>w</c> is garbage
+    /// once the stage's input watermark is past <c>w.MaxTimestamp + lateness</c>.
+    /// </summary>
+    public long UserStateAllowedLatenessMillis { get; }
 
     /// <summary>
     /// Builds the descriptor served by <c>GetProcessBundleDescriptor</c>: a fresh copy each call, whose data ports
@@ -86,7 +106,7 @@ public sealed class ExecutableStagePlan
         var template = _template.Clone();
         template.Environments.Clear();
         template.Environments.Add(environments);
-        return new ExecutableStagePlan(StageId, EnvironmentId, TransformIds, Inputs, Outputs, SideInputs, template);
+        return new ExecutableStagePlan(StageId, EnvironmentId, TransformIds, Inputs, Outputs, SideInputs, template, UserStates, UserStateAllowedLatenessMillis);
     }
 
     /// <inheritdoc />

@@ -15,7 +15,7 @@ namespace BeamConformance.ReferenceRunner.Tests.Execution;
 public sealed class JobExecutorTests
 {
     // Windowed-value header of ungrouped data: min timestamp, one global window, pane NO_FIRING (0f).
-    private const string MinTimestampGlobal = "7fdf3b645a1cac09" + "00000001" + "0f";
+    internal const string MinTimestampGlobal = "7fdf3b645a1cac09" + "00000001" + "0f";
 
     // GroupByKey output in the global window: END_OF_WINDOW timestamp (end of the global window), the ON_TIME
     // first-and-last pane (07).
@@ -254,7 +254,7 @@ public sealed class JobExecutorTests
     private static IEnumerable<string> SplitElements(IEnumerable<string> data) =>
         data.SelectMany(static hex => hex.Split(EndOfGlobalWindowOnTime, StringSplitOptions.RemoveEmptyEntries)).Select(static e => EndOfGlobalWindowOnTime + e);
 
-    private sealed class NoMessages : IJobMessageSink
+    internal sealed class NoMessages : IJobMessageSink
     {
         public void Post(JobMessage.Types.MessageImportance importance, string text)
         {

@@ -24,4 +24,7 @@ internal sealed class HarnessBundle(TestHarness harness, string instructionId, P
 
     /// <summary>Reads a state key, following continuation tokens; returns each page's bytes.</summary>
     public Task<List<StateGetResponse>> GetStateAsync(StateKey key) => harness.GetStateAsync(InstructionId, key);
+
+    /// <summary>Appends <paramref name="append"/> to (or, when null, clears) a state; returns the runner's error or null.</summary>
+    public Task<string?> WriteStateAsync(StateKey key, byte[]? append) => harness.WriteStateAsync(InstructionId, key, append);
 }

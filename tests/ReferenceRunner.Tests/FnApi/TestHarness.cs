@@ -113,6 +113,27 @@ internal sealed class TestHarness : IAsyncDisposable
         return pages;
     }
 
+    /// <summary>Sends one append (data) or clear (null) request and returns the runner's error, or null.</summary>
+    internal async Task<string?> WriteStateAsync(string instructionId, StateKey key, byte[]? append)
+    {
+        var id = $"state-{Interlocked.Increment(ref _stateIds)}";
+        var answer = new TaskCompletionSource<StateResponse>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _stateAnswers[id] = answer;
+        var request = new StateRequest { Id = id, InstructionId = instructionId, StateKey = key };
+        if (append is null)
+        {
+            request.Clear = new StateClearRequest();
+        }
+        else
+        {
+            request.Append = new StateAppendRequest { Data = ByteString.CopyFrom(append) };
+        }
+
+        await WriteAsync(_stateGate, _state.Value.RequestStream, request);
+        var response = await answer.Task.WaitAsync(TimeSpan.FromSeconds(120));
+        return string.IsNullOrEmpty(response.Error) ? null : response.Error;
+    }
+
     private async Task ControlLoopAsync()
     {
         var work = new List<Task>();

@@ -32,9 +32,15 @@ public sealed class ValidationTests
         // An unknown requirement.
         { "unknown requirement", "pipeline|requirement|beam:requirement:pardo:made_up:v1" },
         // A requirement the runner knows but does not meet yet.
-        { "stateful requirement", "pipeline|requirement|beam:requirement:pardo:stateful:v1" },
-        // User state in a ParDo.
-        { "state spec", "a|state spec|count: BagSpec" },
+        { "time-sorted requirement", "pipeline|requirement|beam:requirement:pardo:time_sorted_input:v1" },
+        // User state in a ParDo whose input is not a KV (no key to keep state under).
+        { "state on non-kv", "a|coder|beam:coder:bytes:v1" },
+        // User state over a State API protocol the runner does not serve.
+        { "unknown state protocol", "b|state spec|beam:user_state:made_up:v1" },
+        // A state spec that declares no kind.
+        { "empty state spec", "b|state spec|s" },
+        // A state spec naming a coder that does not exist.
+        { "state coder missing", "b|dangling reference|ghost" },
         // A user timer family.
         { "timer", "a|timer|t1" },
         // A splittable DoFn (restriction coder).
@@ -135,12 +141,28 @@ public sealed class ValidationTests
             case "unknown requirement":
                 requirements.Add("beam:requirement:pardo:made_up:v1");
                 break;
-            case "stateful requirement":
-                requirements.Add("beam:requirement:pardo:stateful:v1");
+            case "time-sorted requirement":
+                requirements.Add("beam:requirement:pardo:time_sorted_input:v1");
                 break;
-            case "state spec":
+            case "state on non-kv":
                 p.ParDo("a", impulse);
                 WithPayload(p, "a", payload => payload.StateSpecs["count"] = new StateSpec { BagSpec = new BagStateSpec { ElementCoderId = "varint" } });
+                break;
+            case "unknown state protocol":
+                p.ParDo("b", p.ParDo("a", impulse, "kv_str_varint"));
+                WithPayload(p, "b", payload => payload.StateSpecs["s"] = new StateSpec
+                {
+                    BagSpec = new BagStateSpec { ElementCoderId = "varint" },
+                    Protocol = new FunctionSpec { Urn = "beam:user_state:made_up:v1" },
+                });
+                break;
+            case "empty state spec":
+                p.ParDo("b", p.ParDo("a", impulse, "kv_str_varint"));
+                WithPayload(p, "b", payload => payload.StateSpecs["s"] = new StateSpec());
+                break;
+            case "state coder missing":
+                p.ParDo("b", p.ParDo("a", impulse, "kv_str_varint"));
+                WithPayload(p, "b", payload => payload.StateSpecs["s"] = new StateSpec { BagSpec = new BagStateSpec { ElementCoderId = "ghost" } });
                 break;
             case "timer":
                 p.ParDo("a", impulse);
@@ -207,7 +229,7 @@ public sealed class ValidationTests
         return pipeline;
     }
 
-    private static void WithPayload(TestPipeline p, string transformId, Action<ParDoPayload> change)
+    internal static void WithPayload(TestPipeline p, string transformId, Action<ParDoPayload> change)
     {
         var transform = p.Components.Transforms[transformId];
         var payload = ParDoPayload.Parser.ParseFrom(transform.Spec.Payload);

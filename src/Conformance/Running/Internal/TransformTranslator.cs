@@ -55,17 +55,55 @@ internal static class TransformTranslator
             return t.Name;
         }
 
-        ParDo(c, t.Name, t.Urn, JsonPayload(c, t), t.Inputs.FirstOrDefault(), t.SideInputs, t.Outputs);
+        ParDo(c, t.Name, t.Urn, JsonPayload(c, t), t.Inputs.FirstOrDefault(), t.SideInputs, t.Outputs, StateSpecs(c, t));
         return t.Name;
+    }
+
+    /// <summary>
+    /// The user state of our stateful transforms (testdata/README.md, "State"): <c>bag</c> of the input's value coder,
+    /// <c>map</c> of string keys and values, <c>sorted</c> of strings; none for other transforms.
+    /// </summary>
+    private static Dictionary<string, StateSpec> StateSpecs(BuildContext c, TransformSpec t)
+    {
+        var text = c.Coders.Id(CoderSpec.Parse("string_utf8"));
+        return t.Urn switch
+        {
+            ScenarioUrns.BagState => new()
+            {
+                ["bag"] = new StateSpec
+                {
+                    BagSpec = new BagStateSpec { ElementCoderId = c.Coders.Id(c.PCollection(t.Inputs[0], t.Name).Coder.ValueCoder) },
+                    Protocol = new FunctionSpec { Urn = Urns.UserState.Bag },
+                },
+            },
+            ScenarioUrns.MultimapState => new()
+            {
+                ["map"] = new StateSpec
+                {
+                    MultimapSpec = new MultimapStateSpec { KeyCoderId = text, ValueCoderId = text },
+                    Protocol = new FunctionSpec { Urn = Urns.UserState.Multimap },
+                },
+            },
+            ScenarioUrns.OrderedListState => new()
+            {
+                ["sorted"] = new StateSpec
+                {
+                    OrderedListSpec = new OrderedListStateSpec { ElementCoderId = text },
+                    Protocol = new FunctionSpec { Urn = Urns.UserState.OrderedList },
+                },
+            },
+            _ => [],
+        };
     }
 
     private static byte[] JsonPayload(BuildContext c, TransformSpec t) =>
         PayloadJson.WithRun(c.Payloads.TryGetValue(t.Name, out var node) ? node : null, c.RunId);
 
     private static void ParDo(BuildContext c, string id, string doFnUrn, byte[] json, string? mainInput,
-        IReadOnlyDictionary<string, SideInputSpec> sideInputs, IReadOnlyDictionary<string, string> outputs)
+        IReadOnlyDictionary<string, SideInputSpec> sideInputs, IReadOnlyDictionary<string, string> outputs, Dictionary<string, StateSpec>? stateSpecs = null)
     {
         var payload = new ParDoPayload { DoFn = new FunctionSpec { Urn = doFnUrn, Payload = ByteString.CopyFrom(json) } };
+        payload.StateSpecs.Add(stateSpecs ?? []);
         var inputs = MainOf(mainInput);
         foreach (var (name, side) in sideInputs)
         {

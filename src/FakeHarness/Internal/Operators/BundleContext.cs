@@ -82,6 +82,41 @@ internal sealed class BundleContext
         }
     }
 
+    /// <summary>
+    /// Appends <paramref name="append"/> to the state named by <paramref name="key"/>, or clears it when null; records
+    /// the request and the answer.
+    /// </summary>
+    /// <exception cref="HarnessException">No state endpoint, a failed stream, or an error response.</exception>
+    public async Task WriteStateAsync(StateKey key, byte[]? append)
+    {
+        var url = Plan.Descriptor.StateApiServiceDescriptor?.Url;
+        if (string.IsNullOrEmpty(url))
+        {
+            throw new HarnessException($"descriptor '{Plan.Descriptor.Id}' needs the state API (user state) but has no state_api_service_descriptor");
+        }
+
+        var kind = StateKinds.Of(key);
+        var (window, keyBytes) = StateKinds.WindowAndKey(key);
+        var request = new StateRequest { InstructionId = InstructionId, StateKey = key };
+        if (append is null)
+        {
+            request.Clear = new StateClearRequest();
+        }
+        else
+        {
+            request.Append = new StateAppendRequest { Data = Google.Protobuf.ByteString.CopyFrom(append) };
+        }
+
+        var response = await Session.GetStateChannel(url).SendAsync(request, CancellationToken).ConfigureAwait(false);
+        var error = string.IsNullOrEmpty(response.Error) ? null : response.Error;
+        Recorder.AddStateRequest(RunId, new RecordedStateRequest(
+            kind, append is null ? "clear" : "append", StateKinds.TransformId(key), null, InstructionId, window, keyBytes, [], [], [], error, append));
+        if (error is not null)
+        {
+            throw new HarnessException($"the runner answered the {kind} {(append is null ? "clear" : "append")} request with an error: {error}");
+        }
+    }
+
     /// <summary>Decodes a stream of nested values (a state response body).</summary>
     /// <exception cref="HarnessException">Invalid bytes.</exception>
     public static object?[] DecodeAll(byte[] bytes, Coder coder, string where)

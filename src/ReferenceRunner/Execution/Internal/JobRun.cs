@@ -1,5 +1,6 @@
 using System.Text;
 using BeamConformance.Engine;
+using BeamConformance.ReferenceRunner.Execution.Internal.UserState;
 using BeamConformance.ReferenceRunner.FnApi;
 using BeamConformance.ReferenceRunner.Translation;
 using BeamConformance.ReferenceRunner.Workers.Internal;
@@ -16,6 +17,9 @@ internal sealed class JobRun(JobRunContext context, FnApiServer fnApi, Execution
     private readonly List<SdkWorker> _workers = [];
     private readonly Dictionary<string, WorkerConnection> _connections = new(StringComparer.Ordinal);
     private volatile bool _stopping;
+
+    /// <summary>The job's committed user state (stateful ParDos), per transform, state id, key and window.</summary>
+    public UserStateStore UserState { get; } = new(context.JobId);
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -42,9 +46,12 @@ internal sealed class JobRun(JobRunContext context, FnApiServer fnApi, Execution
 
         // A pipeline with a TestStream runs on a virtual processing-time clock that only its events move.
         var clock = fused.TestStreams.Count > 0 ? new VirtualClock() : null;
-        var engine = new JobEngine(graph, new EngineOptions { MaxBundleSize = options.BundleSize, Mode = mode.Mode, TimeProvider = clock ?? options.TimeProvider });
+        var engine = new JobEngine(graph, new EngineOptions
+        {
+            MaxBundleSize = options.BundleSize, Mode = mode.Mode, TimeProvider = clock ?? options.TimeProvider, MaxBundleAttempts = options.MaxBundleAttempts,
+        });
         var lateData = new LateDataReport(engine, fused, context);
-        var bundles = new StageBundleRunner(context, fnApi.Options, options, engine, fused, descriptors, _connections, lateData, _logger);
+        var bundles = new StageBundleRunner(context, fnApi.Options, options, engine, fused, descriptors, _connections, lateData, UserState, _logger);
         var streams = new List<TestStreamEvents>();
         try
         {
@@ -55,6 +62,12 @@ internal sealed class JobRun(JobRunContext context, FnApiServer fnApi, Execution
 
             var driver = clock is null ? null : new TestStreamDriver(engine, fused, clock, streams);
             await DriveAsync(engine, bundles, driver, cancellationToken).ConfigureAwait(false);
+
+            // Every window has expired at the end of input: no user state survives the job.
+            foreach (var stage in fused.Stages.Where(static s => s.IsStateful))
+            {
+                UserState.CollectGarbage(stage, Model.BeamTime.MaxTimestampMillis);
+            }
         }
         finally
         {

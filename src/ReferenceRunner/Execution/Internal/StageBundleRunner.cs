@@ -1,5 +1,6 @@
 using BeamConformance.Engine;
 using BeamConformance.Model.Coders;
+using BeamConformance.ReferenceRunner.Execution.Internal.UserState;
 using BeamConformance.ReferenceRunner.FnApi;
 using BeamConformance.ReferenceRunner.Translation;
 using Microsoft.Extensions.Logging;
@@ -9,6 +10,8 @@ namespace BeamConformance.ReferenceRunner.Execution.Internal;
 
 /// <summary>
 /// Runs one engine bundle of an SDK stage as a ProcessBundle instruction and commits or fails it in the engine.
+/// Bundles of a stateful stage run one at a time, their input grouped by key, their user state committed with the
+/// bundle (or discarded, and the stage's cache token changed, when it fails), expired state collected before each.
 /// </summary>
 internal sealed class StageBundleRunner(
     JobRunContext context,
@@ -19,12 +22,45 @@ internal sealed class StageBundleRunner(
     IReadOnlyDictionary<StageId, string> descriptors,
     IReadOnlyDictionary<string, WorkerConnection> connections,
     LateDataReport lateData,
+    UserStateStore userState,
     ILogger logger)
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<StageId, SemaphoreSlim> _statefulGates = new();
+
     /// <summary>Runs the bundle; never throws: a failure fails the bundle in the engine, which fails the job.</summary>
     public async Task RunAsync(Bundle bundle, CancellationToken cancellationToken)
     {
         var stage = fused.StageOf(bundle.Stage);
+        if (!stage.IsStateful)
+        {
+            await RunAsync(bundle, stage, null, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        // One bundle of a stateful stage at a time: each sees the state its predecessors committed.
+        var gate = _statefulGates.GetOrAdd(stage.StageId, static _ => new SemaphoreSlim(1, 1));
+        try
+        {
+            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            engine.FailBundle(bundle.Id, "the job was cancelled");
+            return;
+        }
+
+        try
+        {
+            await RunAsync(bundle, stage, userState, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task RunAsync(Bundle bundle, ExecutableStagePlan stage, UserStateStore? state, CancellationToken cancellationToken)
+    {
         var connection = connections[stage.EnvironmentId];
         var instructionId = $"{context.JobId}/{bundle.Id}";
         var metricsKey = $"{connection.WorkerId}/{instructionId}";
@@ -32,28 +68,45 @@ internal sealed class StageBundleRunner(
         using var bundleScope = ExecutionLog.BundleScope(logger, instructionId);
         try
         {
+            var sideInputs = stage.SideInputs.Count > 0 ? new SideInputStateSource(engine, stage) : null;
+            IBundleStateSource? source = sideInputs;
+            UserStateTransaction? transaction = null;
+            var inputs = stage.Inputs.Select(input => (input, Elements: bundle.Inputs.Where(i => i.PCollection == input.PCollection).SelectMany(static i => i.Elements))).ToList();
+            var cacheTokens = new List<ProcessBundleRequest.Types.CacheToken>();
+            if (state is not null)
+            {
+                // In batch mode a bounded input's watermark jumps to the max while the stage still has elements of every
+                // window to process: collecting then would drop live state. The end of the job collects everything.
+                if (bundle.InputWatermarkMillis < Model.BeamTime.MaxTimestampMillis)
+                {
+                    state.CollectGarbage(stage, bundle.InputWatermarkMillis);
+                }
+
+                var (ordered, keys) = KeyedInput.Arrange(inputs[0].Elements, stage.Inputs[0].Coding);
+                inputs[0] = (inputs[0].input, ordered);
+                source = transaction = new UserStateTransaction(state, stage, keys, sideInputs);
+                cacheTokens.Add(new ProcessBundleRequest.Types.CacheToken { UserState = new(), Token = state.CacheToken(stage.StageId) });
+            }
+
             var request = new BundleRequest
             {
                 InstructionId = instructionId,
                 DescriptorId = descriptors[stage.StageId],
-                Inputs = [.. stage.Inputs.Select(input => new BundleDataInput(input.TransformId, EncodeInput(bundle, input)))],
+                Inputs = [.. inputs.Select(i => new BundleDataInput(i.input.TransformId, ElementWireCodec.Encode(i.Elements, i.input.Coding, fnApiOptions.MaxDataChunkBytes)))],
                 SinkTransformIds = [.. stage.Outputs.Select(static o => o.TransformId)],
-                StateSource = stage.SideInputs.Count > 0 ? new SideInputStateSource(engine, stage) : null,
+                StateSource = source,
+                CacheTokens = cacheTokens,
             };
 
             BundleOutcome outcome;
-            using (var progress = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            try
             {
-                var progressLoop = ReportProgressAsync(connection, instructionId, metricsKey, progress.Token);
-                try
-                {
-                    outcome = await connection.ProcessBundleAsync(request, cancellationToken).ConfigureAwait(false);
-                }
-                finally
-                {
-                    await progress.CancelAsync().ConfigureAwait(false);
-                    await progressLoop.ConfigureAwait(false);
-                }
+                outcome = await ProcessAsync(connection, request, instructionId, metricsKey, cancellationToken).ConfigureAwait(false);
+            }
+            catch when (state is not null)
+            {
+                state.Invalidate(stage.StageId);
+                throw;
             }
 
             var outputs = new Dictionary<PCollectionId, IReadOnlyList<Element>>();
@@ -67,6 +120,7 @@ internal sealed class StageBundleRunner(
 
             var metrics = await connection.ResolveMonitoringInfosAsync(outcome.Response.MonitoringInfos, outcome.Response.MonitoringData, cancellationToken).ConfigureAwait(false);
             engine.CommitBundle(bundle.Id, new BundleResult { Outputs = outputs });
+            transaction?.Commit();
             context.Metrics.Commit(metricsKey, metrics);
             lateData.UpdateCounters();
             ExecutionLog.BundleCommitted(logger, context.JobId, bundle.Id.ToString(), stage.StageId.Value, bundle.ElementCount, produced);
@@ -83,11 +137,23 @@ internal sealed class StageBundleRunner(
         }
     }
 
+    private async Task<BundleOutcome> ProcessAsync(WorkerConnection connection, BundleRequest request, string instructionId, string metricsKey, CancellationToken cancellationToken)
+    {
+        using var progress = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var progressLoop = ReportProgressAsync(connection, instructionId, metricsKey, progress.Token);
+        try
+        {
+            return await connection.ProcessBundleAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await progress.CancelAsync().ConfigureAwait(false);
+            await progressLoop.ConfigureAwait(false);
+        }
+    }
+
     // The engine's Impulse element is already the wire bytes (00, the nested encoding of an empty byte array):
     // every input, Impulse output or not, goes out as the engine holds it.
-    private IReadOnlyList<ReadOnlyMemory<byte>> EncodeInput(Bundle bundle, StageDataInput input) =>
-        ElementWireCodec.Encode(
-            bundle.Inputs.Where(i => i.PCollection == input.PCollection).SelectMany(static i => i.Elements), input.Coding, fnApiOptions.MaxDataChunkBytes);
 
     private static List<Element> DecodeOutput(ExecutableStagePlan stage, StageDataOutput output, IReadOnlyList<ReadOnlyMemory<byte>> chunks)
     {

@@ -81,6 +81,20 @@ internal sealed class BundleTracker
 
     public void Fail(Exception error) => _sinksDone.TrySetException(error);
 
+    /// <summary>The first state request the runner rejected (the bundle's failure reason), or null.</summary>
+    public string? Rejection { get; private set; }
+
+    /// <summary>A state request broke the contract: the bundle fails with <paramref name="reason"/>.</summary>
+    public void Reject(string reason)
+    {
+        lock (_lock)
+        {
+            Rejection ??= reason;
+        }
+
+        Fail(new InvalidOperationException(reason));
+    }
+
     /// <summary>The data received per sink transform id, in arrival order.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<ReadOnlyMemory<byte>>> Outputs()
     {

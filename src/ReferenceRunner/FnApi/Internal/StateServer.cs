@@ -9,7 +9,8 @@ using Org.Apache.Beam.Model.FnExecution.V1;
 namespace BeamConformance.ReferenceRunner.FnApi.Internal;
 
 /// <summary>
-/// BeamFnState: answers each request from the state source of the bundle named by its instruction id.
+/// BeamFnState: answers each request (get, append, clear) from the state source of the bundle named by its instruction id.
+/// A request the source rejects (<see cref="StateRequestRejectedException"/>) gets the error and fails its bundle.
 /// Reads are paged: a page holds whole encoded values up to <see cref="FnApiOptions.StatePageBytes"/>
 /// (at least one value); the continuation token is the position of the next value.
 /// </summary>
@@ -49,32 +50,40 @@ internal sealed class StateServer(SdkWorkerRegistry workers, FnApiOptions option
             return response;
         }
 
-        switch (request.RequestCase)
+        var source = bundle.StateSource;
+        try
         {
-            case StateRequest.RequestOneofCase.Get:
-                if (bundle.StateSource is null)
-                {
-                    response.Error = $"state request '{request.Id}': bundle '{request.InstructionId}' has no state to read";
+            switch (request.RequestCase)
+            {
+                case StateRequest.RequestOneofCase.Get when source is not null:
+                    response.Get = Page(source.Get(request.StateKey), request.Get.ContinuationToken);
                     return response;
-                }
-
-                try
-                {
-                    response.Get = Page(bundle.StateSource.Get(request.StateKey), request.Get.ContinuationToken);
-                }
-                catch (Exception e)
-                {
-                    response.Error = $"state request '{request.Id}' ({request.StateKey.TypeCase}): {e.Message}";
-                }
-
-                return response;
-            case StateRequest.RequestOneofCase.Append:
-            case StateRequest.RequestOneofCase.Clear:
-                response.Error = $"state request '{request.Id}': {request.RequestCase} of {request.StateKey.TypeCase} state is not supported by this runner yet (user state comes in a later version)";
-                return response;
-            default:
-                response.Error = $"state request '{request.Id}': unknown request kind {request.RequestCase}";
-                return response;
+                case StateRequest.RequestOneofCase.Append when source is not null:
+                    source.Append(request.StateKey, request.Append.Data.Memory);
+                    response.Append = new StateAppendResponse();
+                    return response;
+                case StateRequest.RequestOneofCase.Clear when source is not null:
+                    source.Clear(request.StateKey);
+                    response.Clear = new StateClearResponse();
+                    return response;
+                case StateRequest.RequestOneofCase.Get or StateRequest.RequestOneofCase.Append or StateRequest.RequestOneofCase.Clear:
+                    throw new StateRequestRejectedException($"bundle '{request.InstructionId}' has no state to {request.RequestCase.ToString().ToLowerInvariant()} (no side inputs, no user state)");
+                default:
+                    response.Error = $"state request '{request.Id}': unknown request kind {request.RequestCase}";
+                    return response;
+            }
+        }
+        catch (StateRequestRejectedException e)
+        {
+            // A request that breaks the contract fails the bundle with the runner's reason, whatever the SDK does next.
+            response.Error = $"state request '{request.Id}' ({request.StateKey?.TypeCase}): {e.Message}";
+            bundle.Reject(response.Error);
+            return response;
+        }
+        catch (Exception e)
+        {
+            response.Error = $"state request '{request.Id}' ({request.StateKey?.TypeCase}): {e.Message}";
+            return response;
         }
     }
 

@@ -82,6 +82,12 @@ internal static class DescriptorFactory
         }
 
         descriptor.Environments.Add(graph.Components.Environments);
+        // A stateful ParDo is always its stage's first member (the fuser starts a stage for it); transcoding stages have none.
+        var stateful = stage.Members.FirstOrDefault();
+        var userStates = stateful is null ? [] : stateful.Preparer.UserStates(stateful)
+            .OrderBy(static s => s.Key, StringComparer.Ordinal)
+            .Select(s => new StageUserState(stateful.Id, s.Key, s.Value))
+            .ToList();
         return new ExecutableStagePlan(
             new StageId(stage.Id),
             stage.EnvironmentId,
@@ -89,7 +95,9 @@ internal static class DescriptorFactory
             inputs,
             outputs,
             sideInputs,
-            descriptor);
+            descriptor,
+            userStates,
+            userStates.Count > 0 ? graph.WindowingOf(stateful!.MainInputs[0]).AllowedLateness : 0);
     }
 
     private static Proto.PTransform Port(string id, string urn, string coderId, string? inputs = null, string? outputs = null)

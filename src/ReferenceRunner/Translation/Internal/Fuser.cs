@@ -8,7 +8,7 @@ namespace BeamConformance.ReferenceRunner.Translation.Internal;
 /// Greedy fusion of one pipeline. Leaves are visited producers first; an SDK leaf joins the stage that
 /// produces its main input (or, failing that, a stage already reading the same input: sibling fusion) when
 /// the environment is the same and none of its side inputs is produced by that stage or downstream of it;
-/// otherwise it starts a new stage. Runner-side leaves (those whose family is a <see cref="RunnerTransformPreparer"/>)
+/// otherwise it starts a new stage. A stateful ParDo (user state) always starts a new stage. Runner-side leaves (those whose family is a <see cref="RunnerTransformPreparer"/>)
 /// sit between stages, planned by their family.
 /// </summary>
 internal sealed class Fuser(Proto.Pipeline pipeline, TranslationOptions options)
@@ -75,7 +75,9 @@ internal sealed class Fuser(Proto.Pipeline pipeline, TranslationOptions options)
 
     private StageDraft? FindStageToJoin(Leaf leaf)
     {
-        if (leaf.MainInputs.Count != 1)
+        // A stateful ParDo starts its own stage: the runner must know the key of every element it processes (its state
+        // keys), so its input comes from the runner, as Java's GreedyPipelineFuser and Prism do.
+        if (leaf.MainInputs.Count != 1 || leaf.Preparer.UserStates(leaf).Count > 0)
         {
             return null;
         }

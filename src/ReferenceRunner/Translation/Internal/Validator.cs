@@ -11,8 +11,11 @@ namespace BeamConformance.ReferenceRunner.Translation.Internal;
 /// </summary>
 internal sealed class Validator(Proto.Pipeline pipeline, TranslationOptions options)
 {
-    /// <summary>The <c>beam:requirement:*</c> URNs the runner meets: bundles are never retried, so input is stable.</summary>
-    private static readonly HashSet<string> SupportedRequirements = [Urns.Requirements.StableInput];
+    /// <summary>
+    /// The <c>beam:requirement:*</c> URNs the runner meets: a retried bundle gets the same elements, so input is stable;
+    /// stateful ParDos get keyed input and user state (their timers are still refused by the ParDo family).
+    /// </summary>
+    private static readonly HashSet<string> SupportedRequirements = [Urns.Requirements.StableInput, Urns.Requirements.StatefulProcessing];
 
     public IReadOnlyList<ValidationProblem> Run() => Problems(pipeline, PipelineGraph.Build(pipeline, includeUnreachable: true), options);
 

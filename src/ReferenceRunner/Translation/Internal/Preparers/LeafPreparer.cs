@@ -23,6 +23,12 @@ internal abstract class LeafPreparer : TransformPreparer
     /// </summary>
     public virtual IReadOnlyDictionary<string, string> SideInputs(string id, Proto.PTransform transform, List<ValidationProblem> problems) => NoSideInputs;
 
+    /// <summary>
+    /// The user state the leaf declares: state id → State API protocol URN (<c>beam:user_state:*</c>); empty for a
+    /// stateless leaf. A leaf with user state starts its own stage (its input keyed by the runner).
+    /// </summary>
+    public virtual IReadOnlyDictionary<string, string> UserStates(Leaf leaf) => NoSideInputs;
+
     /// <summary>What is wrong with the leaf's inputs and outputs (a sentence), or null when its shape is right.</summary>
     public abstract string? ShapeProblem(Leaf leaf);
 

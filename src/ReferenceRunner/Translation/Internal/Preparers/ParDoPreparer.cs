@@ -4,8 +4,9 @@ namespace BeamConformance.ReferenceRunner.Translation.Internal.Preparers;
 
 /// <summary>
 /// <c>beam:transform:pardo:v1</c>, run by the SDK: its <c>ParDoPayload</c> names the side inputs (iterable and
-/// multimap access patterns, read over the State API). User state, timers, splittable DoFns, bundle finalization,
-/// time-sorted input and on-window-expiration are refused at Prepare until their own issues land.
+/// multimap access patterns, read over the State API). User state (bag, multimap and ordered-list protocols) on a
+/// KV input is served (the ParDo starts its own, keyed stage); timers, splittable DoFns, bundle finalization, time-sorted
+/// input and on-window-expiration are refused at Prepare until their own issues land.
 /// </summary>
 internal sealed class ParDoPreparer() : SdkTransformPreparer("ParDo", Model.Urns.Transforms.ParDo)
 {
@@ -39,7 +40,16 @@ internal sealed class ParDoPreparer() : SdkTransformPreparer("ParDo", Model.Urns
 
         foreach (var (stateId, spec) in payload.StateSpecs.OrderBy(static s => s.Key, StringComparer.Ordinal))
         {
-            problems.Add(new(leaf.Id, "state spec", $"{stateId}: {spec.SpecCase}", "user state is not supported yet"));
+            CheckStateSpec(graph, leaf, stateId, spec, problems);
+        }
+
+        if (payload.StateSpecs.Count > 0 && leaf.MainInputs.Count == 1
+            && graph.Components.Pcollections.TryGetValue(leaf.MainInputs[0], out var input)
+            && graph.Coders.Contains(input.CoderId)
+            && graph.Coders.UrnOf(input.CoderId) != Model.Urns.Coders.Kv)
+        {
+            problems.Add(new(leaf.Id, "coder", graph.Coders.UrnOf(input.CoderId),
+                $"a ParDo with user state must read a KV (beam:coder:kv:v1) main input; input '{leaf.MainInputs[0]}' is not keyed"));
         }
 
         foreach (var timerId in payload.TimerFamilySpecs.Keys.Order(StringComparer.Ordinal))
@@ -82,6 +92,69 @@ internal sealed class ParDoPreparer() : SdkTransformPreparer("ParDo", Model.Urns
             }
         }
     }
+
+    /// <inheritdoc />
+    public override IReadOnlyDictionary<string, string> UserStates(Leaf leaf)
+    {
+        var states = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (stateId, spec) in Parse(leaf.Transform)?.StateSpecs ?? [])
+        {
+            if (ProtocolOf(spec) is { } urn)
+            {
+                states[stateId] = urn;
+            }
+        }
+
+        return states;
+    }
+
+    /// <summary>
+    /// The State API protocol of a state spec: <c>StateSpec.protocol.urn</c> when set, else the one the spec kind
+    /// implies (Java's <c>ParDoTranslation</c>: value, bag and combining state are bags; map, set and multimap are
+    /// multimaps); null when the spec is empty.
+    /// </summary>
+    private static string? ProtocolOf(Proto.StateSpec spec) =>
+        spec.Protocol is { Urn.Length: > 0 } protocol ? protocol.Urn : spec.SpecCase switch
+        {
+            Proto.StateSpec.SpecOneofCase.BagSpec or Proto.StateSpec.SpecOneofCase.ReadModifyWriteSpec or Proto.StateSpec.SpecOneofCase.CombiningSpec
+                => Model.Urns.UserState.Bag,
+            Proto.StateSpec.SpecOneofCase.MapSpec or Proto.StateSpec.SpecOneofCase.SetSpec or Proto.StateSpec.SpecOneofCase.MultimapSpec
+                => Model.Urns.UserState.Multimap,
+            Proto.StateSpec.SpecOneofCase.OrderedListSpec => Model.Urns.UserState.OrderedList,
+            _ => null,
+        };
+
+    private static void CheckStateSpec(PipelineGraph graph, Leaf leaf, string stateId, Proto.StateSpec spec, List<ValidationProblem> problems)
+    {
+        var urn = ProtocolOf(spec);
+        if (urn is null)
+        {
+            problems.Add(new(leaf.Id, "state spec", stateId, $"state '{stateId}' declares no state kind (StateSpec.spec is empty)"));
+            return;
+        }
+
+        if (urn is not (Model.Urns.UserState.Bag or Model.Urns.UserState.Multimap or Model.Urns.UserState.OrderedList))
+        {
+            problems.Add(new(leaf.Id, "state spec", urn, $"state '{stateId}' uses a State API protocol this runner does not serve (bag, multimap and ordered_list user state are)"));
+        }
+
+        foreach (var coderId in CoderIds(spec).Where(id => !graph.Components.Coders.ContainsKey(id)))
+        {
+            problems.Add(new(leaf.Id, "dangling reference", coderId, $"state '{stateId}' names coder '{coderId}', which is not in the pipeline's coders"));
+        }
+    }
+
+    private static IEnumerable<string> CoderIds(Proto.StateSpec spec) => spec.SpecCase switch
+    {
+        Proto.StateSpec.SpecOneofCase.BagSpec => [spec.BagSpec.ElementCoderId],
+        Proto.StateSpec.SpecOneofCase.ReadModifyWriteSpec => [spec.ReadModifyWriteSpec.CoderId],
+        Proto.StateSpec.SpecOneofCase.CombiningSpec => [spec.CombiningSpec.AccumulatorCoderId],
+        Proto.StateSpec.SpecOneofCase.MapSpec => [spec.MapSpec.KeyCoderId, spec.MapSpec.ValueCoderId],
+        Proto.StateSpec.SpecOneofCase.SetSpec => [spec.SetSpec.ElementCoderId],
+        Proto.StateSpec.SpecOneofCase.MultimapSpec => [spec.MultimapSpec.KeyCoderId, spec.MultimapSpec.ValueCoderId],
+        Proto.StateSpec.SpecOneofCase.OrderedListSpec => [spec.OrderedListSpec.ElementCoderId],
+        _ => [],
+    };
 
     private static Proto.ParDoPayload? Parse(Proto.PTransform transform)
     {
