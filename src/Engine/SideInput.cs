@@ -12,7 +12,8 @@ namespace BeamConformance.Engine;
 /// when its PCollection's watermark has reached <see cref="Model.BeamTime.MaxTimestampMillis"/> (it is
 /// complete) — always correct, and in a bounded job it costs nothing but pipelining. With a mapping
 /// (the side input's WindowMappingFn, e.g. run by the runner for the standard window fns) the side input is
-/// ready for a main window once its watermark is past the mapped side window's max timestamp.
+/// ready for a main window once its watermark is past the mapped side window's max timestamp, or once that
+/// window holds an element of a fired pane (a triggered side input, which then reads its latest fired pane).
 /// </remarks>
 public sealed record SideInput(PCollectionId PCollection)
 {

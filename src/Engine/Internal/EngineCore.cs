@@ -132,8 +132,9 @@ internal sealed partial class EngineCore
         foreach (var side in stage.SideInputs)
         {
             var watermark = WatermarkOf(side.PCollection);
+            // A triggered side input's window is ready once its first pane fired (README "Triggered side inputs").
             var ready = side.WindowMapping is { } map
-                ? watermark > map(mainWindow).MaxTimestampMillis || watermark >= BeamTime.MaxTimestampMillis
+                ? watermark > map(mainWindow).MaxTimestampMillis || watermark >= BeamTime.MaxTimestampMillis || _sideInputs.HasFiredPane(side.PCollection, map(mainWindow))
                 : watermark >= BeamTime.MaxTimestampMillis;
             if (!ready)
             {

@@ -1,8 +1,13 @@
+using BeamConformance.Model;
 using BeamConformance.Model.Windows;
 
 namespace BeamConformance.Engine.Internal;
 
-/// <summary>The contents of the PCollections read as side inputs, per window, in arrival order.</summary>
+/// <summary>
+/// The contents of the PCollections read as side inputs, per window, in arrival order. An element from a trigger
+/// firing (a pane other than <see cref="PaneInfo.NoFiring"/>) replaces the elements of earlier panes of its key
+/// (unkeyed: of its window): the side input shows the latest fired pane (README "Triggered side inputs").
+/// </summary>
 internal sealed class SideInputStore
 {
     private readonly Dictionary<PCollectionId, Dictionary<BoundedWindow, WindowContents>> _contents = [];
@@ -27,6 +32,10 @@ internal sealed class SideInputStore
         contents.Add(element);
     }
 
+    /// <summary>True when <paramref name="window"/> of <paramref name="pcollection"/> holds an element of a fired pane.</summary>
+    public bool HasFiredPane(PCollectionId pcollection, BoundedWindow window) =>
+        _contents.TryGetValue(pcollection, out var windows) && windows.TryGetValue(window, out var contents) && contents.HasFiredPane;
+
     public WindowContents? Get(PCollectionId pcollection, BoundedWindow window)
     {
         if (!_contents.TryGetValue(pcollection, out var windows))
@@ -46,8 +55,23 @@ internal sealed class SideInputStore
 
         public IReadOnlyList<ReadOnlyMemory<byte>> All() => _elements.Select(static e => e.Bytes).ToList();
 
+        /// <summary>True once an element of a fired pane (not <see cref="PaneInfo.NoFiring"/>) was added.</summary>
+        public bool HasFiredPane { get; private set; }
+
         public void Add(Element element)
         {
+            if (element.Pane != PaneInfo.NoFiring)
+            {
+                HasFiredPane = true;
+                var pane = element.Pane.Index;
+                if (_elements.RemoveAll(e => e.Pane != PaneInfo.NoFiring && e.Pane.Index < pane && SameKey(e, element)) > 0)
+                {
+                    // Rebuilt on the next multimap access.
+                    _byKey = null;
+                    _keys = null;
+                }
+            }
+
             _elements.Add(element);
             if (_byKey is not null)
             {
@@ -66,6 +90,9 @@ internal sealed class SideInputStore
             EnsureIndex(pcollection);
             return _keys!.ToList();
         }
+
+        private static bool SameKey(Element a, Element b) =>
+            a.IsKeyed == b.IsKeyed && (!a.IsKeyed || a.KeyBytes.Span.SequenceEqual(b.KeyBytes.Span));
 
         private void EnsureIndex(PCollectionId pcollection)
         {

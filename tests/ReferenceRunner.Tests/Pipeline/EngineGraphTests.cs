@@ -25,21 +25,25 @@ public sealed class EngineGraphTests
         Assert.Equal(2000, windowing.AllowedLatenessMillis);
     }
 
-    public static TheoryData<string, string> Mappings => new()
+    public static TheoryData<string, string, string> Mappings => new()
     {
         // Global mapping: every main window reads the global window.
-        { "beam:window_mapping_fn:global:v1", "GlobalWindow" },
+        { "fixed", "beam:window_mapping_fn:global:v1", "GlobalWindow" },
         // Identity mapping: a main window reads the same window.
-        { "beam:window_mapping_fn:identity:v1", "[1970-01-01T00:00:00.000Z, 1970-01-01T00:00:10.000Z)" },
+        { "fixed", "beam:window_mapping_fn:identity:v1", "[1970-01-01T00:00:00.000Z, 1970-01-01T00:00:10.000Z)" },
         // Any other mapping: no mapping, the engine waits for the complete side input.
-        { "beam:window_mapping_fn:assign_max_timestamp:v1", "none" },
+        { "fixed", "beam:window_mapping_fn:assign_max_timestamp:v1", "none" },
+        // A side input in the global window (global window coder) has no other window: whatever the mapping fn.
+        { "global", "beam:window_mapping_fn:assign_max_timestamp:v1", "GlobalWindow" },
+        { "global", "beamconformance:window_mapping_fn:v1", "GlobalWindow" },
     };
 
     [Theory]
     [MemberData(nameof(Mappings))]
-    public void Side_inputs_carry_the_standard_window_mappings_to_the_engine(string mappingUrn, string mapped)
+    public void Side_inputs_carry_the_standard_window_mappings_to_the_engine(string sideWindowing, string mappingUrn, string mapped)
     {
         var pipeline = FusionTests.Build("side input");
+        pipeline.Components.Pcollections["s.out"].WindowingStrategyId = sideWindowing;
         var c = pipeline.Components.Transforms["c"];
         var payload = ParDoPayload.Parser.ParseFrom(c.Spec.Payload);
         payload.SideInputs["side0"].WindowMappingFn.Urn = mappingUrn;

@@ -31,10 +31,17 @@ internal static class EngineGraphFactory
         return builder.Build();
     }
 
-    // Lets the engine start a main window once the side input is complete for the window it maps to, for the
-    // standard mappings; any other mapping (or readers disagreeing) waits for the whole side input.
+    // Lets the engine start a main window once the side input is complete (or has a fired pane) for the window it
+    // maps to, for the standard mappings; any other mapping (or readers disagreeing) waits for the whole side input.
+    // A side PCollection in the global window (global window coder) has no other window, so whatever its mapping fn,
+    // every main window maps to the global window.
     private static Func<BoundedWindow, BoundedWindow>? Mapping(IEnumerable<StageSideInput> readers)
     {
+        if (readers.All(static r => r.WindowCoder.Urn == Urns.Coders.GlobalWindow))
+        {
+            return static _ => GlobalWindow.Instance;
+        }
+
         var urns = readers.Select(static r => r.WindowMappingUrn).Distinct().ToList();
         return urns is [var urn] ? urn switch
         {
