@@ -134,7 +134,13 @@ public sealed class ScenarioRunner : IDisposable
         progress.Step = "Prepare";
         try
         {
-            prepared = await _jobs.PrepareAsync(new PrepareJobRequest { Pipeline = pipeline, PipelineOptions = new Struct(), JobName = scenario.Id.Value }, options).ResponseAsync.ConfigureAwait(false);
+            var pipelineOptions = new Struct();
+            if (scenario.SplitMode is { } splitMode)
+            {
+                pipelineOptions.Fields[Model.BeamNames.PipelineOptions.SplitMode] = Value.ForString(splitMode);
+            }
+
+            prepared = await _jobs.PrepareAsync(new PrepareJobRequest { Pipeline = pipeline, PipelineOptions = pipelineOptions, JobName = scenario.Id.Value }, options).ResponseAsync.ConfigureAwait(false);
         }
         catch (RpcException e) when (e.StatusCode is not (StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Cancelled))
         {

@@ -7,7 +7,7 @@ namespace BeamConformance.Conformance.Scenarios;
 /// key, wrongly typed value or dangling reference throws <see cref="ScenarioFormatException"/> naming
 /// the file, line, column and key.
 /// </summary>
-public static class ScenarioLoader
+public static partial class ScenarioLoader
 {
     /// <summary>Loads <paramref name="path"/>; when <paramref name="expectedId"/> is given, the file's id must equal it.</summary>
     /// <exception cref="ScenarioFormatException">The file does not follow the format.</exception>
@@ -44,6 +44,12 @@ public static class ScenarioLoader
             throw root.Error("timeout_ms", "must be > 0");
         }
 
+        var splitMode = root.OptString("split_mode");
+        if (splitMode is not null && !SplitModePattern().IsMatch(splitMode))
+        {
+            throw root.Error("split_mode", $"'{splitMode}' is not one of none, fraction:F (0 <= F <= 1), random:SEED (an integer), every-element");
+        }
+
         var pipeline = PipelineReader.Read(source, root.Required("pipeline"));
         var expect = ExpectReader.Read(source, root.Get("expect"), pipeline);
         if (expect.Failure?.Phase != FailurePhase.Prepare)
@@ -53,7 +59,7 @@ public static class ScenarioLoader
 
         return new Scenario(
             new ScenarioId(id), NonEmpty(root, "description"), NonEmpty(root, "spec"), features, timeout, pipeline, expect,
-            [.. root.List("job_api").Select(step => JobApiReader.Step(source, step))], fileName);
+            [.. root.List("job_api").Select(step => JobApiReader.Step(source, step))], fileName) { SplitMode = splitMode };
     }
 
     /// <summary>
@@ -76,4 +82,8 @@ public static class ScenarioLoader
         var parts = id.Split('/');
         return parts.Length == 2 && parts.All(p => p.Length > 0 && p.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_'));
     }
+
+    // The ReferenceRunner's split modes (src/ReferenceRunner/Execution/SplitMode.cs), checked here without depending on it.
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(none|every-element|fraction:(0(\.[0-9]+)?|1(\.0+)?)|random:-?[0-9]{1,9})$")]
+    private static partial System.Text.RegularExpressions.Regex SplitModePattern();
 }

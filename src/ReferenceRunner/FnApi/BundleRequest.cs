@@ -17,4 +17,7 @@ public sealed record BundleRequest
 
     /// <summary>Answers the bundle's state reads (side inputs); null when the bundle reads no state.</summary>
     public IBundleStateSource? StateSource { get; init; }
+
+    /// <summary>Runs between the ProcessBundleRequest and the first data (see <see cref="BeforeInputsHandler"/>); null for nothing.</summary>
+    public BeforeInputsHandler? BeforeInputs { get; init; }
 }

@@ -32,6 +32,7 @@ internal sealed class StageBundleRunner(
         using var bundleScope = ExecutionLog.BundleScope(logger, instructionId);
         try
         {
+            var split = SplitFor(bundle, stage, connection, instructionId);
             var request = new BundleRequest
             {
                 InstructionId = instructionId,
@@ -39,6 +40,7 @@ internal sealed class StageBundleRunner(
                 Inputs = [.. stage.Inputs.Select(input => new BundleDataInput(input.TransformId, EncodeInput(bundle, input)))],
                 SinkTransformIds = [.. stage.Outputs.Select(static o => o.TransformId)],
                 StateSource = stage.SideInputs.Count > 0 ? new SideInputStateSource(engine, stage) : null,
+                BeforeInputs = split is null ? null : split.AskAsync,
             };
 
             BundleOutcome outcome;
@@ -66,7 +68,7 @@ internal sealed class StageBundleRunner(
             }
 
             var metrics = await connection.ResolveMonitoringInfosAsync(outcome.Response.MonitoringInfos, outcome.Response.MonitoringData, cancellationToken).ConfigureAwait(false);
-            engine.CommitBundle(bundle.Id, new BundleResult { Outputs = outputs });
+            engine.CommitBundle(bundle.Id, new BundleResult { Outputs = outputs, FirstResidualElements = ResidualOf(stage, split) });
             context.Metrics.Commit(metricsKey, metrics);
             lateData.UpdateCounters();
             ExecutionLog.BundleCommitted(logger, context.JobId, bundle.Id.ToString(), stage.StageId.Value, bundle.ElementCount, produced);
@@ -82,6 +84,15 @@ internal sealed class StageBundleRunner(
             engine.FailBundle(bundle.Id, Describe(e, connection.WorkerId));
         }
     }
+
+    // A split is asked of bundles of two or more elements on a stage's single data input (SplitMode's contract).
+    private ChannelSplitRequest? SplitFor(Bundle bundle, ExecutableStagePlan stage, WorkerConnection connection, string instructionId) =>
+        stage.Inputs.Count == 1 && bundle.ElementCount >= 2 && options.SplitMode.FractionFor(bundle.Id.Value) is { } fraction
+            ? new ChannelSplitRequest(connection, context.JobId, instructionId, stage.Inputs[0], bundle.ElementCount, fraction, logger)
+            : null;
+
+    private static Dictionary<PCollectionId, int> ResidualOf(ExecutableStagePlan stage, ChannelSplitRequest? split) =>
+        split?.FirstResidualElement is { } first ? new() { [stage.Inputs[0].PCollection] = first } : [];
 
     // The engine's Impulse element is already the wire bytes (00, the nested encoding of an empty byte array):
     // every input, Impulse output or not, goes out as the engine holds it.
@@ -145,6 +156,7 @@ internal sealed class StageBundleRunner(
     private static string Describe(Exception error, string workerId) => error switch
     {
         BundleFailedException failed => $"SDK worker '{workerId}' reported: {failed.Error}",
+        InvalidSplitException split => $"SDK worker '{workerId}' answered a split the runner cannot apply: {split.Message}",
         WorkerDisconnectedException gone => $"SDK worker '{gone.WorkerId}' disconnected mid-bundle: {gone.Reason}",
         _ => $"on SDK worker '{workerId}': {error.GetType().Name}: {error.Message}",
     };
