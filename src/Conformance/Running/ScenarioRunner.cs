@@ -209,6 +209,10 @@ public sealed class ScenarioRunner : IDisposable
             [.. recording.Data.Select(d => (d.PCollection, d.WindowedValue))],
             [.. recording.Descriptors.Select(d => new RecordedDescriptor(d.Id, d.TransformUrns, d.HasStateApi))],
             [.. recording.StateRequests.Select(s => (s.Kind, s.SideInput))],
-            [.. recording.Instructions.Select(i => i.Kind)]);
+            [.. recording.Instructions.Select(i => i.Kind)])
+        {
+            Splits = [.. recording.Instructions.SelectMany(i => i.Splits).Select(s => (s.EstimatedInputElements,
+                s.LastPrimaryElement is { } last && s.FirstResidualElement is { } first ? ((long, long)?)(last, first) : null))],
+        };
     }
 }

@@ -57,7 +57,7 @@ public abstract record SplitMode
     }
 
     /// <summary>The command-line form (<c>none</c>, <c>fraction:0.5</c>, <c>random:7</c>, <c>every-element</c>).</summary>
-    public override string ToString() => this switch
+    public sealed override string ToString() => this switch
     {
         Fraction f => "fraction:" + f.Value.ToString(CultureInfo.InvariantCulture),
         Random r => "random:" + r.Seed.ToString(CultureInfo.InvariantCulture),

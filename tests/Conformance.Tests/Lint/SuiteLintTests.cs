@@ -44,7 +44,7 @@ public sealed class SuiteLintTests
     {
         Assert.True(All.Value.Count >= 80, $"{All.Value.Count} scenarios");
         Assert.Equal(
-            ["combine", "flatten", "groupbykey", "impulse", "jobapi", "pardo", "prepare", "sideinputs", "windowing"],
+            ["combine", "flatten", "groupbykey", "impulse", "jobapi", "pardo", "prepare", "sideinputs", "splits", "windowing"],
             All.Value.Select(s => s.Area).Distinct().Order(StringComparer.Ordinal));
     }
 

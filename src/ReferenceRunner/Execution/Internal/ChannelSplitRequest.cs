@@ -10,9 +10,10 @@ namespace BeamConformance.ReferenceRunner.Execution.Internal;
 /// (<see cref="BundleRequest.BeforeInputs"/>): a ProcessBundleSplitRequest with one DesiredSplit (the mode's fraction,
 /// <c>estimated_input_elements</c> = the bundle's element count, <c>allowed_split_points</c> 1 .. n-1), then the
 /// answer checked. An empty answer is asked again after 50, 100 and 200 ms (an SDK that has not started the bundle
-/// yet answers so; Python's FnApiRunner retries the same way) and is then "no split".
+/// yet answers so; Python's FnApiRunner retries the same way) and is then "no split". The waits are on the job's clock.
 /// </summary>
-internal sealed class ChannelSplitRequest(WorkerConnection connection, string jobId, string instructionId, StageDataInput input, int elementCount, double fraction, ILogger logger)
+internal sealed class ChannelSplitRequest(
+    WorkerConnection connection, string jobId, string instructionId, StageDataInput input, int elementCount, double fraction, TimeProvider jobTimeProvider, ILogger logger)
 {
     private static readonly TimeSpan[] Retries = [TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(200)];
 
@@ -54,7 +55,7 @@ internal sealed class ChannelSplitRequest(WorkerConnection connection, string jo
                 return;
             }
 
-            await Task.Delay(Retries[attempt], cancellationToken).ConfigureAwait(false);
+            await Task.Delay(Retries[attempt], jobTimeProvider, cancellationToken).ConfigureAwait(false);
         }
     }
 
