@@ -1,5 +1,4 @@
 using BeamConformance.ReferenceRunner.FnApi;
-using BeamConformance.ReferenceRunner.Translation;
 using Microsoft.Extensions.Logging;
 using Org.Apache.Beam.Model.FnExecution.V1;
 
@@ -13,7 +12,7 @@ namespace BeamConformance.ReferenceRunner.Execution.Internal;
 /// yet answers so; Python's FnApiRunner retries the same way) and is then "no split". The waits are on the job's clock.
 /// </summary>
 internal sealed class ChannelSplitRequest(
-    WorkerConnection connection, string jobId, string instructionId, StageDataInput input, int elementCount, double fraction, TimeProvider jobTimeProvider, ILogger logger)
+    WorkerConnection connection, string jobId, string instructionId, string transformId, int elementCount, double fraction, TimeProvider jobTimeProvider, ILogger logger)
 {
     private static readonly TimeSpan[] Retries = [TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(200)];
 
@@ -32,7 +31,7 @@ internal sealed class ChannelSplitRequest(
         }
 
         var split = new ProcessBundleSplitRequest { InstructionId = instructionId };
-        split.DesiredSplits[input.TransformId] = desired;
+        split.DesiredSplits[transformId] = desired;
         for (var attempt = 0; ; attempt++)
         {
             var response = await connection.SendInstructionAsync(new InstructionRequest { ProcessBundleSplit = split.Clone() }, cancellationToken).ConfigureAwait(false);
@@ -68,13 +67,13 @@ internal sealed class ChannelSplitRequest(
 
         if (answer.ChannelSplits.Count != 1)
         {
-            throw Inconsistent($"channel_splits has {answer.ChannelSplits.Count} entries; one was asked, for transform '{input.TransformId}'");
+            throw Inconsistent($"channel_splits has {answer.ChannelSplits.Count} entries; one was asked, for transform '{transformId}'");
         }
 
         var channel = answer.ChannelSplits[0];
-        if (channel.TransformId != input.TransformId)
+        if (channel.TransformId != transformId)
         {
-            throw Inconsistent($"channel_splits[0].transform_id '{channel.TransformId}' is not the bundle's data input '{input.TransformId}'");
+            throw Inconsistent($"channel_splits[0].transform_id '{channel.TransformId}' is not the bundle's data input '{transformId}'");
         }
 
         if (channel.FirstResidualElement <= channel.LastPrimaryElement)

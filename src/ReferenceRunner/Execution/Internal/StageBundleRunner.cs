@@ -88,7 +88,7 @@ internal sealed class StageBundleRunner(
     // A split is asked of bundles of two or more elements on a stage's single data input (SplitMode's contract).
     private ChannelSplitRequest? SplitFor(Bundle bundle, ExecutableStagePlan stage, WorkerConnection connection, string instructionId) =>
         stage.Inputs.Count == 1 && bundle.ElementCount >= 2 && options.SplitMode.FractionFor(bundle.Id.Value) is { } fraction
-            ? new ChannelSplitRequest(connection, context.JobId, instructionId, stage.Inputs[0], bundle.ElementCount, fraction, options.TimeProvider, logger)
+            ? new ChannelSplitRequest(connection, context.JobId, instructionId, stage.Inputs[0].TransformId, bundle.ElementCount, fraction, options.TimeProvider, logger)
             : null;
 
     private static Dictionary<PCollectionId, int> ResidualOf(ExecutableStagePlan stage, ChannelSplitRequest? split) =>
