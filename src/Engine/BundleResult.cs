@@ -11,4 +11,13 @@ public sealed record BundleResult
 
     /// <summary>Elements per output PCollection of the stage, each list in output order. PCollections with no output may be left out.</summary>
     public IReadOnlyDictionary<PCollectionId, IReadOnlyList<Element>> Outputs { get; init; } = new Dictionary<PCollectionId, IReadOnlyList<Element>>();
+
+    /// <summary>
+    /// The residual of a channel split, per main-input PCollection of the bundle: the 0-based index, among the bundle's
+    /// elements of that input (<see cref="BundleInput.Elements"/>), of the first element the SDK did not process
+    /// (<c>ChannelSplit.first_residual_element</c>). Those elements and every one after them go back to the stage's
+    /// input (issued again before other work of the stage, still holding its watermark); an index equal to the count
+    /// returns nothing. Inputs left out were processed whole.
+    /// </summary>
+    public IReadOnlyDictionary<PCollectionId, int> FirstResidualElements { get; init; } = new Dictionary<PCollectionId, int>();
 }

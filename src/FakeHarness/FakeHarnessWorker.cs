@@ -8,7 +8,7 @@ namespace BeamConformance.FakeHarness;
 /// registers ProcessBundleDescriptors (or fetches them with GetProcessBundleDescriptor), and processes bundles of
 /// fused stages made of our test transforms, reading and writing elements on the data channels and side inputs on
 /// the state channel that each descriptor names. Bundles run concurrently; progress requests are answered with
-/// element counts, split requests with an empty split (v1 never splits).
+/// element counts, split requests with channel splits computed as Beam's SDK harnesses do.
 /// </summary>
 public sealed class FakeHarnessWorker
 {

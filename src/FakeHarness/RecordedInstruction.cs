@@ -6,4 +6,9 @@ namespace BeamConformance.FakeHarness;
 /// <c>sample_data</c>, or <c>none</c>.</param>
 /// <param name="InstructionId">The request's instruction id.</param>
 /// <param name="WorkerId">The worker that received it.</param>
-public sealed record RecordedInstruction(string Kind, string InstructionId, string WorkerId);
+public sealed record RecordedInstruction(string Kind, string InstructionId, string WorkerId)
+{
+    /// <summary>For <c>process_bundle_split</c>: each DesiredSplit asked and the answer to it, in the request's order
+    /// of transform ids (ordinal); empty for other kinds.</summary>
+    public IReadOnlyList<RecordedSplit> Splits { get; init; } = [];
+}

@@ -28,6 +28,12 @@ var jobRetention = new Option<string>("--job-retention")
     DefaultValueFactory = _ => "1h,1000",
 };
 jobRetention.Validators.Add(r => { try { JobRetention.Parse(r.GetValueOrDefault<string>()!); } catch (FormatException e) { r.AddError(e.Message); } });
+var splitMode = new Option<string>("--split-mode")
+{
+    Description = "Runner-initiated channel splits of every SDK bundle: none, fraction:F (0 <= F <= 1), random:SEED or every-element. Default none.",
+    DefaultValueFactory = _ => "none",
+};
+splitMode.Validators.Add(r => { try { SplitMode.Parse(r.GetValueOrDefault<string>()!); } catch (FormatException e) { r.AddError("--split-mode: " + e.Message); } });
 var stagingTimeout = new Option<int>("--staging-timeout") { Description = "Seconds an artifact staging stream may take before it fails its job.", DefaultValueFactory = _ => 600 };
 stagingTimeout.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) { r.AddError("--staging-timeout must be at least 1 second."); } });
 bundleSize.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) { r.AddError("--bundle-size must be at least 1."); } });
@@ -38,7 +44,7 @@ foreach (var port in new[] { jobPort, fnPort })
 
 var root = new RootCommand("BeamConformance ReferenceRunner: runs Beam SDK pipelines through the Job and Fn APIs.")
 {
-    jobPort, bind, fnPort, allowProcess, bundleSize, stagingDirectory, executionMode, jobRetention, stagingTimeout,
+    jobPort, bind, fnPort, allowProcess, bundleSize, stagingDirectory, executionMode, jobRetention, stagingTimeout, splitMode,
 };
 root.SetAction(async (parse, invocationCancellation) =>
 {
@@ -68,7 +74,7 @@ root.SetAction(async (parse, invocationCancellation) =>
         JobRetention = JobRetention.Parse(parse.GetValue(jobRetention)!),
         StagingTimeout = TimeSpan.FromSeconds(parse.GetValue(stagingTimeout)),
     };
-    var server = ReferenceRunnerServer.CreateDefault(options, new ExecutionOptions { BundleSize = parse.GetValue(bundleSize), Mode = ParseMode(parse.GetValue(executionMode)) }, loggerFactory);
+    var server = ReferenceRunnerServer.CreateDefault(options, new ExecutionOptions { BundleSize = parse.GetValue(bundleSize), Mode = ParseMode(parse.GetValue(executionMode)), SplitMode = SplitMode.Parse(parse.GetValue(splitMode)!) }, loggerFactory);
     await using (server.ConfigureAwait(false))
     {
         var endpoint = await server.StartAsync(cancellationToken).ConfigureAwait(false);

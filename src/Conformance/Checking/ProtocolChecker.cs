@@ -43,6 +43,19 @@ public static class ProtocolChecker
                     }
 
                     break;
+                case ProtocolCheck.ChannelSplits c:
+                    var answers = log.Splits.Select(static x => x.Answer).ToList();
+                    if (!answers.SequenceEqual(c.Answers))
+                    {
+                        problems.Add($"channel_splits answers: expected [{string.Join(", ", c.Answers.Select(ShowSplit))}], actual [{string.Join(", ", answers.Select(ShowSplit))}]");
+                    }
+
+                    if (c.EstimatedInputElements is { } estimates && !log.Splits.Select(static x => x.Estimated).SequenceEqual(estimates))
+                    {
+                        problems.Add($"channel_splits estimated_input_elements: expected [{string.Join(", ", estimates)}], actual [{string.Join(", ", log.Splits.Select(static x => x.Estimated))}]");
+                    }
+
+                    break;
                 case ProtocolCheck.Instructions i:
                     var count = log.Instructions.Count(k => k == i.Kind);
                     if (!i.Count.Accepts(count))
@@ -56,4 +69,7 @@ public static class ProtocolChecker
 
         return new CheckResult(problems);
     }
+
+    private static string ShowSplit((long LastPrimary, long FirstResidual)? answer) =>
+        answer is { } a ? $"[{a.LastPrimary}, {a.FirstResidual}]" : "none";
 }

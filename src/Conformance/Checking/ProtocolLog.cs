@@ -13,6 +13,9 @@ public sealed record ProtocolLog(
     IReadOnlyList<(string Kind, string? SideInput)> StateRequests,
     IReadOnlyList<string> Instructions)
 {
+    /// <summary>Every DesiredSplit the harness was asked, in order: the estimate asked and the answer (null: no split).</summary>
+    public IReadOnlyList<(long Estimated, (long LastPrimary, long FirstResidual)? Answer)> Splits { get; init; } = [];
+
     /// <summary>An empty log.</summary>
     public static ProtocolLog Empty { get; } = new([], [], [], []);
 }

@@ -33,6 +33,11 @@ public static class ProtocolTrace
         foreach (var i in recording.Instructions)
         {
             Line($"instruction {i.InstructionId}: {i.Kind} (worker {i.WorkerId})");
+            foreach (var split in i.Splits)
+            {
+                var answer = split.FirstResidualElement is { } first ? $"ChannelSplit last_primary_element={split.LastPrimaryElement} first_residual_element={first}" : "no split";
+                Line($"  split of {split.BundleInstructionId} on {split.TransformId}: fraction_of_remainder={split.FractionOfRemainder.ToString(System.Globalization.CultureInfo.InvariantCulture)} estimated_input_elements={split.EstimatedInputElements} allowed_split_points={split.AllowedSplitPoints.Count} -> {answer}");
+            }
         }
 
         foreach (var e in recording.Data)

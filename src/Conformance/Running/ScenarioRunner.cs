@@ -134,7 +134,13 @@ public sealed class ScenarioRunner : IDisposable
         progress.Step = "Prepare";
         try
         {
-            prepared = await _jobs.PrepareAsync(new PrepareJobRequest { Pipeline = pipeline, PipelineOptions = new Struct(), JobName = scenario.Id.Value }, options).ResponseAsync.ConfigureAwait(false);
+            var pipelineOptions = new Struct();
+            if (scenario.SplitMode is { } splitMode)
+            {
+                pipelineOptions.Fields[Model.BeamNames.PipelineOptions.SplitMode] = Value.ForString(splitMode);
+            }
+
+            prepared = await _jobs.PrepareAsync(new PrepareJobRequest { Pipeline = pipeline, PipelineOptions = pipelineOptions, JobName = scenario.Id.Value }, options).ResponseAsync.ConfigureAwait(false);
         }
         catch (RpcException e) when (e.StatusCode is not (StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Cancelled))
         {
@@ -203,6 +209,10 @@ public sealed class ScenarioRunner : IDisposable
             [.. recording.Data.Select(d => (d.PCollection, d.WindowedValue))],
             [.. recording.Descriptors.Select(d => new RecordedDescriptor(d.Id, d.TransformUrns, d.HasStateApi))],
             [.. recording.StateRequests.Select(s => (s.Kind, s.SideInput))],
-            [.. recording.Instructions.Select(i => i.Kind)]);
+            [.. recording.Instructions.Select(i => i.Kind)])
+        {
+            Splits = [.. recording.Instructions.SelectMany(i => i.Splits).Select(s => (s.EstimatedInputElements,
+                s.LastPrimaryElement is { } last && s.FirstResidualElement is { } first ? ((long, long)?)(last, first) : null))],
+        };
     }
 }

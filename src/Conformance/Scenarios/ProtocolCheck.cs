@@ -26,4 +26,9 @@ public abstract record ProtocolCheck
     /// <param name="Kind">The request kind, e.g. <c>process_bundle</c>.</param>
     /// <param name="Count">The expected count.</param>
     public sealed record Instructions(string Kind, CountBound Count) : ProtocolCheck;
+
+    /// <summary><c>channel_splits</c>: the DesiredSplits the harness was asked, in order, and its exact answers.</summary>
+    /// <param name="Answers">Per DesiredSplit: (<c>last_primary_element</c>, <c>first_residual_element</c>) answered, or null for "no split".</param>
+    /// <param name="EstimatedInputElements">Per DesiredSplit, the <c>estimated_input_elements</c> asked; null: not checked.</param>
+    public sealed record ChannelSplits(IReadOnlyList<(long LastPrimary, long FirstResidual)?> Answers, IReadOnlyList<long>? EstimatedInputElements) : ProtocolCheck;
 }

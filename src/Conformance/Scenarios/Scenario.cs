@@ -24,6 +24,13 @@ public sealed record Scenario(
     /// <summary>The default <see cref="TimeoutMillis"/>.</summary>
     public const long DefaultTimeoutMillis = 30_000;
 
+    /// <summary>
+    /// The optional <c>split_mode</c> key: the runner-initiated channel splits asked of the runner (<c>none</c>,
+    /// <c>fraction:F</c>, <c>random:SEED</c>, <c>every-element</c>), sent as the pipeline option
+    /// <c>beam:option:split_mode:v1</c> (the ReferenceRunner's <c>--split_mode</c>; other runners ignore it); null when absent.
+    /// </summary>
+    public string? SplitMode { get; init; }
+
     /// <summary>The scenario's area (first id segment).</summary>
     public string Area => Id.Area;
 

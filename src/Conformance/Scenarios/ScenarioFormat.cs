@@ -15,7 +15,7 @@ public static class ScenarioFormat
     /// <summary>Object kind (schema <c>$defs</c> name) → its allowed keys.</summary>
     public static IReadOnlyDictionary<string, IReadOnlySet<string>> Keys { get; } = Build(new()
     {
-        ["scenario"] = "format id description spec features timeout_ms pipeline expect job_api",
+        ["scenario"] = "format id description spec features timeout_ms split_mode pipeline expect job_api",
         ["pipeline"] = "windowing_strategies pcollections transforms requirements",
         ["pcollection"] = "coder windowing bounded",
         ["windowing_strategy"] = "window_fn trigger accumulation_mode allowed_lateness_ms timestamp_combiner closing_behavior on_time_behavior",
@@ -47,7 +47,8 @@ public static class ScenarioFormat
         ["interval"] = "start_ms end_ms",
         ["pane_info"] = "timing index on_time_index first last",
         ["failure"] = "phase status job_state message_contains",
-        ["protocol_check"] = "data_to_harness descriptor state_requests instructions",
+        ["protocol_check"] = "data_to_harness descriptor state_requests instructions channel_splits",
+        ["channel_splits"] = "answers estimated_input_elements",
         ["data_to_harness"] = "pcollection windowed_values_hex ordered",
         ["descriptor"] = "transform_urns_include state_api",
         ["state_requests"] = "kind side_input count at_least at_most",

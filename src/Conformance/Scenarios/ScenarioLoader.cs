@@ -7,7 +7,7 @@ namespace BeamConformance.Conformance.Scenarios;
 /// key, wrongly typed value or dangling reference throws <see cref="ScenarioFormatException"/> naming
 /// the file, line, column and key.
 /// </summary>
-public static class ScenarioLoader
+public static partial class ScenarioLoader
 {
     /// <summary>Loads <paramref name="path"/>; when <paramref name="expectedId"/> is given, the file's id must equal it.</summary>
     /// <exception cref="ScenarioFormatException">The file does not follow the format.</exception>
@@ -50,6 +50,12 @@ public static class ScenarioLoader
             throw root.Error("format", $"format version {format} is not one this build reads ({ScenarioFormat.OldestVersion} to {ScenarioFormat.Version})");
         }
 
+        var splitMode = root.OptString("split_mode");
+        if (splitMode is not null && !SplitModePattern().IsMatch(splitMode))
+        {
+            throw root.Error("split_mode", $"'{splitMode}' is not one of none, fraction:F (0 <= F <= 1), random:SEED (an integer), every-element");
+        }
+
         var pipeline = PipelineReader.Read(source, root.Required("pipeline"));
         if (format < 2 && pipeline.Transforms.FirstOrDefault(t => t.Urn == ScenarioUrns.TestStream) is { } ts)
         {
@@ -67,6 +73,7 @@ public static class ScenarioLoader
             [.. root.List("job_api").Select(step => JobApiReader.Step(source, step))], fileName)
         {
             FormatVersion = (int)format,
+            SplitMode = splitMode,
         };
     }
 
@@ -90,4 +97,8 @@ public static class ScenarioLoader
         var parts = id.Split('/');
         return parts.Length == 2 && parts.All(p => p.Length > 0 && p.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_'));
     }
+
+    // The ReferenceRunner's split modes (src/ReferenceRunner/Execution/SplitMode.cs), checked here without depending on it.
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(none|every-element|fraction:(0(\.[0-9]+)?|1(\.0+)?)|random:-?[0-9]{1,9})$")]
+    private static partial System.Text.RegularExpressions.Regex SplitModePattern();
 }

@@ -275,6 +275,7 @@ internal sealed partial class EngineCore
             }
         }
 
+        CheckResiduals(stage, id, result);
         _inFlight.Remove(id);
         if (Status == JobStatus.Failed)
         {
@@ -282,7 +283,7 @@ internal sealed partial class EngineCore
         }
 
         CheckTimestamps(stage, id, result);
-        stage.Complete(id);
+        stage.Complete(id, result.FirstResidualElements);
         foreach (var output in stage.Spec.Outputs)
         {
             if (result.Outputs.TryGetValue(output, out var elements))

@@ -3,7 +3,7 @@ using BeamConformance.Model;
 namespace BeamConformance.Engine.Internal;
 
 /// <summary>A fused ExecutableStage: queues input elements in arrival order and cuts them into bundles.</summary>
-internal sealed class SdkStageRuntime(StageSpec spec) : StageRuntime(spec)
+internal sealed partial class SdkStageRuntime(StageSpec spec) : StageRuntime(spec)
 {
     private readonly Queue<(int Input, Element Element)> _queue = new();
     private readonly TimestampMultiset _pending = new();

@@ -15,6 +15,7 @@ internal sealed class BundleRunner
     private readonly string _instructionId;
     private readonly ProcessBundleRequest _request;
     private readonly MonitoringInfoIds _monitoring;
+    private readonly TaskCompletionSource<IReadOnlyList<DataSourceOperator>> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private IReadOnlyList<OutputPort> _ports = [];
 
     public BundleRunner(WorkerSession session, StagePlan plan, string instructionId, ProcessBundleRequest request, MonitoringInfoIds monitoring)
@@ -28,6 +29,11 @@ internal sealed class BundleRunner
 
     public StagePlan Plan { get; }
 
+    /// <summary>The bundle's data inputs once its operators exist and its inputs are started (none when it failed
+    /// before); completes before any element is read, so that a split asked right after the ProcessBundleRequest
+    /// sees the bundle at its start.</summary>
+    public Task<IReadOnlyList<DataSourceOperator>> Started => _started.Task;
+
     public async Task<BundleResult> RunAsync(CancellationToken cancellationToken)
     {
         var context = new BundleContext(_session, Plan, _instructionId, _request, cancellationToken);
@@ -35,7 +41,14 @@ internal sealed class BundleRunner
         {
             var (operators, ports) = Plan.Instantiate(context);
             _ports = ports;
-            foreach (var source in operators.OfType<DataSourceOperator>())
+            var sources = operators.OfType<DataSourceOperator>().ToArray();
+            foreach (var source in sources)
+            {
+                source.Split.Start();
+            }
+
+            _started.TrySetResult(sources);
+            foreach (var source in sources)
             {
                 await source.RunAsync().ConfigureAwait(false);
             }
@@ -57,6 +70,10 @@ internal sealed class BundleRunner
         catch (Exception e) when (e is HarnessException or CoderException or InvalidOperationException or KeyNotFoundException)
         {
             return Failed(e);
+        }
+        finally
+        {
+            _started.TrySetResult([]);
         }
     }
 

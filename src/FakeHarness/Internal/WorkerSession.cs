@@ -22,6 +22,7 @@ internal sealed class WorkerSession : IAsyncDisposable
     private readonly ConcurrentDictionary<string, DataChannel> _dataChannels = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, StateChannel> _stateChannels = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, BundleRunner> _activeBundles = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<BundleRunner?>> _arrivedBundles = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _runIds = new(StringComparer.Ordinal);
     private readonly Channel<InstructionResponse> _responses = Channel.CreateUnbounded<InstructionResponse>(new UnboundedChannelOptions { SingleReader = true });
     private readonly MonitoringInfoIds _monitoringIds = new();
@@ -84,6 +85,12 @@ internal sealed class WorkerSession : IAsyncDisposable
                     // Registration is handled inline so that a later ProcessBundle finds its descriptor.
                     await RespondAsync(request, HandleRegister(request)).ConfigureAwait(false);
                     continue;
+                }
+
+                if (request.RequestCase == InstructionRequest.RequestOneofCase.ProcessBundle)
+                {
+                    // Known before any later instruction is handled: a split that follows it on the stream waits for it.
+                    _arrivedBundles.TryAdd(request.InstructionId, new(TaskCreationOptions.RunContinuationsAsynchronously));
                 }
 
                 _ = Task.Run(() => HandleAsync(request), CancellationToken.None);
@@ -182,7 +189,7 @@ internal sealed class WorkerSession : IAsyncDisposable
             {
                 InstructionRequest.RequestOneofCase.ProcessBundle => await ProcessBundleAsync(request).ConfigureAwait(false),
                 InstructionRequest.RequestOneofCase.ProcessBundleProgress => Progress(request),
-                InstructionRequest.RequestOneofCase.ProcessBundleSplit => Split(request),
+                InstructionRequest.RequestOneofCase.ProcessBundleSplit => await SplitAsync(request).ConfigureAwait(false),
                 InstructionRequest.RequestOneofCase.FinalizeBundle => Record(request, null, new InstructionResponse { FinalizeBundle = new FinalizeBundleResponse() }),
                 InstructionRequest.RequestOneofCase.MonitoringInfos => Record(request, null, new InstructionResponse { MonitoringInfos = _monitoringIds.Metadata(request.MonitoringInfos) }),
                 InstructionRequest.RequestOneofCase.HarnessMonitoringInfos => Record(request, null, new InstructionResponse { HarnessMonitoringInfos = new HarnessMonitoringInfosResponse() }),
@@ -269,6 +276,7 @@ internal sealed class WorkerSession : IAsyncDisposable
         }
         catch (Exception e)
         {
+            Arrived(request.InstructionId, null);
             foreach (var run in _runIds.Keys)
             {
                 _recorder.AddInstruction(run, new RecordedInstruction(InstructionKinds.ProcessBundle, request.InstructionId, WorkerId));
@@ -280,6 +288,7 @@ internal sealed class WorkerSession : IAsyncDisposable
         _recorder.AddInstruction(plan.RunId, new RecordedInstruction(InstructionKinds.ProcessBundle, request.InstructionId, WorkerId));
         var bundle = new BundleRunner(this, plan, request.InstructionId, request.ProcessBundle, _monitoringIds);
         _activeBundles[request.InstructionId] = bundle;
+        Arrived(request.InstructionId, bundle);
         try
         {
             var result = await bundle.RunAsync(_stop!.Token).ConfigureAwait(false);
@@ -296,6 +305,7 @@ internal sealed class WorkerSession : IAsyncDisposable
         finally
         {
             _activeBundles.TryRemove(request.InstructionId, out _);
+            _arrivedBundles.TryRemove(request.InstructionId, out _);
             bundle.ReleaseChannels();
         }
     }
@@ -312,18 +322,40 @@ internal sealed class WorkerSession : IAsyncDisposable
         return Record(request, null, new InstructionResponse { ProcessBundleProgress = new ProcessBundleProgressResponse() });
     }
 
-    private InstructionResponse Split(InstructionRequest request)
+    private void Arrived(string instructionId, BundleRunner? bundle)
     {
-        var target = request.ProcessBundleSplit.InstructionId;
-        var run = _activeBundles.TryGetValue(target, out var bundle) ? bundle.Plan.RunId : null;
-
-        // Format 1 never splits: an empty response means "no split happened".
-        return Record(request, run, new InstructionResponse { ProcessBundleSplit = new ProcessBundleSplitResponse() });
+        if (bundle is null && _arrivedBundles.TryRemove(instructionId, out var gone))
+        {
+            gone.TrySetResult(null);
+        }
+        else if (bundle is not null && _arrivedBundles.TryGetValue(instructionId, out var arrived))
+        {
+            arrived.TrySetResult(bundle);
+        }
     }
 
-    private InstructionResponse Record(InstructionRequest request, string? runId, InstructionResponse response)
+    // A bundle that is not running (unknown, failed before it started, or finished) answers "no split" (an empty
+    // response), as Beam's SDK harnesses do; one that arrived but has not started yet is waited for.
+    private async Task<InstructionResponse> SplitAsync(InstructionRequest request)
     {
-        var instruction = new RecordedInstruction(InstructionKinds.Of(request), request.InstructionId, WorkerId);
+        var target = request.ProcessBundleSplit.InstructionId;
+        BundleRunner? bundle = null;
+        if (_arrivedBundles.TryGetValue(target, out var arrived))
+        {
+            bundle = await arrived.Task.WaitAsync(_stop!.Token).ConfigureAwait(false);
+        }
+
+        var sources = bundle is null ? [] : await bundle.Started.WaitAsync(_stop!.Token).ConfigureAwait(false);
+        var (response, recorded) = Splits.SplitAnswer.For(target, sources, request.ProcessBundleSplit);
+        var instruction = new RecordedInstruction(InstructionKinds.Of(request), request.InstructionId, WorkerId) { Splits = recorded };
+        return Record(instruction, bundle?.Plan.RunId, new InstructionResponse { ProcessBundleSplit = response });
+    }
+
+    private InstructionResponse Record(InstructionRequest request, string? runId, InstructionResponse response) =>
+        Record(new RecordedInstruction(InstructionKinds.Of(request), request.InstructionId, WorkerId), runId, response);
+
+    private InstructionResponse Record(RecordedInstruction instruction, string? runId, InstructionResponse response)
+    {
         if (runId is not null)
         {
             _recorder.AddInstruction(runId, instruction);

@@ -29,6 +29,10 @@ public static class BeamNames
     {
         /// <summary>Beam's <c>--streaming</c> (StandardOptions / StreamingOptions): a bool.</summary>
         public const string Streaming = "beam:option:streaming:v1";
+
+        /// <summary>The ReferenceRunner's <c>--split_mode</c> pipeline option (a string: none, fraction:F, random:SEED,
+        /// every-element), as an SDK sends any <c>--split_mode=...</c> flag; not a Beam-defined option.</summary>
+        public const string SplitMode = "beam:option:split_mode:v1";
     }
 
     /// <summary>URN prefixes: a family of URNs, matched with <c>StartsWith</c> (ordinal).</summary>

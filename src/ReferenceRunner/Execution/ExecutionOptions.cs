@@ -43,4 +43,10 @@ public sealed record ExecutionOptions
     /// own waits (progress polling). Default <see cref="System.TimeProvider.System"/>; tests pass a controllable one.
     /// </summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>
+    /// Runner-initiated channel splits of every SDK bundle (<see cref="Execution.SplitMode"/>; the command line's
+    /// <c>--split-mode</c>). Default <see cref="SplitMode.None"/>.
+    /// </summary>
+    public SplitMode SplitMode { get; init; } = SplitMode.None;
 }

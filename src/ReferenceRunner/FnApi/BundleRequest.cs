@@ -23,4 +23,7 @@ public sealed record BundleRequest
     /// stage's user-state token, which changes whenever state changed behind the SDK's back). Empty: no caching.
     /// </summary>
     public IReadOnlyList<Org.Apache.Beam.Model.FnExecution.V1.ProcessBundleRequest.Types.CacheToken> CacheTokens { get; init; } = [];
+
+    /// <summary>Runs between the ProcessBundleRequest and the first data (see <see cref="BeforeInputsHandler"/>); null for nothing.</summary>
+    public BeforeInputsHandler? BeforeInputs { get; init; }
 }

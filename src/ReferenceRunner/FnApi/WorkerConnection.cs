@@ -123,7 +123,7 @@ public sealed class WorkerConnection : IAsyncDisposable
             ProcessBundle = new ProcessBundleRequest { ProcessBundleDescriptorId = request.DescriptorId, CacheTokens = { request.CacheTokens } },
         };
         var responseTask = SendInstructionAsync(instruction, stop.Token);
-        var sendTask = SendInputsAsync(request, stop.Token);
+        var sendTask = SendInputsAsync(request, () => responseTask.IsCompleted, stop.Token);
         try
         {
             if (await Task.WhenAny(responseTask, sendTask).ConfigureAwait(false) == sendTask)
@@ -256,8 +256,13 @@ public sealed class WorkerConnection : IAsyncDisposable
         }
     }
 
-    private async Task SendInputsAsync(BundleRequest request, CancellationToken cancellationToken)
+    private async Task SendInputsAsync(BundleRequest request, Func<bool> instructionFinished, CancellationToken cancellationToken)
     {
+        if (request.BeforeInputs is { } before && !instructionFinished())
+        {
+            await before(instructionFinished, cancellationToken).ConfigureAwait(false);
+        }
+
         var dataTask = _worker.DataStream;
         if (!dataTask.IsCompleted)
         {

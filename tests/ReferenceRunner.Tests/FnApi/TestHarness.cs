@@ -52,6 +52,9 @@ internal sealed class TestHarness : IAsyncDisposable
     /// <summary>Short id → MonitoringInfo metadata, for MonitoringInfosMetadataRequests.</summary>
     public ConcurrentDictionary<string, MonitoringInfo> ShortIds { get; } = new();
 
+    /// <summary>Answers ProcessBundleSplitRequests; null answers them with an error.</summary>
+    public Func<ProcessBundleSplitRequest, ProcessBundleSplitResponse>? Split { get; set; }
+
     /// <summary>Completes when the runner ends the control stream (or it breaks).</summary>
     public Task ControlEnded { get; private set; } = Task.CompletedTask;
 
@@ -171,6 +174,9 @@ internal sealed class TestHarness : IAsyncDisposable
                     break;
                 case InstructionRequest.RequestOneofCase.ProcessBundleProgress when Progress is not null:
                     response.ProcessBundleProgress = Progress(request.ProcessBundleProgress);
+                    break;
+                case InstructionRequest.RequestOneofCase.ProcessBundleSplit when Split is not null:
+                    response.ProcessBundleSplit = Split(request.ProcessBundleSplit);
                     break;
                 case InstructionRequest.RequestOneofCase.MonitoringInfos:
                     response.MonitoringInfos = new MonitoringInfosMetadataResponse();

@@ -131,9 +131,27 @@ internal static class ExpectReader
                 return new ProtocolCheck.Descriptor(map.Strings("transform_urns_include"), map.OptBool("state_api"));
             case "state_requests":
                 return new ProtocolCheck.StateRequests(Kind(s, map, StateKinds), map.OptString("side_input"), Count(map));
+            case "channel_splits":
+                return new ProtocolCheck.ChannelSplits(
+                    [.. map.List("answers").Select(a => SplitAnswer(s, a))],
+                    map.Get("estimated_input_elements") is null ? null : [.. map.List("estimated_input_elements").Select(e => s.Long(e, "estimated_input_elements"))]);
             default:
                 return new ProtocolCheck.Instructions(Kind(s, map, InstructionKinds), Count(map));
         }
+    }
+
+    // [last_primary_element, first_residual_element], or the string none for "no split".
+    private static (long, long)? SplitAnswer(YamlSource s, YamlNode node)
+    {
+        if (node is YamlScalarNode { Value: "none" })
+        {
+            return null;
+        }
+
+        var pair = node is YamlSequenceNode seq && seq.Children.Count == 2
+            ? (s.Long(seq.Children[0], "answers"), s.Long(seq.Children[1], "answers"))
+            : throw s.Error(node, "answers", "each answer is [last_primary_element, first_residual_element] or none");
+        return pair;
     }
 
     private static string Kind(YamlSource s, YamlMap map, HashSet<string> kinds)

@@ -28,6 +28,7 @@ internal sealed class JobRun(JobRunContext context, FnApiServer fnApi, Execution
 
         var mode = ExecutionModeChoice.For(context.Pipeline, options.Mode, context.PipelineOptions);
         context.Messages.Post(JobMessage.Types.MessageImportance.JobMessageBasic, mode.ToString());
+        var splitMode = SplitModeChoice.For(options.SplitMode, context.PipelineOptions, context.Messages, Fail);
         var environments = fused.Stages.Select(static s => s.EnvironmentId).Distinct(StringComparer.Ordinal).ToList();
         ExecutionLog.Fused(_logger, context.JobId, fused.Stages.Count, fused.RunnerTransforms.Count, string.Join(", ", environments));
         foreach (var environmentId in environments)
@@ -51,7 +52,7 @@ internal sealed class JobRun(JobRunContext context, FnApiServer fnApi, Execution
             MaxBundleSize = options.BundleSize, Mode = mode.Mode, TimeProvider = clock ?? options.TimeProvider, MaxBundleAttempts = options.MaxBundleAttempts,
         });
         var lateData = new LateDataReport(engine, fused, context);
-        var bundles = new StageBundleRunner(context, fnApi.Options, options, engine, fused, descriptors, _connections, lateData, UserState, _logger);
+        var bundles = new StageBundleRunner(context, fnApi.Options, options with { SplitMode = splitMode }, engine, fused, descriptors, _connections, lateData, UserState, _logger);
         var streams = new List<TestStreamEvents>();
         try
         {

@@ -88,6 +88,8 @@ internal sealed class StageBundleRunner(
                 cacheTokens.Add(new ProcessBundleRequest.Types.CacheToken { UserState = new(), Token = state.CacheToken(stage.StageId) });
             }
 
+            // A stateful stage's input is re-ordered by key above, so the split indices would not be the engine's: not split.
+            var split = state is null ? SplitFor(bundle, stage, connection, instructionId) : null;
             var request = new BundleRequest
             {
                 InstructionId = instructionId,
@@ -96,6 +98,7 @@ internal sealed class StageBundleRunner(
                 SinkTransformIds = [.. stage.Outputs.Select(static o => o.TransformId)],
                 StateSource = source,
                 CacheTokens = cacheTokens,
+                BeforeInputs = split is null ? null : split.AskAsync,
             };
 
             BundleOutcome outcome;
@@ -119,7 +122,7 @@ internal sealed class StageBundleRunner(
             }
 
             var metrics = await connection.ResolveMonitoringInfosAsync(outcome.Response.MonitoringInfos, outcome.Response.MonitoringData, cancellationToken).ConfigureAwait(false);
-            engine.CommitBundle(bundle.Id, new BundleResult { Outputs = outputs });
+            engine.CommitBundle(bundle.Id, new BundleResult { Outputs = outputs, FirstResidualElements = ResidualOf(stage, split) });
             transaction?.Commit();
             context.Metrics.Commit(metricsKey, metrics);
             lateData.UpdateCounters();
@@ -151,6 +154,15 @@ internal sealed class StageBundleRunner(
             await progressLoop.ConfigureAwait(false);
         }
     }
+
+    // A split is asked of bundles of two or more elements on a stage's single data input (SplitMode's contract).
+    private ChannelSplitRequest? SplitFor(Bundle bundle, ExecutableStagePlan stage, WorkerConnection connection, string instructionId) =>
+        stage.Inputs.Count == 1 && bundle.ElementCount >= 2 && options.SplitMode.FractionFor(bundle.Id.Value) is { } fraction
+            ? new ChannelSplitRequest(connection, context.JobId, instructionId, stage.Inputs[0].TransformId, bundle.ElementCount, fraction, options.TimeProvider, logger)
+            : null;
+
+    private static Dictionary<PCollectionId, int> ResidualOf(ExecutableStagePlan stage, ChannelSplitRequest? split) =>
+        split?.FirstResidualElement is { } first ? new() { [stage.Inputs[0].PCollection] = first } : [];
 
     // The engine's Impulse element is already the wire bytes (00, the nested encoding of an empty byte array):
     // every input, Impulse output or not, goes out as the engine holds it.
@@ -211,6 +223,7 @@ internal sealed class StageBundleRunner(
     private static string Describe(Exception error, string workerId) => error switch
     {
         BundleFailedException failed => $"SDK worker '{workerId}' reported: {failed.Error}",
+        InvalidSplitException split => $"SDK worker '{workerId}' answered a split the runner cannot apply: {split.Message}",
         WorkerDisconnectedException gone => $"SDK worker '{gone.WorkerId}' disconnected mid-bundle: {gone.Reason}",
         _ => $"on SDK worker '{workerId}': {error.GetType().Name}: {error.Message}",
     };

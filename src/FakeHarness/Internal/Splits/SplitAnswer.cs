@@ -1,0 +1,40 @@
+using BeamConformance.FakeHarness.Internal.Operators;
+using Org.Apache.Beam.Model.FnExecution.V1;
+
+namespace BeamConformance.FakeHarness.Internal.Splits;
+
+/// <summary>
+/// Answers a ProcessBundleSplitRequest for a running bundle as Beam's SDK harnesses do for ordinary consumers: every
+/// DesiredSplit whose transform id is one of the bundle's data inputs is tried on that input (a ChannelSplit when it
+/// splits); DesiredSplits for other transform ids are ignored; no element splits (no splittable DoFns here).
+/// </summary>
+internal static class SplitAnswer
+{
+    /// <summary>Computes the response and the record of each DesiredSplit.</summary>
+    public static (ProcessBundleSplitResponse Response, IReadOnlyList<RecordedSplit> Recorded) For(
+        string bundleInstructionId, IReadOnlyList<DataSourceOperator> sources, ProcessBundleSplitRequest request)
+    {
+        var response = new ProcessBundleSplitResponse();
+        var recorded = new List<RecordedSplit>();
+        foreach (var (transformId, desired) in request.DesiredSplits.OrderBy(static d => d.Key, StringComparer.Ordinal))
+        {
+            var allowed = desired.AllowedSplitPoints.ToArray();
+            var source = sources.FirstOrDefault(s => s.Node.Id == transformId);
+            var split = source?.Split.TrySplit(desired.FractionOfRemainder, desired.EstimatedInputElements, allowed);
+            if (split is { } s)
+            {
+                response.ChannelSplits.Add(new ProcessBundleSplitResponse.Types.ChannelSplit
+                {
+                    TransformId = transformId,
+                    LastPrimaryElement = s.LastPrimary,
+                    FirstResidualElement = s.FirstResidual,
+                });
+            }
+
+            recorded.Add(new RecordedSplit(
+                bundleInstructionId, transformId, desired.FractionOfRemainder, allowed, desired.EstimatedInputElements, split?.LastPrimary, split?.FirstResidual));
+        }
+
+        return (response, recorded);
+    }
+}
