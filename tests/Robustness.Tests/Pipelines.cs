@@ -1,3 +1,4 @@
+using BeamConformance.Protos.Adapters;
 using Google.Protobuf;
 using Org.Apache.Beam.Model.Pipeline.V1;
 
@@ -18,18 +19,7 @@ internal static class Pipelines
         Coder(c, "iter", "beam:coder:iterable:v1", "varint");
         Coder(c, "kv_iter", "beam:coder:kv:v1", "bytes", "iter");
         Coder(c, "gw", "beam:coder:global_window:v1");
-        c.WindowingStrategies["ws"] = new WindowingStrategy
-        {
-            WindowFn = new FunctionSpec { Urn = "beam:window_fn:global_windows:v1" },
-            MergeStatus = MergeStatus.Types.Enum.NonMerging,
-            WindowCoderId = "gw",
-            Trigger = new Trigger { Default = new Trigger.Types.Default() },
-            AccumulationMode = AccumulationMode.Types.Enum.Discarding,
-            OutputTime = OutputTime.Types.Enum.EndOfWindow,
-            ClosingBehavior = ClosingBehavior.Types.Enum.EmitIfNonempty,
-            OnTimeBehavior = OnTimeBehavior.Types.Enum.FireIfNonempty,
-            EnvironmentId = "env",
-        };
+        c.WindowingStrategies["ws"] = (BeamConformance.Model.Windowing.WindowingStrategy.Default with { OnTimeBehavior = BeamConformance.Model.Windowing.OnTimeBehavior.FireIfNonEmpty, WindowCoderId = "gw", EnvironmentId = "env" }).ToProto();
         PCollection(c, "impulse.out", "bytes");
         PCollection(c, "pair.out", "kv");
         PCollection(c, "gbk.out", "kv_iter");

@@ -1,3 +1,4 @@
+using BeamConformance.Protos.Adapters;
 using System.Text.Json.Nodes;
 using BeamConformance.FakeHarness;
 using Google.Protobuf;
@@ -82,18 +83,7 @@ internal static class RunnerPipelines
             Coder(KeyedVarInt, "beam:coder:kv:v1", VarInt, VarInt);
             Coder("iterable_varint", "beam:coder:iterable:v1", VarInt);
             Coder(Grouped, "beam:coder:kv:v1", VarInt, "iterable_varint");
-            _components.WindowingStrategies["global"] = new WindowingStrategy
-            {
-                WindowFn = new FunctionSpec { Urn = "beam:window_fn:global_windows:v1" },
-                MergeStatus = MergeStatus.Types.Enum.NonMerging,
-                WindowCoderId = "global",
-                Trigger = new Trigger { Default = new Trigger.Types.Default() },
-                AccumulationMode = AccumulationMode.Types.Enum.Discarding,
-                OutputTime = OutputTime.Types.Enum.EndOfWindow,
-                ClosingBehavior = ClosingBehavior.Types.Enum.EmitIfNonempty,
-                OnTimeBehavior = OnTimeBehavior.Types.Enum.FireIfNonempty,
-                EnvironmentId = HarnessUrns.EnvironmentId,
-            };
+            _components.WindowingStrategies["global"] = (BeamConformance.Model.Windowing.WindowingStrategy.Default with { OnTimeBehavior = BeamConformance.Model.Windowing.OnTimeBehavior.FireIfNonEmpty, WindowCoderId = "global", EnvironmentId = HarnessUrns.EnvironmentId }).ToProto();
         }
 
         public Pipeline Pipeline { get; }

@@ -1,3 +1,4 @@
+using BeamConformance.Protos.Adapters;
 using Google.Protobuf;
 using Org.Apache.Beam.Model.Pipeline.V1;
 using Environment = Org.Apache.Beam.Model.Pipeline.V1.Environment;
@@ -16,18 +17,7 @@ internal static class Pipelines
         var components = new Components();
         components.Coders["bytes"] = new Coder { Spec = new FunctionSpec { Urn = "beam:coder:bytes:v1" } };
         components.Coders["global"] = new Coder { Spec = new FunctionSpec { Urn = "beam:coder:global_window:v1" } };
-        components.WindowingStrategies["ws"] = new WindowingStrategy
-        {
-            WindowFn = new FunctionSpec { Urn = "beam:window_fn:global_windows:v1" },
-            MergeStatus = MergeStatus.Types.Enum.NonMerging,
-            WindowCoderId = "global",
-            Trigger = new Trigger { Default = new Trigger.Types.Default() },
-            AccumulationMode = AccumulationMode.Types.Enum.Discarding,
-            OutputTime = OutputTime.Types.Enum.EndOfWindow,
-            ClosingBehavior = ClosingBehavior.Types.Enum.EmitIfNonempty,
-            OnTimeBehavior = OnTimeBehavior.Types.Enum.FireIfNonempty,
-            EnvironmentId = "env",
-        };
+        components.WindowingStrategies["ws"] = (BeamConformance.Model.Windowing.WindowingStrategy.Default with { OnTimeBehavior = BeamConformance.Model.Windowing.OnTimeBehavior.FireIfNonEmpty, WindowCoderId = "global", EnvironmentId = "env" }).ToProto();
         components.Pcollections["impulse.out"] = new PCollection { UniqueName = "impulse.out", CoderId = "bytes", WindowingStrategyId = "ws", IsBounded = IsBounded.Types.Enum.Bounded };
         components.Pcollections["pardo.out"] = new PCollection { UniqueName = "pardo.out", CoderId = "bytes", WindowingStrategyId = "ws", IsBounded = IsBounded.Types.Enum.Bounded };
         components.Transforms["impulse"] = new PTransform { UniqueName = "Impulse", Spec = new FunctionSpec { Urn = "beam:transform:impulse:v1" }, Outputs = { ["out"] = "impulse.out" } };
