@@ -13,6 +13,9 @@ public sealed record Bundle(BundleId Id, StageId Stage, IReadOnlyList<BundleInpu
     /// <summary>1 for a first run; 2, 3, ... when the same bundle is re-issued after <see cref="JobEngine.FailBundle"/> (see <see cref="EngineOptions.MaxBundleAttempts"/>).</summary>
     public int Attempt { get; init; } = 1;
 
+    /// <summary>The job's processing time (ms) when the bundle was made: processing-time timers due by it fire in the bundle.</summary>
+    public long ProcessingTimeMillis { get; init; } = long.MinValue;
+
     /// <summary>Total number of elements over all inputs.</summary>
     public int ElementCount => Inputs.Sum(static i => i.Elements.Count);
 }
