@@ -211,6 +211,7 @@ public sealed class ScenarioRunner : IDisposable
             [.. recording.StateRequests.Select(s => (s.Kind, s.SideInput))],
             [.. recording.Instructions.Select(i => i.Kind)])
         {
+            Timers = [.. recording.Timers.Select(static t => (t.ToHarness, t.FamilyId, t.Timer))],
             Splits = [.. recording.Instructions.SelectMany(i => i.Splits).Select(s => (s.EstimatedInputElements,
                 s.LastPrimaryElement is { } last && s.FirstResidualElement is { } first ? ((long, long)?)(last, first) : null))],
         };

@@ -55,8 +55,32 @@ internal static class TransformTranslator
             return t.Name;
         }
 
-        ParDo(c, t.Name, t.Urn, JsonPayload(c, t), t.Inputs.FirstOrDefault(), t.SideInputs, t.Outputs, StateSpecs(c, t));
+        ParDo(c, t.Name, t.Urn, JsonPayload(c, t), t.Inputs.FirstOrDefault(), t.SideInputs, t.Outputs, StateSpecs(c, t), TimerFamilySpecs(c, t));
         return t.Name;
+    }
+
+    /// <summary>
+    /// The timer families of our timers transform (testdata/README.md, "Timers"): <c>event</c> (EVENT_TIME) and
+    /// <c>processing</c> (PROCESSING_TIME), both coded by <c>beam:coder:timer:v1</c> over the input's key coder and its
+    /// windowing strategy's window coder; none for other transforms.
+    /// </summary>
+    private static Dictionary<string, TimerFamilySpec> TimerFamilySpecs(BuildContext c, TransformSpec t)
+    {
+        if (t.Urn != ScenarioUrns.Timers)
+        {
+            return [];
+        }
+
+        var input = c.PCollection(t.Inputs[0], t.Name);
+        var windowCoder = c.Components.WindowingStrategies.TryGetValue(input.Windowing, out var ws) ? ws.WindowCoderId : c.Coders.GlobalWindow;
+        var keyCoder = c.Coders.Id(input.Coder.KeyCoder);
+        var timerCoder = $"timer<{keyCoder},{windowCoder}>";
+        c.Components.Coders[timerCoder] = new Coder { Spec = new FunctionSpec { Urn = Urns.Coders.Timer }, ComponentCoderIds = { keyCoder, windowCoder } };
+        return new()
+        {
+            ["event"] = new TimerFamilySpec { TimeDomain = TimeDomain.Types.Enum.EventTime, TimerFamilyCoderId = timerCoder },
+            ["processing"] = new TimerFamilySpec { TimeDomain = TimeDomain.Types.Enum.ProcessingTime, TimerFamilyCoderId = timerCoder },
+        };
     }
 
     /// <summary>
@@ -92,6 +116,19 @@ internal static class TransformTranslator
                     Protocol = new FunctionSpec { Urn = Urns.UserState.OrderedList },
                 },
             },
+            ScenarioUrns.Timers => new()
+            {
+                ["buffer"] = new StateSpec
+                {
+                    BagSpec = new BagStateSpec { ElementCoderId = c.Coders.Id(c.PCollection(t.Inputs[0], t.Name).Coder.ValueCoder) },
+                    Protocol = new FunctionSpec { Urn = Urns.UserState.Bag },
+                },
+                ["fired"] = new StateSpec
+                {
+                    BagSpec = new BagStateSpec { ElementCoderId = c.Coders.Id(CoderSpec.Parse("varint")) },
+                    Protocol = new FunctionSpec { Urn = Urns.UserState.Bag },
+                },
+            },
             _ => [],
         };
     }
@@ -100,10 +137,12 @@ internal static class TransformTranslator
         PayloadJson.WithRun(c.Payloads.TryGetValue(t.Name, out var node) ? node : null, c.RunId);
 
     private static void ParDo(BuildContext c, string id, string doFnUrn, byte[] json, string? mainInput,
-        IReadOnlyDictionary<string, SideInputSpec> sideInputs, IReadOnlyDictionary<string, string> outputs, Dictionary<string, StateSpec>? stateSpecs = null)
+        IReadOnlyDictionary<string, SideInputSpec> sideInputs, IReadOnlyDictionary<string, string> outputs, Dictionary<string, StateSpec>? stateSpecs = null,
+        Dictionary<string, TimerFamilySpec>? timerFamilySpecs = null)
     {
         var payload = new ParDoPayload { DoFn = new FunctionSpec { Urn = doFnUrn, Payload = ByteString.CopyFrom(json) } };
         payload.StateSpecs.Add(stateSpecs ?? []);
+        payload.TimerFamilySpecs.Add(timerFamilySpecs ?? []);
         var inputs = MainOf(mainInput);
         foreach (var (name, side) in sideInputs)
         {
