@@ -75,12 +75,9 @@ internal sealed class StageBundleRunner(
             var cacheTokens = new List<ProcessBundleRequest.Types.CacheToken>();
             if (state is not null)
             {
-                // In batch mode a bounded input's watermark jumps to the max while the stage still has elements of every
-                // window to process: collecting then would drop live state. The end of the job collects everything.
-                if (bundle.InputWatermarkMillis < Model.BeamTime.MaxTimestampMillis)
-                {
-                    state.CollectGarbage(stage, bundle.InputWatermarkMillis);
-                }
+                // The input watermark held by the stage's unprocessed elements: a batch job's bounded input jumps to the max
+                // while the stage still has elements of every window to process, and those windows' state must live on.
+                state.CollectGarbage(stage, bundle.HeldInputWatermarkMillis);
 
                 var (ordered, keys) = KeyedInput.Arrange(inputs[0].Elements, stage.Inputs[0].Coding);
                 inputs[0] = (inputs[0].input, ordered);
