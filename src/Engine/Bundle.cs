@@ -21,6 +21,9 @@ public sealed record Bundle(BundleId Id, StageId Stage, IReadOnlyList<BundleInpu
     /// </summary>
     public long HeldInputWatermarkMillis { get; init; } = BeamConformance.Model.BeamTime.MinTimestampMillis;
 
+    /// <summary>The job's processing time (ms) when the bundle was made: processing-time timers due by it fire in the bundle.</summary>
+    public long ProcessingTimeMillis { get; init; } = long.MinValue;
+
     /// <summary>Total number of elements over all inputs.</summary>
     public int ElementCount => Inputs.Sum(static i => i.Elements.Count);
 }

@@ -20,4 +20,10 @@ public sealed record BundleResult
     /// returns nothing. Inputs left out were processed whole.
     /// </summary>
     public IReadOnlyDictionary<PCollectionId, int> FirstResidualElements { get; init; } = new Dictionary<PCollectionId, int>();
+
+    /// <summary>
+    /// The stage's pending user timers after this bundle (replacing the summary of its last committed bundle), or null
+    /// when the stage has no timers. Applied with the outputs: the new holds are in place before the watermarks move.
+    /// </summary>
+    public TimerSummary? Timers { get; init; }
 }

@@ -87,6 +87,10 @@ internal sealed partial class EngineCore
                 {
                     min = Math.Min(min, aggregation.NextProcessingTimeWakeup);
                 }
+                else if (stage is SdkStageRuntime sdk)
+                {
+                    min = Math.Min(min, sdk.ProcessingTimeWakeup(ProcessingTimeMillis));
+                }
             }
 
             return min;
@@ -289,6 +293,11 @@ internal sealed partial class EngineCore
 
         CheckTimestamps(stage, id, result);
         stage.Complete(id, result.FirstResidualElements);
+        if (result.Timers is { } timers)
+        {
+            stage.ApplyTimers(timers);
+        }
+
         foreach (var output in stage.Spec.Outputs)
         {
             if (result.Outputs.TryGetValue(output, out var elements))
@@ -338,6 +347,11 @@ internal sealed partial class EngineCore
         }
 
         var inputMin = stage.InputTimestampMin(id);
+        if (inputMin == long.MaxValue)
+        {
+            return; // A bundle for timers only: its outputs carry the timers' output timestamps, held by the engine.
+        }
+
         foreach (var output in stage.Spec.Outputs)
         {
             if (!result.Outputs.TryGetValue(output, out var elements))

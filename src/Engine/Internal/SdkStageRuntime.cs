@@ -61,12 +61,12 @@ internal sealed partial class SdkStageRuntime(StageSpec spec, ExecutionMode mode
         if (_retries.Count > 0)
         {
             var (items, attempt) = _retries.Dequeue();
-            return Issue(id, items, attempt);
+            return Issue(id, items, attempt, core);
         }
 
         if (_queue.Count == 0)
         {
-            return null;
+            return TryCutForTimers(id, core);
         }
 
         var taken = new List<(int Input, Element Element)>();
@@ -97,13 +97,13 @@ internal sealed partial class SdkStageRuntime(StageSpec spec, ExecutionMode mode
 
         if (taken.Count == 0)
         {
-            return null;
+            return TryCutForTimers(id, core);
         }
 
-        return Issue(id, taken, 1);
+        return Issue(id, taken, 1, core);
     }
 
-    private Bundle Issue(BundleId id, List<(int Input, Element Element)> items, int attempt)
+    private Bundle Issue(BundleId id, List<(int Input, Element Element)> items, int attempt, EngineCore core)
     {
         var perInput = new List<Element>[Spec.Inputs.Count];
         for (var i = 0; i < perInput.Length; i++)
@@ -123,7 +123,7 @@ internal sealed partial class SdkStageRuntime(StageSpec spec, ExecutionMode mode
             inputs[i] = new BundleInput(Spec.Inputs[i], perInput[i]);
         }
 
-        return new Bundle(id, Id, inputs, InputWatermark) { Attempt = attempt, HeldInputWatermarkMillis = Math.Min(InputWatermark, _pending.Min) };
+        return new Bundle(id, Id, inputs, InputWatermark) { Attempt = attempt, ProcessingTimeMillis = core.ProcessingTimeMillis, HeldInputWatermarkMillis = Math.Min(InputWatermark, _pending.Min) };
     }
 
     /// <summary>The smallest timestamp (ms) among an in-flight bundle's input elements; <see cref="long.MaxValue"/> when it has none.</summary>
@@ -170,7 +170,7 @@ internal sealed partial class SdkStageRuntime(StageSpec spec, ExecutionMode mode
 
     public override string Describe(EngineCore core)
     {
-        var text = $"queued={_queue.Count}, in-flight bundles={_inFlight.Count}, bundles to retry={_retries.Count}, pending timestamps=[{_pending.Describe()}]";
+        var text = $"queued={_queue.Count}, in-flight bundles={_inFlight.Count}, bundles to retry={_retries.Count}, pending timestamps=[{_pending.Describe()}]{DescribeTimers()}";
         foreach (var side in Spec.SideInputs)
         {
             text += $", side input '{side.PCollection}' watermark={BeamTime.Format(core.WatermarkOf(side.PCollection))}"

@@ -62,8 +62,14 @@ public sealed class ExecutableStagePlan
     /// </summary>
     public IReadOnlyList<StageUserState> UserStates { get; }
 
-    /// <summary>True when the stage runs a stateful ParDo (<c>beam:requirement:pardo:stateful:v1</c>): keyed input, user state.</summary>
-    public bool IsStateful => UserStates.Count > 0;
+    /// <summary>
+    /// The user timer families of the stage's stateful ParDo (empty when it has none), ordered by family id: each is a
+    /// timer endpoint of the stage's bundles on the data plane (<c>timer_api_service_descriptor</c>).
+    /// </summary>
+    public IReadOnlyList<StageTimerFamily> TimerFamilies { get; init; } = [];
+
+    /// <summary>True when the stage runs a stateful ParDo (<c>beam:requirement:pardo:stateful:v1</c>): keyed input, user state or timers.</summary>
+    public bool IsStateful => UserStates.Count > 0 || TimerFamilies.Count > 0;
 
     /// <summary>
     /// The allowed lateness (ms) of the stateful ParDo's input windowing: a state cell of window <c>w</c> is garbage
@@ -106,7 +112,10 @@ public sealed class ExecutableStagePlan
         var template = _template.Clone();
         template.Environments.Clear();
         template.Environments.Add(environments);
-        return new ExecutableStagePlan(StageId, EnvironmentId, TransformIds, Inputs, Outputs, SideInputs, template, UserStates, UserStateAllowedLatenessMillis);
+        return new ExecutableStagePlan(StageId, EnvironmentId, TransformIds, Inputs, Outputs, SideInputs, template, UserStates, UserStateAllowedLatenessMillis)
+        {
+            TimerFamilies = TimerFamilies,
+        };
     }
 
     /// <inheritdoc />

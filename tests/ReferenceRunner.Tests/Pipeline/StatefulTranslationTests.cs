@@ -53,7 +53,7 @@ public sealed class StatefulTranslationTests
         var problems = PipelineValidator.Validate(p.Build());
 
         Assert.Equal(
-            ["b|coder|" + TestPipeline.OpaqueUrn, "b|timer|t"],
+            ["b|coder|" + TestPipeline.OpaqueUrn, "b|timer coder|beam:coder:varint:v1"],
             problems.Select(static q => $"{q.Id}|{q.Feature}|{q.Value}"));
     }
 

@@ -43,8 +43,8 @@ public sealed class ValidationTests
         { "empty state spec", "b|state spec|s" },
         // A state spec naming a coder that does not exist.
         { "state coder missing", "b|dangling reference|ghost" },
-        // A user timer family.
-        { "timer", "a|timer|t1" },
+        // A user timer family in an unspecified time domain (its coder is right).
+        { "timer", "b|timer time domain|Unspecified" },
         // A splittable DoFn (restriction coder).
         { "splittable", "a|splittable DoFn|varint" },
         // A trigger kind the runner's proto does not define (field 99 of the Trigger oneof) at a GroupByKey.
@@ -191,8 +191,9 @@ public sealed class ValidationTests
                 WithPayload(p, "b", payload => payload.StateSpecs["s"] = new StateSpec { BagSpec = new BagStateSpec { ElementCoderId = "ghost" } });
                 break;
             case "timer":
-                p.ParDo("a", impulse);
-                WithPayload(p, "a", payload => payload.TimerFamilySpecs["t1"] = new TimerFamilySpec { TimeDomain = TimeDomain.Types.Enum.EventTime, TimerFamilyCoderId = "varint" });
+                p.Coder("timer", "beam:coder:timer:v1", "str", "gw");
+                p.ParDo("b", p.ParDo("a", impulse, "kv_str_varint"));
+                WithPayload(p, "b", payload => payload.TimerFamilySpecs["t1"] = new TimerFamilySpec { TimeDomain = TimeDomain.Types.Enum.Unspecified, TimerFamilyCoderId = "timer" });
                 break;
             case "splittable":
                 p.ParDo("a", impulse);

@@ -37,7 +37,7 @@ internal sealed class LateDataReport(JobEngine engine, FusedPipeline fused, JobR
     private readonly List<LateDataDropper> _droppers =
     [
         .. fused.RunnerTransforms.Where(static t => t.Kind == RunnerTransformKind.GroupByKey).Select(static t => new LateDataDropper(t.StageId, t.TransformId, "GroupByKey", CounterNamespace, CounterName)),
-        .. fused.Stages.Where(static s => s.IsStateful).Select(static s => new LateDataDropper(s.StageId, s.UserStates[0].TransformId, "Stateful ParDo", StatefulCounterNamespace, StatefulCounterName)),
+        .. fused.Stages.Where(static s => s.IsStateful).Select(static s => new LateDataDropper(s.StageId, s.UserStates.Count > 0 ? s.UserStates[0].TransformId : s.TimerFamilies[0].TransformId, "Stateful ParDo", StatefulCounterNamespace, StatefulCounterName)),
     ];
 
     /// <summary>Adds to the counters what the GroupByKeys and stateful ParDos dropped since the last call.</summary>

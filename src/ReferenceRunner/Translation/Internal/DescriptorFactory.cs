@@ -88,6 +88,10 @@ internal static class DescriptorFactory
             .OrderBy(static s => s.Key, StringComparer.Ordinal)
             .Select(s => new StageUserState(stateful.Id, s.Key, s.Value))
             .ToList();
+        var timerFamilies = stateful is null ? [] : stateful.Preparer.TimerFamilies(stateful)
+            .OrderBy(static t => t.Key, StringComparer.Ordinal)
+            .Select(t => new StageTimerFamily(stateful.Id, t.Key, t.Value.Domain, (Model.Coders.TimerCoder)graph.Coders.ModelCoder(t.Value.CoderId)))
+            .ToList();
         return new ExecutableStagePlan(
             new StageId(stage.Id),
             stage.EnvironmentId,
@@ -97,7 +101,10 @@ internal static class DescriptorFactory
             sideInputs,
             descriptor,
             userStates,
-            userStates.Count > 0 ? graph.WindowingOf(stateful!.MainInputs[0]).AllowedLateness : 0);
+            userStates.Count > 0 || timerFamilies.Count > 0 ? graph.WindowingOf(stateful!.MainInputs[0]).AllowedLateness : 0)
+        {
+            TimerFamilies = timerFamilies,
+        };
     }
 
     private static Proto.PTransform Port(string id, string urn, string coderId, string? inputs = null, string? outputs = null)

@@ -76,8 +76,8 @@ internal sealed class Fuser(Proto.Pipeline pipeline, TranslationOptions options)
     private StageDraft? FindStageToJoin(Leaf leaf)
     {
         // A stateful ParDo starts its own stage: the runner must know the key of every element it processes (its state
-        // keys), so its input comes from the runner, as Java's GreedyPipelineFuser and Prism do.
-        if (leaf.MainInputs.Count != 1 || leaf.Preparer.UserStates(leaf).Count > 0)
+        // keys, the keys of its timers), so its input comes from the runner, as Java's GreedyPipelineFuser and Prism do.
+        if (leaf.MainInputs.Count != 1 || leaf.Preparer.UserStates(leaf).Count > 0 || leaf.Preparer.TimerFamilies(leaf).Count > 0)
         {
             return null;
         }

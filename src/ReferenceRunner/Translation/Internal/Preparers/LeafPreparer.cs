@@ -10,6 +10,7 @@ namespace BeamConformance.ReferenceRunner.Translation.Internal.Preparers;
 internal abstract class LeafPreparer : TransformPreparer
 {
     private static readonly IReadOnlyDictionary<string, string> NoSideInputs = new Dictionary<string, string>();
+    private static readonly IReadOnlyDictionary<string, TimerFamily> NoTimers = new Dictionary<string, TimerFamily>();
 
     /// <summary>True: fused into an executable stage run by the SDK harness of the transform's environment; false: run by the runner between stages.</summary>
     public abstract bool RunsInSdk { get; }
@@ -28,6 +29,12 @@ internal abstract class LeafPreparer : TransformPreparer
     /// stateless leaf. A leaf with user state starts its own stage (its input keyed by the runner).
     /// </summary>
     public virtual IReadOnlyDictionary<string, string> UserStates(Leaf leaf) => NoSideInputs;
+
+    /// <summary>
+    /// The user timer families the leaf declares: timer family id → time domain and timer coder id; empty for a leaf
+    /// without timers. A leaf with timers is stateful like one with user state (keyed, its own stage).
+    /// </summary>
+    public virtual IReadOnlyDictionary<string, TimerFamily> TimerFamilies(Leaf leaf) => NoTimers;
 
     /// <summary>What is wrong with the leaf's inputs and outputs (a sentence), or null when its shape is right.</summary>
     public abstract string? ShapeProblem(Leaf leaf);

@@ -5,8 +5,9 @@ namespace BeamConformance.ReferenceRunner.Translation.Internal.Preparers;
 /// <summary>
 /// <c>beam:transform:pardo:v1</c>, run by the SDK: its <c>ParDoPayload</c> names the side inputs (iterable and
 /// multimap access patterns, read over the State API). User state (bag, multimap and ordered-list protocols) on a
-/// KV input is served (the ParDo starts its own, keyed stage); timers, splittable DoFns, bundle finalization, time-sorted
-/// input and on-window-expiration are refused at Prepare until their own issues land.
+/// KV input is served (the ParDo starts its own, keyed stage), and so are user timer families (event and processing
+/// time, <c>beam:coder:timer:v1</c> over the input's key and window coders); splittable DoFns, bundle finalization,
+/// time-sorted input and on-window-expiration are refused at Prepare until their own issues land.
 /// </summary>
 internal sealed class ParDoPreparer() : SdkTransformPreparer("ParDo", Model.Urns.Transforms.ParDo)
 {
@@ -43,29 +44,29 @@ internal sealed class ParDoPreparer() : SdkTransformPreparer("ParDo", Model.Urns
             CheckStateSpec(graph, leaf, stateId, spec, problems);
         }
 
-        if (payload.StateSpecs.Count > 0 && leaf.MainInputs.Count == 1
+        if ((payload.StateSpecs.Count > 0 || payload.TimerFamilySpecs.Count > 0) && leaf.MainInputs.Count == 1
             && graph.Components.Pcollections.TryGetValue(leaf.MainInputs[0], out var input)
             && graph.Coders.Contains(input.CoderId)
             && graph.Coders.UrnOf(input.CoderId) != Model.Urns.Coders.Kv)
         {
             problems.Add(new(leaf.Id, "coder", graph.Coders.UrnOf(input.CoderId),
-                $"a ParDo with user state must read a KV (beam:coder:kv:v1) main input; input '{leaf.MainInputs[0]}' is not keyed"));
+                $"a ParDo with user state or timers must read a KV (beam:coder:kv:v1) main input; input '{leaf.MainInputs[0]}' is not keyed"));
         }
 
         // Java's StatefulDoFnRunner refuses merging windows ("MergingWindowFn is not supported for stateful DoFns"):
         // a merged window's state would have to be merged, which the State API has no request for.
-        if (payload.StateSpecs.Count > 0 && leaf.MainInputs.Count == 1
+        if ((payload.StateSpecs.Count > 0 || payload.TimerFamilySpecs.Count > 0) && leaf.MainInputs.Count == 1
             && graph.Components.Pcollections.TryGetValue(leaf.MainInputs[0], out var keyed)
             && graph.Components.WindowingStrategies.TryGetValue(keyed.WindowingStrategyId, out var windowing)
             && windowing.MergeStatus == Proto.MergeStatus.Types.Enum.NeedsMerge)
         {
             problems.Add(new(leaf.Id, "windowing", windowing.WindowFn?.Urn ?? "",
-                $"a ParDo with user state cannot read merging windows (input '{leaf.MainInputs[0]}' has windowing strategy '{keyed.WindowingStrategyId}', merge status NEEDS_MERGE), as Java's StatefulDoFnRunner refuses them"));
+                $"a ParDo with user state or timers cannot read merging windows (input '{leaf.MainInputs[0]}' has windowing strategy '{keyed.WindowingStrategyId}', merge status NEEDS_MERGE), as Java's StatefulDoFnRunner refuses them"));
         }
 
-        foreach (var timerId in payload.TimerFamilySpecs.Keys.Order(StringComparer.Ordinal))
+        foreach (var (timerId, spec) in payload.TimerFamilySpecs.OrderBy(static s => s.Key, StringComparer.Ordinal))
         {
-            problems.Add(new(leaf.Id, "timer", timerId, "user timers are not supported yet"));
+            TimerFamilyCheck.Check(graph, leaf, timerId, spec, problems);
         }
 
         if (payload.RestrictionCoderId.Length > 0)
@@ -117,6 +118,18 @@ internal sealed class ParDoPreparer() : SdkTransformPreparer("ParDo", Model.Urns
         }
 
         return states;
+    }
+
+    /// <inheritdoc />
+    public override IReadOnlyDictionary<string, TimerFamily> TimerFamilies(Leaf leaf)
+    {
+        var families = new Dictionary<string, TimerFamily>(StringComparer.Ordinal);
+        foreach (var (familyId, spec) in Parse(leaf.Transform)?.TimerFamilySpecs ?? [])
+        {
+            families[familyId] = new TimerFamily(spec.TimeDomain == Proto.TimeDomain.Types.Enum.ProcessingTime ? TimerDomain.ProcessingTime : TimerDomain.EventTime, spec.TimerFamilyCoderId);
+        }
+
+        return families;
     }
 
     /// <summary>
