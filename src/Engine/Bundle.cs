@@ -13,6 +13,14 @@ public sealed record Bundle(BundleId Id, StageId Stage, IReadOnlyList<BundleInpu
     /// <summary>1 for a first run; 2, 3, ... when the same bundle is re-issued after <see cref="JobEngine.FailBundle"/> (see <see cref="EngineOptions.MaxBundleAttempts"/>).</summary>
     public int Attempt { get; init; } = 1;
 
+    /// <summary>
+    /// The stage's input watermark held by its own unprocessed input (ms): the least of <see cref="InputWatermarkMillis"/>
+    /// and the timestamps of the stage's queued and in-flight elements, this bundle's included, when the bundle was made.
+    /// Beam's input watermark of a transform counts the elements it has not processed yet (the DirectRunner's pending
+    /// bundles hold it): what a stateful ParDo's state garbage collection must wait for.
+    /// </summary>
+    public long HeldInputWatermarkMillis { get; init; } = BeamConformance.Model.BeamTime.MinTimestampMillis;
+
     /// <summary>The job's processing time (ms) when the bundle was made: processing-time timers due by it fire in the bundle.</summary>
     public long ProcessingTimeMillis { get; init; } = long.MinValue;
 

@@ -196,22 +196,26 @@ public sealed class JobEngine
     }
 
     /// <summary>
-    /// Elements a GroupByKey dropped because their window had expired when they arrived (the sum of its
-    /// <see cref="LateDataDrops"/> counts; Java's <c>droppedDueToLateness</c>). Cheap: callable after every commit.
+    /// Elements a GroupByKey or a stateful SDK stage dropped because their window had expired when they arrived (the
+    /// sum of its <see cref="LateDataDrops"/> counts; Java's <c>droppedDueToLateness</c> and <c>StatefulParDoDropped</c>).
+    /// Cheap: callable after every commit.
     /// </summary>
-    /// <exception cref="ArgumentException">The stage is not a GroupByKey of the graph.</exception>
-    public long DroppedDueToLatenessCount(StageId groupByKey)
+    /// <exception cref="ArgumentException">The stage is neither a GroupByKey nor an SDK stage of the graph.</exception>
+    public long DroppedDueToLatenessCount(StageId stage)
     {
         lock (_lock)
         {
-            return _core.Stage(groupByKey) is AggregationRuntime aggregation
-                ? aggregation.DroppedDueToLateness
-                : throw new ArgumentException($"stage '{groupByKey}' is not a GroupByKey", nameof(groupByKey));
+            return _core.Stage(stage) switch
+            {
+                AggregationRuntime aggregation => aggregation.DroppedDueToLateness,
+                SdkStageRuntime sdk => sdk.DroppedDueToLateness,
+                _ => throw new ArgumentException($"stage '{stage}' is neither a GroupByKey nor an SDK stage", nameof(stage)),
+            };
         }
     }
 
     /// <summary>
-    /// Every GroupByKey's elements dropped as late so far, one entry per GroupByKey and window (stages in
+    /// Every GroupByKey's and stateful SDK stage's elements dropped as late so far, one entry per stage and window (stages in
     /// topological order, windows in the order of their first drop); empty when nothing was dropped, which is
     /// always the case under <see cref="ExecutionMode.Batch"/>.
     /// </summary>

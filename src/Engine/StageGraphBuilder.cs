@@ -17,8 +17,17 @@ public sealed class StageGraphBuilder
     /// <param name="inputs">One or more main inputs (several when the stage fused a Flatten of them).</param>
     /// <param name="outputs">Zero or more outputs.</param>
     /// <param name="sideInputs">Side inputs, or null for none.</param>
-    public StageGraphBuilder AddSdkStage(StageId id, IReadOnlyList<PCollectionId> inputs, IReadOnlyList<PCollectionId> outputs, IReadOnlyList<SideInput>? sideInputs = null) =>
-        Add(new StageSpec(id, StageKind.Sdk, [.. inputs], [.. outputs], [.. sideInputs ?? []], null));
+    /// <param name="statefulAllowedLatenessMillis">For a stage that starts with a stateful ParDo, its input's allowed lateness (ms): late elements are dropped (<see cref="StageSpec.StatefulAllowedLatenessMillis"/>); null otherwise.</param>
+    /// <exception cref="ArgumentOutOfRangeException">Negative allowed lateness.</exception>
+    public StageGraphBuilder AddSdkStage(StageId id, IReadOnlyList<PCollectionId> inputs, IReadOnlyList<PCollectionId> outputs, IReadOnlyList<SideInput>? sideInputs = null, long? statefulAllowedLatenessMillis = null)
+    {
+        if (statefulAllowedLatenessMillis < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(statefulAllowedLatenessMillis), statefulAllowedLatenessMillis, $"SDK stage '{id}': allowed lateness must be at least 0 ms");
+        }
+
+        return Add(new StageSpec(id, StageKind.Sdk, [.. inputs], [.. outputs], [.. sideInputs ?? []], null) { StatefulAllowedLatenessMillis = statefulAllowedLatenessMillis });
+    }
 
     /// <summary>Adds a runner-side Flatten of <paramref name="inputs"/> into <paramref name="output"/>.</summary>
     public StageGraphBuilder AddFlatten(StageId id, IReadOnlyList<PCollectionId> inputs, PCollectionId output) =>

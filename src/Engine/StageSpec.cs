@@ -13,4 +13,13 @@ public sealed record StageSpec(
     IReadOnlyList<PCollectionId> Inputs,
     IReadOnlyList<PCollectionId> Outputs,
     IReadOnlyList<SideInput> SideInputs,
-    WindowingStrategy? WindowingStrategy);
+    WindowingStrategy? WindowingStrategy)
+{
+    /// <summary>
+    /// For an SDK stage that starts with a stateful ParDo: the allowed lateness (ms) of its input's windowing strategy.
+    /// An element whose window's max timestamp plus this lateness is before the stage's input watermark when it arrives
+    /// is dropped and counted (<see cref="LateDataDrop"/>), as Java's <c>StatefulDoFnRunner.isLate</c> drops it. Null
+    /// for every other stage (nothing dropped).
+    /// </summary>
+    public long? StatefulAllowedLatenessMillis { get; init; }
+}

@@ -11,4 +11,8 @@ public sealed record RecordedInstruction(string Kind, string InstructionId, stri
     /// <summary>For <c>process_bundle_split</c>: each DesiredSplit asked and the answer to it, in the request's order
     /// of transform ids (ordinal); empty for other kinds.</summary>
     public IReadOnlyList<RecordedSplit> Splits { get; init; } = [];
+
+    /// <summary>For <c>process_bundle</c>: the <c>cache_tokens</c> of type <c>user_state</c>, each token's bytes in lower-case
+    /// hex, in the request's order; empty for other kinds and for bundles without one.</summary>
+    public IReadOnlyList<string> UserStateCacheTokens { get; init; } = [];
 }

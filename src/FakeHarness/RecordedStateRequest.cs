@@ -27,4 +27,8 @@ public sealed record RecordedStateRequest(
     byte[] ResponseData,
     byte[] ResponseContinuationToken,
     string? Error,
-    byte[]? AppendData = null);
+    byte[]? AppendData = null)
+{
+    /// <summary>For user-state kinds, the StateKey's <c>user_state_id</c>; null for side inputs and <c>runner</c>.</summary>
+    public string? UserStateId { get; init; }
+}

@@ -36,10 +36,21 @@ public static class ProtocolChecker
 
                     break;
                 case ProtocolCheck.StateRequests s:
-                    var n = log.StateRequests.Count(r => r.Kind == s.Kind && (s.SideInput is null || r.SideInput == s.SideInput));
+                    var n = log.StateRequests.Count(s.Matches);
                     if (!s.Count.Accepts(n))
                     {
-                        problems.Add($"state_requests {s.Kind}{(s.SideInput is null ? "" : $" for '{s.SideInput}'")}: expected {s.Count}, actual {n}");
+                        var sameKind = log.StateRequests.Where(r => r.Kind == s.Kind).Take(10)
+                            .Select(static r => $"{r.Operation} transform={r.TransformId} state_id={r.UserStateId} key={r.KeyHex} window={r.WindowHex}{(r.Continued ? " continued" : "")}");
+                        problems.Add($"state_requests {s.Kind}{s.Describe()}: expected {s.Count}, actual {n}"
+                            + (s.Describe().Length == 0 ? "" : $"; requests of that kind: [{string.Join("; ", sameKind)}]"));
+                    }
+
+                    break;
+                case ProtocolCheck.UserStateCacheTokens t:
+                    var distinct = log.UserStateCacheTokens.Distinct(StringComparer.Ordinal).Count();
+                    if (!t.Distinct.Accepts(distinct))
+                    {
+                        problems.Add($"user_state_cache_tokens: expected {t.Distinct} distinct, actual {distinct} (tokens in order: [{string.Join(", ", log.UserStateCacheTokens)}])");
                     }
 
                     break;

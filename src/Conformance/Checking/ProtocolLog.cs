@@ -5,12 +5,12 @@ namespace BeamConformance.Conformance.Checking;
 /// </summary>
 /// <param name="Data">Windowed values received per pipeline PCollection id (encoded, outer context), in arrival order.</param>
 /// <param name="Descriptors">Registered ProcessBundleDescriptors.</param>
-/// <param name="StateRequests">State requests: StateKey kind (e.g. <c>iterable_side_input</c>) and side input local name (or null).</param>
+/// <param name="StateRequests">State requests in the order sent: kind, side input, operation and the StateKey's parts.</param>
 /// <param name="Instructions">InstructionRequest kinds (e.g. <c>process_bundle</c>), in order.</param>
 public sealed record ProtocolLog(
     IReadOnlyList<(string PCollection, byte[] WindowedValue)> Data,
     IReadOnlyList<RecordedDescriptor> Descriptors,
-    IReadOnlyList<(string Kind, string? SideInput)> StateRequests,
+    IReadOnlyList<ProtocolStateRequest> StateRequests,
     IReadOnlyList<string> Instructions)
 {
     /// <summary>Every DesiredSplit the harness was asked, in order: the estimate asked and the answer (null: no split).</summary>
@@ -18,6 +18,9 @@ public sealed record ProtocolLog(
 
     /// <summary>Every timer on a timer endpoint, in order: direction (true: runner to harness), family id, exact bytes.</summary>
     public IReadOnlyList<(bool ToHarness, string Family, byte[] Timer)> Timers { get; init; } = [];
+
+    /// <summary>The <c>user_state</c> cache tokens of every ProcessBundleRequest, in lower-case hex, in the order received.</summary>
+    public IReadOnlyList<string> UserStateCacheTokens { get; init; } = [];
 
     /// <summary>An empty log.</summary>
     public static ProtocolLog Empty { get; } = new([], [], [], []);

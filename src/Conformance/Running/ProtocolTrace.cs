@@ -32,7 +32,8 @@ public static class ProtocolTrace
 
         foreach (var i in recording.Instructions)
         {
-            Line($"instruction {i.InstructionId}: {i.Kind} (worker {i.WorkerId})");
+            Line($"instruction {i.InstructionId}: {i.Kind} (worker {i.WorkerId})"
+                + (i.UserStateCacheTokens.Count == 0 ? "" : $" user_state cache token {string.Join(", ", i.UserStateCacheTokens)}"));
             foreach (var split in i.Splits)
             {
                 var answer = split.FirstResidualElement is { } first ? $"ChannelSplit last_primary_element={split.LastPrimaryElement} first_residual_element={first}" : "no split";
@@ -47,7 +48,7 @@ public static class ProtocolTrace
 
         foreach (var s in recording.StateRequests)
         {
-            var what = s.SideInput is null ? s.Kind : $"{s.Kind} '{s.SideInput}'";
+            var what = s.SideInput is not null ? $"{s.Kind} '{s.SideInput}'" : s.UserStateId is not null ? $"{s.Kind} '{s.UserStateId}'" : s.Kind;
             var answer = s.Error is not null ? $"error: {s.Error}" : s.Operation == "get" ? $"data {Hex(s.ResponseData)}" : "ok";
             var continuation = s.ResponseContinuationToken.Length > 0 ? $", continuation {Hex(s.ResponseContinuationToken)}" : "";
             Line($"state bundle {s.InstructionId}: {s.Operation} {what} of {s.TransformId} window {Hex(s.Window)} key {Hex(s.Key)}"

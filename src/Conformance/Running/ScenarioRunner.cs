@@ -208,10 +208,19 @@ public sealed class ScenarioRunner : IDisposable
         return new ProtocolLog(
             [.. recording.Data.Select(d => (d.PCollection, d.WindowedValue))],
             [.. recording.Descriptors.Select(d => new RecordedDescriptor(d.Id, d.TransformUrns, d.HasStateApi))],
-            [.. recording.StateRequests.Select(s => (s.Kind, s.SideInput))],
+            [.. recording.StateRequests.Select(static s => new ProtocolStateRequest(s.Kind, s.SideInput)
+            {
+                Operation = s.Operation,
+                TransformId = s.TransformId,
+                UserStateId = s.UserStateId,
+                KeyHex = Convert.ToHexStringLower(s.Key),
+                WindowHex = Convert.ToHexStringLower(s.Window),
+                Continued = s.ContinuationToken.Length > 0,
+            })],
             [.. recording.Instructions.Select(i => i.Kind)])
         {
             Timers = [.. recording.Timers.Select(static t => (t.ToHarness, t.FamilyId, t.Timer))],
+            UserStateCacheTokens = [.. recording.Instructions.SelectMany(static i => i.UserStateCacheTokens)],
             Splits = [.. recording.Instructions.SelectMany(i => i.Splits).Select(s => (s.EstimatedInputElements,
                 s.LastPrimaryElement is { } last && s.FirstResidualElement is { } first ? ((long, long)?)(last, first) : null))],
         };

@@ -16,11 +16,51 @@ public abstract record ProtocolCheck
     /// <param name="StateApi">Whether it must (true) or must not (false) carry a state endpoint; null: not checked.</param>
     public sealed record Descriptor(IReadOnlyList<string> TransformUrnsInclude, bool? StateApi) : ProtocolCheck;
 
-    /// <summary><c>state_requests</c>: how many StateRequests of a kind.</summary>
+    /// <summary><c>state_requests</c>: how many StateRequests of a kind, optionally only those with the given StateKey parts.</summary>
     /// <param name="Kind">The StateKey kind, e.g. <c>iterable_side_input</c>.</param>
     /// <param name="SideInput">Only requests for this side input (local name), or null.</param>
     /// <param name="Count">The expected count.</param>
-    public sealed record StateRequests(string Kind, string? SideInput, CountBound Count) : ProtocolCheck;
+    public sealed record StateRequests(string Kind, string? SideInput, CountBound Count) : ProtocolCheck
+    {
+        /// <summary>Only requests of this operation (<c>get</c>, <c>append</c>, <c>clear</c>), or null.</summary>
+        public string? Operation { get; init; }
+
+        /// <summary>Only requests whose StateKey names this transform id, or null.</summary>
+        public string? Transform { get; init; }
+
+        /// <summary>Only requests whose StateKey has this <c>user_state_id</c>, or null.</summary>
+        public string? StateId { get; init; }
+
+        /// <summary>Only requests whose StateKey key bytes are exactly these (lower-case hex), or null.</summary>
+        public string? KeyHex { get; init; }
+
+        /// <summary>Only requests whose StateKey window bytes are exactly these (lower-case hex), or null.</summary>
+        public string? WindowHex { get; init; }
+
+        /// <summary>true: only gets that carried a continuation token; false: only requests without one; null: both.</summary>
+        public bool? Continued { get; init; }
+
+        /// <summary>True when a recorded request passes every filter of this check.</summary>
+        public bool Matches(Checking.ProtocolStateRequest r) =>
+            r.Kind == Kind && (SideInput is null || r.SideInput == SideInput) && (Operation is null || r.Operation == Operation)
+            && (Transform is null || r.TransformId == Transform) && (StateId is null || r.UserStateId == StateId)
+            && (KeyHex is null || r.KeyHex == KeyHex) && (WindowHex is null || r.WindowHex == WindowHex)
+            && (Continued is null || r.Continued == Continued);
+
+        /// <summary>The filters as the scenario wrote them, for failure messages.</summary>
+        public string Describe() => string.Concat(
+            new[]
+            {
+                SideInput is null ? null : $" side_input={SideInput}", Operation is null ? null : $" operation={Operation}",
+                Transform is null ? null : $" transform={Transform}", StateId is null ? null : $" state_id={StateId}",
+                KeyHex is null ? null : $" key_hex={KeyHex}", WindowHex is null ? null : $" window_hex={WindowHex}",
+                Continued is { } c ? $" continued={(c ? "true" : "false")}" : null,
+            }.Where(static x => x is not null));
+    }
+
+    /// <summary><c>user_state_cache_tokens</c>: how many distinct <c>user_state</c> cache tokens the ProcessBundleRequests carried.</summary>
+    /// <param name="Distinct">The expected number of distinct tokens.</param>
+    public sealed record UserStateCacheTokens(CountBound Distinct) : ProtocolCheck;
 
     /// <summary><c>timers</c>: the exact <c>beam:coder:timer:v1</c> bytes of every timer on one family's timer endpoints, one way.</summary>
     /// <param name="ToHarness">True: the timers the runner fired; false: the timers the harness set or cleared.</param>

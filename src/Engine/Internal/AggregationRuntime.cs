@@ -18,8 +18,7 @@ internal sealed partial class AggregationRuntime : StageRuntime
     private readonly SortedSet<WindowState> _wakeups = new(WakeupOrder.Instance);
     private readonly HashSet<WindowState> _synchronizedWaiting = [];
     private readonly List<WindowState> _touched = [];
-    private readonly Dictionary<BoundedWindow, int> _dropIndex = [];
-    private readonly List<LateDataDrop> _lateDrops = [];
+    private readonly LateDropLog _lateDrops;
     private readonly bool _batch;
     private long _sequence;
     private long _now = long.MinValue;
@@ -30,16 +29,17 @@ internal sealed partial class AggregationRuntime : StageRuntime
     {
         _strategy = spec.WindowingStrategy ?? WindowingStrategy.Default;
         _batch = mode == ExecutionMode.Batch;
+        _lateDrops = new LateDropLog(spec.Id);
     }
 
     /// <summary>Elements dropped because their window was past its garbage-collection time, or its trigger had finished.</summary>
     public long DroppedElements { get; private set; }
 
     /// <summary>Elements dropped because their window had expired at arrival (the sum of <see cref="LateDrops"/>' counts).</summary>
-    public long DroppedDueToLateness { get; private set; }
+    public long DroppedDueToLateness => _lateDrops.Count;
 
     /// <summary>Late drops per window, in the order of each window's first drop.</summary>
-    public IReadOnlyList<LateDataDrop> LateDrops => _lateDrops;
+    public IReadOnlyList<LateDataDrop> LateDrops => _lateDrops.Drops;
 
     /// <summary>Values buffered in windows not yet collected.</summary>
     public override int PendingCount => _buffered;
@@ -56,7 +56,7 @@ internal sealed partial class AggregationRuntime : StageRuntime
         if (_strategy.IsExpired(window, InputWatermark))
         {
             DroppedElements++;
-            CountLateDrop(window);
+            _lateDrops.Add(window, InputWatermark);
             return;
         }
 
@@ -220,19 +220,6 @@ internal sealed partial class AggregationRuntime : StageRuntime
     public override string Describe(EngineCore core) =>
         $"keys={_keys.Count}, active windows={_timers.Count}, buffered values={_buffered}, dropped late={DroppedElements}, "
         + $"next timer={(_timers.Count == 0 ? "none" : $"{BeamTime.Format(_timers.Min!.TimerMillis)} ({_timers.Min})")}";
-
-    private void CountLateDrop(BoundedWindow window)
-    {
-        DroppedDueToLateness++;
-        if (_dropIndex.TryGetValue(window, out var index))
-        {
-            _lateDrops[index] = _lateDrops[index] with { Count = _lateDrops[index].Count + 1 };
-            return;
-        }
-
-        _dropIndex.Add(window, _lateDrops.Count);
-        _lateDrops.Add(new LateDataDrop(Id, window, 1, InputWatermark));
-    }
 
     private WindowState Create(KeyState keyState, BoundedWindow window)
     {

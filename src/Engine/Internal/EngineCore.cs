@@ -108,8 +108,13 @@ internal sealed partial class EngineCore
     /// <summary>The first timestamp regression of each SDK stage that had one, in the order they happened.</summary>
     public IReadOnlyList<TimestampRegression> TimestampRegressions => _regressions;
 
-    /// <summary>Every GroupByKey's late drops, stages in topological order, windows in the order of their first drop.</summary>
-    public IEnumerable<LateDataDrop> LateDataDrops() => _stages.OfType<AggregationRuntime>().SelectMany(static a => a.LateDrops);
+    /// <summary>Every GroupByKey's and stateful SDK stage's late drops, stages in topological order, windows in the order of their first drop.</summary>
+    public IEnumerable<LateDataDrop> LateDataDrops() => _stages.SelectMany(static s => s switch
+    {
+        AggregationRuntime a => a.LateDrops,
+        SdkStageRuntime sdk => sdk.LateDrops,
+        _ => [],
+    });
 
     public JobStatus Status { get; private set; }
 
@@ -376,7 +381,7 @@ internal sealed partial class EngineCore
 
     private static StageRuntime CreateRuntime(StageSpec spec, ExecutionMode mode) => spec.Kind switch
     {
-        StageKind.Sdk => new SdkStageRuntime(spec),
+        StageKind.Sdk => new SdkStageRuntime(spec, mode),
         StageKind.Impulse => new ImpulseRuntime(spec),
         StageKind.Flatten => new FlattenRuntime(spec),
         StageKind.GroupByKey => new AggregationRuntime(spec, mode),

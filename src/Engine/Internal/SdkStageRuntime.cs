@@ -2,9 +2,14 @@ using BeamConformance.Model;
 
 namespace BeamConformance.Engine.Internal;
 
-/// <summary>A fused ExecutableStage: queues input elements in arrival order and cuts them into bundles.</summary>
-internal sealed partial class SdkStageRuntime(StageSpec spec) : StageRuntime(spec)
+/// <summary>
+/// A fused ExecutableStage: queues input elements in arrival order and cuts them into bundles. A stage that starts
+/// with a stateful ParDo (<see cref="StageSpec.StatefulAllowedLatenessMillis"/>) drops, in streaming mode, each element
+/// whose window had expired when it arrived, as Java's <c>StatefulDoFnRunner</c> does.
+/// </summary>
+internal sealed partial class SdkStageRuntime(StageSpec spec, ExecutionMode mode) : StageRuntime(spec)
 {
+    private readonly LateDropLog _lateDrops = new(spec.Id);
     private readonly Queue<(int Input, Element Element)> _queue = new();
     private readonly TimestampMultiset _pending = new();
     private readonly Dictionary<BundleId, (List<(int Input, Element Element)> Items, int Attempt)> _inFlight = [];
@@ -32,8 +37,20 @@ internal sealed partial class SdkStageRuntime(StageSpec spec) : StageRuntime(spe
         _retries.Enqueue((bundle.Items, bundle.Attempt + 1));
     }
 
+    /// <summary>Elements of a stateful stage dropped because their window had expired at arrival, per window.</summary>
+    public IReadOnlyList<LateDataDrop> LateDrops => _lateDrops.Drops;
+
+    /// <summary>The sum of <see cref="LateDrops"/>' counts (Java's <c>StatefulParDoDropped</c> counter).</summary>
+    public long DroppedDueToLateness => _lateDrops.Count;
+
     public override void Accept(int inputIndex, Element element, EngineCore core)
     {
+        if (IsLate(element.Window))
+        {
+            _lateDrops.Add(element.Window, InputWatermark);
+            return;
+        }
+
         _queue.Enqueue((inputIndex, element));
         _pending.Add(element.TimestampMillis);
     }
@@ -106,7 +123,7 @@ internal sealed partial class SdkStageRuntime(StageSpec spec) : StageRuntime(spe
             inputs[i] = new BundleInput(Spec.Inputs[i], perInput[i]);
         }
 
-        return new Bundle(id, Id, inputs, InputWatermark) { Attempt = attempt, ProcessingTimeMillis = core.ProcessingTimeMillis };
+        return new Bundle(id, Id, inputs, InputWatermark) { Attempt = attempt, ProcessingTimeMillis = core.ProcessingTimeMillis, HeldInputWatermarkMillis = Math.Min(InputWatermark, _pending.Min) };
     }
 
     /// <summary>The smallest timestamp (ms) among an in-flight bundle's input elements; <see cref="long.MaxValue"/> when it has none.</summary>
@@ -135,6 +152,20 @@ internal sealed partial class SdkStageRuntime(StageSpec spec) : StageRuntime(spe
         {
             _pending.Remove(element.TimestampMillis);
         }
+    }
+
+    // Java's LateDataUtils.garbageCollectionTime (max timestamp + allowed lateness, capped at the global window's max
+    // timestamp) before the input watermark; a batch job drops nothing (its input watermark is the min until the end).
+    private bool IsLate(Model.Windows.BoundedWindow window)
+    {
+        if (Spec.StatefulAllowedLatenessMillis is not { } lateness || mode == ExecutionMode.Batch)
+        {
+            return false;
+        }
+
+        var max = window.MaxTimestampMillis;
+        var gcTime = BeamTime.EndOfGlobalWindowMillis - lateness < max ? BeamTime.EndOfGlobalWindowMillis : max + lateness;
+        return gcTime < InputWatermark;
     }
 
     public override string Describe(EngineCore core)

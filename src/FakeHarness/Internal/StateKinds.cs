@@ -45,4 +45,14 @@ internal static class StateKinds
         StateKey.TypeOneofCase.OrderedListUserState => (key.OrderedListUserState.Window.ToByteArray(), key.OrderedListUserState.Key.ToByteArray()),
         _ => ([], []),
     };
+
+    /// <summary>The user state id of a user-state key (<c>user_state_id</c>), else null.</summary>
+    public static string? UserStateId(StateKey key) => key.TypeCase switch
+    {
+        StateKey.TypeOneofCase.BagUserState => key.BagUserState.UserStateId,
+        StateKey.TypeOneofCase.MultimapKeysUserState => key.MultimapKeysUserState.UserStateId,
+        StateKey.TypeOneofCase.MultimapUserState => key.MultimapUserState.UserStateId,
+        StateKey.TypeOneofCase.OrderedListUserState => key.OrderedListUserState.UserStateId,
+        _ => null,
+    };
 }

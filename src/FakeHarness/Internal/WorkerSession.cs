@@ -285,7 +285,12 @@ internal sealed class WorkerSession : IAsyncDisposable
             return new InstructionResponse { Error = $"FakeHarness cannot run ProcessBundleDescriptor '{descriptorId}': {e.Message}" };
         }
 
-        _recorder.AddInstruction(plan.RunId, new RecordedInstruction(InstructionKinds.ProcessBundle, request.InstructionId, WorkerId));
+        _recorder.AddInstruction(plan.RunId, new RecordedInstruction(InstructionKinds.ProcessBundle, request.InstructionId, WorkerId)
+        {
+            UserStateCacheTokens = [.. request.ProcessBundle.CacheTokens
+                .Where(static t => t.TypeCase == ProcessBundleRequest.Types.CacheToken.TypeOneofCase.UserState)
+                .Select(static t => Convert.ToHexStringLower(t.Token.Span))],
+        });
         var bundle = new BundleRunner(this, plan, request.InstructionId, request.ProcessBundle, _monitoringIds);
         _activeBundles[request.InstructionId] = bundle;
         Arrived(request.InstructionId, bundle);

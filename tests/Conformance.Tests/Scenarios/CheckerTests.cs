@@ -48,8 +48,12 @@ public sealed class CheckerTests
     private static readonly ProtocolLog Log = new(
         [("impulse", ImpulseBytes)],
         [new RecordedDescriptor("d1", ["beam:runner:source:v1", "beam:transform:pardo:v1"], HasStateApi: false)],
-        [("iterable_side_input", "side"), ("iterable_side_input", "side")],
-        ["register", "process_bundle", "process_bundle"]);
+        [new("iterable_side_input", "side"), new("iterable_side_input", "side") { Continued = true },
+            new("bag_user_state", null) { Operation = "append", TransformId = "Count", UserStateId = "bag", KeyHex = "0161", WindowHex = "" }],
+        ["register", "process_bundle", "process_bundle"])
+    {
+        UserStateCacheTokens = ["6a2f30", "6a2f30", "6a2f31"],
+    };
 
     public static TheoryData<string, ProtocolCheck, string?> ProtocolRows => new()
     {
@@ -64,6 +68,15 @@ public sealed class CheckerTests
         // State request counts.
         { "state count", new ProtocolCheck.StateRequests("iterable_side_input", "side", new CountBound(2, null, null)), null },
         { "state at least", new ProtocolCheck.StateRequests("multimap_side_input", null, new CountBound(null, 1, null)), "state_requests multimap_side_input: expected at least 1, actual 0" },
+        // State requests filtered by StateKey parts: the exact key, window and state id of an append.
+        { "state key", new ProtocolCheck.StateRequests("bag_user_state", null, new CountBound(1, null, null)) { Operation = "append", Transform = "Count", StateId = "bag", KeyHex = "0161", WindowHex = "" }, null },
+        // Another key bytes (0162): no such request; the failure lists the requests of that kind.
+        { "state key wrong", new ProtocolCheck.StateRequests("bag_user_state", null, new CountBound(1, null, null)) { KeyHex = "0162" }, "state_requests bag_user_state key_hex=0162: expected exactly 1, actual 0; requests of that kind: [append transform=Count state_id=bag key=0161 window=]" },
+        // Pages after the first.
+        { "continued", new ProtocolCheck.StateRequests("iterable_side_input", null, new CountBound(1, null, null)) { Continued = true }, null },
+        // Distinct user-state cache tokens.
+        { "tokens", new ProtocolCheck.UserStateCacheTokens(new CountBound(2, null, null)), null },
+        { "tokens one", new ProtocolCheck.UserStateCacheTokens(new CountBound(1, null, null)), "user_state_cache_tokens: expected exactly 1 distinct, actual 2 (tokens in order: [6a2f30, 6a2f30, 6a2f31])" },
         // Instruction counts.
         { "bundles", new ProtocolCheck.Instructions("process_bundle", new CountBound(null, 1, 2)), null },
         { "register once", new ProtocolCheck.Instructions("register", new CountBound(null, null, 0)), "instructions register: expected at most 0, actual 1" },

@@ -105,7 +105,7 @@ public sealed class LateDataReportTests
             + "window [1970-01-01T00:00:00.000Z, 1970-01-01T00:00:10.000Z): 2 element(s), input watermark END_OF_GLOBAL_WINDOW at the first; "
             + $"window {GlobalWindow.Instance}: 1 element(s), input watermark 1970-01-01T00:00:25.000Z at the first. "
             + "Their windows had expired (max timestamp + allowed lateness before the input watermark) when they arrived.",
-            LateDataReport.DropMessage("'Group'", 3, drops));
+            LateDataReport.DropMessage("GroupByKey 'Group'", 3, drops));
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public sealed class LateDataReportTests
     {
         var drops = Enumerable.Range(0, 23).Select(i => new LateDataDrop(new("s"), new IntervalWindow(i * 10L, (i + 1) * 10L), 1, 1000)).ToList();
 
-        var text = LateDataReport.DropMessage("'G'", 23, drops);
+        var text = LateDataReport.DropMessage("GroupByKey 'G'", 23, drops);
 
         Assert.Contains("1970-01-01T00:00:00.190Z, 1970-01-01T00:00:00.200Z)", text, StringComparison.Ordinal);
         Assert.DoesNotContain("1970-01-01T00:00:00.200Z, 1970-01-01T00:00:00.210Z)", text, StringComparison.Ordinal);

@@ -58,6 +58,36 @@ public sealed class StatefulExecutionTests
         Assert.Equal(["UserState:jobs1/stage2/user-state/0", "UserState:jobs1/stage2/user-state/1"], tokens);
     }
 
+    /// <summary>
+    /// Bundles of one element: key a's run (1, then 3) is cut across bundles with b's between. The bundles come in
+    /// arrival order, one at a time, and each sees what the previous ones committed: a's second bundle reads a's
+    /// first append, b's bundle reads nothing.
+    /// </summary>
+    [Fact]
+    public async Task A_key_split_across_bundles_keeps_its_order_and_sees_the_state_committed_between_them()
+    {
+        var seen = new ConcurrentQueue<string>();
+        await using var server = await FnApiTestServer.StartAsync();
+        var launcher = new HarnessLauncher(server.Endpoint, async bundle =>
+        {
+            if (bundle.Sinks.Any())
+            {
+                return Produce(bundle);
+            }
+
+            var input = Convert.ToHexStringLower(bundle.SingleInput)[MinTimestampGlobal.Length..];
+            var key = Bag(Convert.FromHexString(input[2..4])[0]);
+            var before = await bundle.GetStateAsync(key);
+            seen.Enqueue($"{input}:{string.Concat(before.Select(static p => Convert.ToHexStringLower(p.Data.Span)))}");
+            Assert.Null(await bundle.WriteStateAsync(key, Convert.FromHexString(input[4..])));
+            return new HarnessResult();
+        });
+
+        await new JobExecutor(server.Services, Options(maxAttempts: 1) with { BundleSize = 1 }).ExecuteAsync(Context("jobs3", launcher), TestContext.Current.CancellationToken);
+
+        Assert.Equal(["016101:", "016202:", "016103:01"], seen);
+    }
+
     [Fact]
     public async Task A_state_request_for_a_key_outside_the_bundle_fails_the_job_with_that_reason()
     {

@@ -35,6 +35,8 @@ public sealed class ValidationTests
         { "time-sorted requirement", "pipeline|requirement|beam:requirement:pardo:time_sorted_input:v1" },
         // User state in a ParDo whose input is not a KV (no key to keep state under).
         { "state on non-kv", "a|coder|beam:coder:bytes:v1" },
+        // User state over merging windows (sessions): Java's StatefulDoFnRunner refuses them.
+        { "state on merging windows", "b|windowing|beam:window_fn:session_windows:v1" },
         // User state over a State API protocol the runner does not serve.
         { "unknown state protocol", "b|state spec|beam:user_state:made_up:v1" },
         // A state spec that declares no kind.
@@ -124,6 +126,26 @@ public sealed class ValidationTests
         Assert.Equal(problems, thrown.Problems);
     }
 
+    /// <summary>Issue 16's bad input: state on a non-KV input and an unknown state protocol are listed together, each with its transform.</summary>
+    [Fact]
+    public void State_problems_of_several_transforms_are_listed_together()
+    {
+        var p = new TestPipeline();
+        var impulse = p.Impulse("impulse");
+        p.ParDo("a", impulse);
+        WithPayload(p, "a", payload => payload.StateSpecs["count"] = new StateSpec { BagSpec = new BagStateSpec { ElementCoderId = "varint" } });
+        p.ParDo("b", p.ParDo("k", impulse, "kv_str_varint"));
+        WithPayload(p, "b", payload => payload.StateSpecs["s"] = new StateSpec
+        {
+            BagSpec = new BagStateSpec { ElementCoderId = "varint" },
+            Protocol = new FunctionSpec { Urn = "beam:user_state:made_up:v1" },
+        });
+
+        var thrown = Assert.Throws<PipelineTranslationException>(() => PipelineFuser.Fuse(p.Build()));
+
+        Assert.Equal(["a|coder|beam:coder:bytes:v1", "b|state spec|beam:user_state:made_up:v1"], thrown.Problems.Select(static x => $"{x.Id}|{x.Feature}|{x.Value}").Order(StringComparer.Ordinal));
+    }
+
     private static Org.Apache.Beam.Model.Pipeline.V1.Pipeline Broken(string case_)
     {
         var p = new TestPipeline();
@@ -147,6 +169,10 @@ public sealed class ValidationTests
             case "state on non-kv":
                 p.ParDo("a", impulse);
                 WithPayload(p, "a", payload => payload.StateSpecs["count"] = new StateSpec { BagSpec = new BagStateSpec { ElementCoderId = "varint" } });
+                break;
+            case "state on merging windows":
+                p.ParDo("b", p.ParDo("a", impulse, "kv_str_varint", "sessions"));
+                WithPayload(p, "b", payload => payload.StateSpecs["s"] = new StateSpec { BagSpec = new BagStateSpec { ElementCoderId = "varint" } });
                 break;
             case "unknown state protocol":
                 p.ParDo("b", p.ParDo("a", impulse, "kv_str_varint"));

@@ -18,7 +18,7 @@ internal static class ExpectReader
     };
 
     private static readonly HashSet<string> StateKinds = new(
-        ["iterable_side_input", "multimap_side_input", "multimap_keys_side_input", "runner", "bag_user_state", "multimap_user_state", "ordered_list_user_state"], StringComparer.Ordinal);
+        ["iterable_side_input", "multimap_side_input", "multimap_keys_side_input", "runner", "bag_user_state", "multimap_keys_user_state", "multimap_user_state", "ordered_list_user_state"], StringComparer.Ordinal);
 
     private static readonly HashSet<string> TimerDirections = new(["to_harness", "from_harness"], StringComparer.Ordinal);
 
@@ -142,7 +142,18 @@ internal static class ExpectReader
                     ? new ProtocolCheck.Timers(direction == "to_harness", map.String("family"), [.. timers], map.OptBool("ordered") ?? true)
                     : throw map.Error("direction", $"'{direction}' is not one of: to_harness, from_harness");
             case "state_requests":
-                return new ProtocolCheck.StateRequests(Kind(s, map, StateKinds), map.OptString("side_input"), Count(map));
+                var operation = map.OptString("operation");
+                return new ProtocolCheck.StateRequests(Kind(s, map, StateKinds), map.OptString("side_input"), Count(map))
+                {
+                    Operation = operation is null || operation is "get" or "append" or "clear" ? operation : throw map.Error("operation", $"'{operation}' is not one of: get, append, clear"),
+                    Transform = map.OptString("transform"),
+                    StateId = map.OptString("state_id"),
+                    KeyHex = OptHex(s, map, "key_hex"),
+                    WindowHex = OptHex(s, map, "window_hex"),
+                    Continued = map.OptBool("continued"),
+                };
+            case "user_state_cache_tokens":
+                return new ProtocolCheck.UserStateCacheTokens(Count(map));
             case "channel_splits":
                 return new ProtocolCheck.ChannelSplits(
                     [.. map.List("answers").Select(a => SplitAnswer(s, a))],
@@ -164,6 +175,13 @@ internal static class ExpectReader
             ? (s.Long(seq.Children[0], "answers"), s.Long(seq.Children[1], "answers"))
             : throw s.Error(node, "answers", "each answer is [last_primary_element, first_residual_element] or none");
         return pair;
+    }
+
+    // Lower-case hex bytes ("" allowed: an empty key or the global window's empty window bytes).
+    private static string? OptHex(YamlSource s, YamlMap map, string key)
+    {
+        var hex = map.Get(key) is { } node ? s.String(node, key) : null;
+        return hex is null || (hex.Length % 2 == 0 && hex.All(char.IsAsciiHexDigitLower)) ? hex : throw map.Error(key, $"'{hex}' is not lower-case hex bytes");
     }
 
     private static string Kind(YamlSource s, YamlMap map, HashSet<string> kinds)

@@ -57,7 +57,7 @@ internal sealed class BundleContext
             var error = string.IsNullOrEmpty(response.Error) ? null : response.Error;
             Recorder.AddStateRequest(RunId, new RecordedStateRequest(
                 kind, "get", transformId, sideInput, InstructionId, window, keyBytes, token.ToByteArray(),
-                response.Get?.Data.ToByteArray() ?? [], response.Get?.ContinuationToken.ToByteArray() ?? [], error));
+                response.Get?.Data.ToByteArray() ?? [], response.Get?.ContinuationToken.ToByteArray() ?? [], error) { UserStateId = StateKinds.UserStateId(key) });
             if (error is not null)
             {
                 throw new HarnessException($"the runner answered the {kind} state request for side input '{sideInput}' with an error: {error}");
@@ -110,7 +110,7 @@ internal sealed class BundleContext
         var response = await Session.GetStateChannel(url).SendAsync(request, CancellationToken).ConfigureAwait(false);
         var error = string.IsNullOrEmpty(response.Error) ? null : response.Error;
         Recorder.AddStateRequest(RunId, new RecordedStateRequest(
-            kind, append is null ? "clear" : "append", StateKinds.TransformId(key), null, InstructionId, window, keyBytes, [], [], [], error, append));
+            kind, append is null ? "clear" : "append", StateKinds.TransformId(key), null, InstructionId, window, keyBytes, [], [], [], error, append) { UserStateId = StateKinds.UserStateId(key) });
         if (error is not null)
         {
             throw new HarnessException($"the runner answered the {kind} {(append is null ? "clear" : "append")} request with an error: {error}");

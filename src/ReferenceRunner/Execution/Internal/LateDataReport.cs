@@ -9,11 +9,12 @@ using Org.Apache.Beam.Model.Pipeline.V1;
 namespace BeamConformance.ReferenceRunner.Execution.Internal;
 
 /// <summary>
-/// Makes one job's late drops and timestamp regressions visible: a committed (and attempted) user counter
-/// <c>droppedDueToLateness</c> per GroupByKey that dropped elements, in GetJobMetrics as soon as a bundle's commit
-/// dropped them (<see cref="UpdateCounters"/>); and when the job ends (<see cref="PublishWarnings"/>) one
-/// JOB_MESSAGE_WARNING per such GroupByKey (transform, each window with its count and the input watermark at its
-/// first drop) and one per SDK stage whose output moved timestamps back behind its input. Thread-safe.
+/// Makes one job's late drops and timestamp regressions visible: a committed (and attempted) user counter per stage
+/// that dropped elements, in GetJobMetrics as soon as a bundle's commit dropped them (<see cref="UpdateCounters"/>):
+/// <c>droppedDueToLateness</c> for a GroupByKey, <c>StatefulParDoDropped</c> for a stateful ParDo (Java's names and
+/// namespaces); and when the job ends (<see cref="PublishWarnings"/>) one JOB_MESSAGE_WARNING per such stage
+/// (transform, each window with its count and the input watermark at its first drop) and one per SDK stage whose
+/// output moved timestamps back behind its input. Thread-safe.
 /// </summary>
 internal sealed class LateDataReport(JobEngine engine, FusedPipeline fused, JobRunContext context)
 {
@@ -23,26 +24,36 @@ internal sealed class LateDataReport(JobEngine engine, FusedPipeline fused, JobR
     /// <summary>Java's counter name (<c>LateDataDroppingDoFnRunner.DROPPED_DUE_TO_LATENESS</c>).</summary>
     public const string CounterName = "droppedDueToLateness";
 
+    /// <summary>Java's namespace of the stateful ParDo's counter (<c>Metrics.counter(StatefulDoFnRunner.class, ...)</c>).</summary>
+    public const string StatefulCounterNamespace = "org.apache.beam.runners.core.StatefulDoFnRunner";
+
+    /// <summary>Java's stateful ParDo counter name (<c>StatefulDoFnRunner.DROPPED_DUE_TO_LATENESS_COUNTER</c>).</summary>
+    public const string StatefulCounterName = "StatefulParDoDropped";
+
     private const int MaxWindowsListed = 20;
 
     private readonly Lock _lock = new();
     private readonly Dictionary<StageId, long> _reported = [];
-    private readonly List<RunnerTransformPlan> _groupByKeys = [.. fused.RunnerTransforms.Where(static t => t.Kind == RunnerTransformKind.GroupByKey)];
+    private readonly List<LateDataDropper> _droppers =
+    [
+        .. fused.RunnerTransforms.Where(static t => t.Kind == RunnerTransformKind.GroupByKey).Select(static t => new LateDataDropper(t.StageId, t.TransformId, "GroupByKey", CounterNamespace, CounterName)),
+        .. fused.Stages.Where(static s => s.IsStateful).Select(static s => new LateDataDropper(s.StageId, s.UserStates.Count > 0 ? s.UserStates[0].TransformId : s.TimerFamilies[0].TransformId, "Stateful ParDo", StatefulCounterNamespace, StatefulCounterName)),
+    ];
 
-    /// <summary>Adds to the counters what the GroupByKeys dropped since the last call.</summary>
+    /// <summary>Adds to the counters what the GroupByKeys and stateful ParDos dropped since the last call.</summary>
     public void UpdateCounters()
     {
         lock (_lock)
         {
             var deltas = new List<MonitoringInfo>();
-            foreach (var groupByKey in _groupByKeys)
+            foreach (var dropper in _droppers)
             {
-                var total = engine.DroppedDueToLatenessCount(groupByKey.StageId);
-                var before = _reported.GetValueOrDefault(groupByKey.StageId);
+                var total = engine.DroppedDueToLatenessCount(dropper.StageId);
+                var before = _reported.GetValueOrDefault(dropper.StageId);
                 if (total > before)
                 {
-                    deltas.Add(Counter(groupByKey.TransformId, total - before));
-                    _reported[groupByKey.StageId] = total;
+                    deltas.Add(Counter(dropper.TransformId, total - before, dropper.Namespace, dropper.Name));
+                    _reported[dropper.StageId] = total;
                 }
             }
 
@@ -59,9 +70,11 @@ internal sealed class LateDataReport(JobEngine engine, FusedPipeline fused, JobR
         UpdateCounters();
         foreach (var drops in engine.LateDataDrops().GroupBy(static d => d.GroupByKey))
         {
-            var transform = fused.RunnerTransforms.FirstOrDefault(t => t.StageId == drops.Key)?.TransformId ?? drops.Key.Value;
+            var dropper = _droppers.FirstOrDefault(d => d.StageId == drops.Key) ?? new LateDataDropper(drops.Key, drops.Key.Value, "GroupByKey", CounterNamespace, CounterName);
             var total = drops.Sum(static d => d.Count);
-            context.Messages.Post(JobMessage.Types.MessageImportance.JobMessageWarning, DropMessage(Named(fused.Pipeline.Components, transform), total, [.. drops]));
+            context.Messages.Post(
+                JobMessage.Types.MessageImportance.JobMessageWarning,
+                DropMessage($"{dropper.Kind} {Named(fused.Pipeline.Components, dropper.TransformId)}", total, [.. drops], dropper.Name));
         }
 
         foreach (var regression in engine.TimestampRegressions())
@@ -70,14 +83,15 @@ internal sealed class LateDataReport(JobEngine engine, FusedPipeline fused, JobR
         }
     }
 
-    /// <summary>The warning for one GroupByKey.</summary>
-    /// <param name="transform">The GroupByKey as <see cref="Named"/> writes it.</param>
+    /// <summary>The warning for one GroupByKey or stateful ParDo.</summary>
+    /// <param name="transform">The transform's kind and name as <see cref="Named"/> writes it, e.g. <c>GroupByKey 'Group'</c>.</param>
     /// <param name="total">Elements it dropped.</param>
     /// <param name="drops">Its drops per window, in the order of their first drop.</param>
-    internal static string DropMessage(string transform, long total, List<LateDataDrop> drops)
+    /// <param name="counter">The counter's name.</param>
+    internal static string DropMessage(string transform, long total, List<LateDataDrop> drops, string counter = CounterName)
     {
         var text = new StringBuilder();
-        text.Append($"GroupByKey {transform} dropped {total} element(s) as late (counter {CounterName}): ");
+        text.Append($"{transform} dropped {total} element(s) as late (counter {counter}): ");
         text.AppendJoin("; ", drops.Take(MaxWindowsListed).Select(static d =>
             $"window {d.Window}: {d.Count} element(s), input watermark {BeamTime.Format(d.InputWatermarkMillis)} at the first"));
         if (drops.Count > MaxWindowsListed)
@@ -88,7 +102,7 @@ internal sealed class LateDataReport(JobEngine engine, FusedPipeline fused, JobR
         return text.Append(". Their windows had expired (max timestamp + allowed lateness before the input watermark) when they arrived.").ToString();
     }
 
-    internal static MonitoringInfo Counter(string transform, long count)
+    internal static MonitoringInfo Counter(string transform, long count, string counterNamespace = CounterNamespace, string counterName = CounterName)
     {
         var info = new MonitoringInfo
         {
@@ -96,8 +110,8 @@ internal sealed class LateDataReport(JobEngine engine, FusedPipeline fused, JobR
             Type = Urns.MonitoringInfoTypes.SumInt64,
             Payload = ByteString.CopyFrom(MetricPayload.Encode(new MetricPayload.LongSum(count))),
         };
-        info.Labels.Add("NAMESPACE", CounterNamespace);
-        info.Labels.Add("NAME", CounterName);
+        info.Labels.Add("NAMESPACE", counterNamespace);
+        info.Labels.Add("NAME", counterName);
         info.Labels.Add("PTRANSFORM", transform);
         return info;
     }

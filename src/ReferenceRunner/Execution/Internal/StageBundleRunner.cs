@@ -77,17 +77,14 @@ internal sealed class StageBundleRunner(
             UserStateTransaction? transaction = null;
             var inputs = stage.Inputs.Select(input => (input, Elements: bundle.Inputs.Where(i => i.PCollection == input.PCollection).SelectMany(static i => i.Elements))).ToList();
             var cacheTokens = new List<ProcessBundleRequest.Types.CacheToken>();
-            var timers = state is not null && stage.TimerFamilies.Count > 0 ? new TimerTransaction(Timers, stage, bundle.InputWatermarkMillis, bundle.ProcessingTimeMillis) : null;
+            var timers = state is not null && stage.TimerFamilies.Count > 0 ? new TimerTransaction(Timers, stage, bundle.HeldInputWatermarkMillis, bundle.ProcessingTimeMillis) : null;
             HashSet<string> keys = [];
             if (state is not null)
             {
-                // In batch mode a bounded input's watermark jumps to the max while the stage still has elements of every
-                // window to process: collecting then would drop live state. The end of the job collects everything.
-                var collectAt = timers?.GarbageCollectionWatermark ?? bundle.InputWatermarkMillis;
-                if (collectAt < Model.BeamTime.MaxTimestampMillis)
-                {
-                    state.CollectGarbage(stage, collectAt);
-                }
+                // The input watermark held by the stage's unprocessed elements: a batch job's bounded input jumps to the max
+                // while the stage still has elements of every window to process, and those windows' state must live on.
+                // Pending event-time timers hold it too: a timer firing at its window's expiry still reads the window's state.
+                state.CollectGarbage(stage, Math.Min(bundle.HeldInputWatermarkMillis, timers?.GarbageCollectionWatermark ?? long.MaxValue));
 
                 (var ordered, keys) = KeyedInput.Arrange(inputs[0].Elements, stage.Inputs[0].Coding);
                 keys.UnionWith(timers?.FiredKeys ?? []);

@@ -25,7 +25,8 @@ internal static class EngineGraphFactory
                 stage.StageId,
                 [.. stage.Inputs.Select(static i => i.PCollection).Distinct()],
                 [.. stage.Outputs.Select(static o => o.PCollection)],
-                [.. stage.SideInputs.GroupBy(static s => s.PCollection).Select(static g => new SideInput(g.Key) { WindowMapping = Mapping(g) })]);
+                [.. stage.SideInputs.GroupBy(static s => s.PCollection).Select(static g => new SideInput(g.Key) { WindowMapping = Mapping(g) })],
+                stage.IsStateful ? stage.UserStateAllowedLatenessMillis : null);
         }
 
         return builder.Build();

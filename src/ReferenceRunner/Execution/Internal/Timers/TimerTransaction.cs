@@ -10,8 +10,8 @@ namespace BeamConformance.ReferenceRunner.Execution.Internal.Timers;
 /// <summary>
 /// The timers of one bundle of a stage with timer families (src/ReferenceRunner/README.md, "Timers"): on creation it
 /// takes the stage's committed timers, drops the processing-time timers whose window expired, and picks the timers to
-/// fire: for each key the earliest due one (event time first: fire timestamp strictly before the bundle's input
-/// watermark; then processing time: strictly before the bundle's processing time). Fired timers are consumed; the
+/// fire: for each key the earliest due one (event time first: fire timestamp strictly before the bundle's held input
+/// watermark, i.e. the input watermark held back by the stage's unprocessed elements, this bundle's included; then processing time: strictly before the bundle's processing time). Fired timers are consumed; the
 /// SDK's sets (replace) and clears (delete) are applied after, in the order it sent them. <see cref="Commit"/> makes
 /// the result the stage's committed timers; a failed bundle simply drops the transaction.
 /// </summary>
@@ -23,6 +23,10 @@ internal sealed class TimerTransaction
     private readonly Dictionary<TimerId, PendingTimer> _timers;
     private readonly List<PendingTimer> _fired = [];
 
+    /// <param name="store">The job's committed timers.</param>
+    /// <param name="stage">The stage with timer families.</param>
+    /// <param name="inputWatermarkMillis">The bundle's held input watermark (ms): <see cref="Bundle.HeldInputWatermarkMillis"/>.</param>
+    /// <param name="processingTimeMillis">The bundle's processing time (ms).</param>
     public TimerTransaction(TimerStore store, ExecutableStagePlan stage, long inputWatermarkMillis, long processingTimeMillis)
     {
         _store = store;

@@ -90,7 +90,8 @@ internal sealed class UserStateStore(string jobId)
     }
 
     /// <summary>
-    /// Removes the stage's cells whose window expired: <c>window.MaxTimestamp + allowed lateness</c> before
+    /// Removes the stage's cells whose window expired: <c>window.MaxTimestamp + allowed lateness</c> (capped at the global
+    /// window's max timestamp, Java's <c>LateDataUtils.garbageCollectionTime</c>) before
     /// <paramref name="inputWatermarkMillis"/> (every window at <see cref="BeamTime.MaxTimestampMillis"/>, the end of input).
     /// </summary>
     /// <returns>How many cells were removed (the cache token changes when any was).</returns>
@@ -146,7 +147,8 @@ internal sealed class UserStateStore(string jobId)
         }
 
         var max = WindowMaxTimestamp(stage, Convert.FromHexString(windowHex));
-        var gcTime = max > BeamTime.MaxTimestampMillis - stage.UserStateAllowedLatenessMillis ? BeamTime.MaxTimestampMillis : max + stage.UserStateAllowedLatenessMillis;
+        var lateness = stage.UserStateAllowedLatenessMillis;
+        var gcTime = max > BeamTime.EndOfGlobalWindowMillis - lateness ? BeamTime.EndOfGlobalWindowMillis : max + lateness;
         return gcTime < watermark;
     }
 }

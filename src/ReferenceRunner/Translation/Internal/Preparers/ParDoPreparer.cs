@@ -53,6 +53,17 @@ internal sealed class ParDoPreparer() : SdkTransformPreparer("ParDo", Model.Urns
                 $"a ParDo with user state or timers must read a KV (beam:coder:kv:v1) main input; input '{leaf.MainInputs[0]}' is not keyed"));
         }
 
+        // Java's StatefulDoFnRunner refuses merging windows ("MergingWindowFn is not supported for stateful DoFns"):
+        // a merged window's state would have to be merged, which the State API has no request for.
+        if ((payload.StateSpecs.Count > 0 || payload.TimerFamilySpecs.Count > 0) && leaf.MainInputs.Count == 1
+            && graph.Components.Pcollections.TryGetValue(leaf.MainInputs[0], out var keyed)
+            && graph.Components.WindowingStrategies.TryGetValue(keyed.WindowingStrategyId, out var windowing)
+            && windowing.MergeStatus == Proto.MergeStatus.Types.Enum.NeedsMerge)
+        {
+            problems.Add(new(leaf.Id, "windowing", windowing.WindowFn?.Urn ?? "",
+                $"a ParDo with user state or timers cannot read merging windows (input '{leaf.MainInputs[0]}' has windowing strategy '{keyed.WindowingStrategyId}', merge status NEEDS_MERGE), as Java's StatefulDoFnRunner refuses them"));
+        }
+
         foreach (var (timerId, spec) in payload.TimerFamilySpecs.OrderBy(static s => s.Key, StringComparer.Ordinal))
         {
             TimerFamilyCheck.Check(graph, leaf, timerId, spec, problems);
