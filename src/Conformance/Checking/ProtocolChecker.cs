@@ -1,3 +1,4 @@
+using BeamConformance.Conformance.Checking.Internal;
 using BeamConformance.Conformance.Scenarios;
 
 namespace BeamConformance.Conformance.Checking;
@@ -55,6 +56,9 @@ public static class ProtocolChecker
                         problems.Add($"channel_splits estimated_input_elements: expected [{string.Join(", ", estimates)}], actual [{string.Join(", ", log.Splits.Select(static x => x.Estimated))}]");
                     }
 
+                    break;
+                case ProtocolCheck.BundleFinalization f:
+                    problems.AddRange(FinalizationChecker.Problems(log.BundleEvents, f.Finalized));
                     break;
                 case ProtocolCheck.Instructions i:
                     var count = log.Instructions.Count(k => k == i.Kind);

@@ -72,6 +72,9 @@ public static class ScenarioUrns
     /// <summary>Our stateful transform over ordered-list user state (state id <c>sorted</c>).</summary>
     public const string OrderedListState = HarnessUrns.OrderedListState;
 
+    /// <summary>Our pass-through transform that registers a bundle finalization callback (<c>when</c>: on a matching element).</summary>
+    public const string FinalizeBundle = HarnessUrns.FinalizeBundle;
+
     /// <summary>Known URN → the payload keys it takes (required ones are checked by the loader).</summary>
     public static IReadOnlyDictionary<string, IReadOnlySet<string>> PayloadKeys { get; } = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal)
     {
@@ -82,6 +85,7 @@ public static class ScenarioUrns
         [KeyBy] = Set("key"), [MultiOutput] = Set("routes"), [ReadSideInputs] = Set(), [Capture] = Set(),
         [FailOn] = Set("when", "message"), [Stall] = Set(),
         [BagState] = Set("emit", "fail_once_on"), [MultimapState] = Set(), [OrderedListState] = Set(),
+        [FinalizeBundle] = Set("when"),
     };
 
     private static HashSet<string> Set(params string[] keys) => new(keys, StringComparer.Ordinal);

@@ -58,9 +58,10 @@ internal sealed class BundleRunner
                 await op.FinishAsync().ConfigureAwait(false);
             }
 
-            var response = new ProcessBundleResponse();
+            var finalizations = context.Finalizations;
+            var response = new ProcessBundleResponse { RequiresFinalization = finalizations.Count > 0 };
             _monitoring.Fill(Counts(), response.MonitoringInfos, response.MonitoringData);
-            return new BundleResult(response, null, context.Captures, []);
+            return new BundleResult(response, null, context.Captures, []) { Finalizations = finalizations };
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -103,6 +103,7 @@ internal static class TransformTranslator
         IReadOnlyDictionary<string, SideInputSpec> sideInputs, IReadOnlyDictionary<string, string> outputs, Dictionary<string, StateSpec>? stateSpecs = null)
     {
         var payload = new ParDoPayload { DoFn = new FunctionSpec { Urn = doFnUrn, Payload = ByteString.CopyFrom(json) } };
+        payload.RequestsFinalization = doFnUrn == ScenarioUrns.FinalizeBundle; // As Beam's SDKs set it for a DoFn with a BundleFinalizer.
         payload.StateSpecs.Add(stateSpecs ?? []);
         var inputs = MainOf(mainInput);
         foreach (var (name, side) in sideInputs)

@@ -6,6 +6,8 @@ namespace BeamConformance.FakeHarness.Internal.Operators;
 /// <summary>What a bundle's operators share: ids, the worker's channels, the captures, the state API.</summary>
 internal sealed class BundleContext
 {
+    private readonly List<string> _finalizations = [];
+
     public BundleContext(WorkerSession session, StagePlan plan, string instructionId, ProcessBundleRequest request, CancellationToken cancellationToken)
     {
         Session = session;
@@ -28,6 +30,27 @@ internal sealed class BundleContext
     public CancellationToken CancellationToken { get; }
 
     public List<CaptureRecord> Captures { get; } = [];
+
+    /// <summary>The transform ids that registered a bundle finalization callback in this bundle, in order.</summary>
+    public IReadOnlyList<string> Finalizations
+    {
+        get
+        {
+            lock (_finalizations)
+            {
+                return [.. _finalizations];
+            }
+        }
+    }
+
+    /// <summary>Registers a finalization callback of transform <paramref name="transformId"/>: the response asks for finalization.</summary>
+    public void RegisterFinalization(string transformId)
+    {
+        lock (_finalizations)
+        {
+            _finalizations.Add(transformId);
+        }
+    }
 
     public ProtocolRecorder Recorder => Session.Recorder;
 

@@ -66,6 +66,7 @@ internal sealed class StageBundleRunner(
         var metricsKey = $"{connection.WorkerId}/{instructionId}";
         using var stageScope = ExecutionLog.StageScope(logger, stage.StageId.Value);
         using var bundleScope = ExecutionLog.BundleScope(logger, instructionId);
+        var committed = false;
         try
         {
             var sideInputs = stage.SideInputs.Count > 0 ? new SideInputStateSource(engine, stage) : null;
@@ -127,6 +128,14 @@ internal sealed class StageBundleRunner(
             context.Metrics.Commit(metricsKey, metrics);
             lateData.UpdateCounters();
             ExecutionLog.BundleCommitted(logger, context.JobId, bundle.Id.ToString(), stage.StageId.Value, bundle.ElementCount, produced);
+            committed = true;
+
+            // After the commit (outputs, user state and metrics durable), never before and never for a failed attempt.
+            await BundleFinalization.FinalizeIfAskedAsync(connection, outcome.Response, instructionId, context, logger, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (committed)
+        {
+            // Cancelled while finalizing a committed bundle: nothing to undo.
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -5,7 +5,8 @@ namespace BeamConformance.ReferenceRunner.Translation.Internal.Preparers;
 /// <summary>
 /// <c>beam:transform:pardo:v1</c>, run by the SDK: its <c>ParDoPayload</c> names the side inputs (iterable and
 /// multimap access patterns, read over the State API). User state (bag, multimap and ordered-list protocols) on a
-/// KV input is served (the ParDo starts its own, keyed stage); timers, splittable DoFns, bundle finalization, time-sorted
+/// KV input is served (the ParDo starts its own, keyed stage); <c>requests_finalization</c> is honoured (a bundle whose
+/// response asks gets a FinalizeBundleRequest after its commit); timers, splittable DoFns, time-sorted
 /// input and on-window-expiration are refused at Prepare until their own issues land.
 /// </summary>
 internal sealed class ParDoPreparer() : SdkTransformPreparer("ParDo", Model.Urns.Transforms.ParDo)
@@ -60,11 +61,6 @@ internal sealed class ParDoPreparer() : SdkTransformPreparer("ParDo", Model.Urns
         if (payload.RestrictionCoderId.Length > 0)
         {
             problems.Add(new(leaf.Id, "splittable DoFn", payload.RestrictionCoderId, "splittable DoFns are not supported yet"));
-        }
-
-        if (payload.RequestsFinalization)
-        {
-            problems.Add(new(leaf.Id, "bundle finalization", "requests_finalization", "bundle finalization is not supported yet"));
         }
 
         if (payload.RequiresTimeSortedInput)
