@@ -88,6 +88,13 @@ internal static class DescriptorFactory
             .OrderBy(static s => s.Key, StringComparer.Ordinal)
             .Select(s => new StageUserState(stateful.Id, s.Key, s.Value))
             .ToList();
+        var first = stage.Members.FirstOrDefault();
+        var splittable = first is not null && Preparers.SplittablePartPreparer.IsProcess(first.Transform)
+            ? new StageSplittableRoot(
+                first.Id,
+                first.Transform.Inputs.Single(i => i.Value == first.MainInputs[0]).Key,
+                [.. first.Transform.Outputs.Keys.Order(StringComparer.Ordinal)])
+            : null;
         return new ExecutableStagePlan(
             new StageId(stage.Id),
             stage.EnvironmentId,
@@ -97,7 +104,8 @@ internal static class DescriptorFactory
             sideInputs,
             descriptor,
             userStates,
-            userStates.Count > 0 ? graph.WindowingOf(stateful!.MainInputs[0]).AllowedLateness : 0);
+            userStates.Count > 0 ? graph.WindowingOf(stateful!.MainInputs[0]).AllowedLateness : 0,
+            splittable);
     }
 
     private static Proto.PTransform Port(string id, string urn, string coderId, string? inputs = null, string? outputs = null)
