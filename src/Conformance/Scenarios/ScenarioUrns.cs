@@ -75,6 +75,9 @@ public static class ScenarioUrns
     /// <summary>Our pass-through transform that registers a bundle finalization callback (<c>when</c>: on a matching element).</summary>
     public const string FinalizeBundle = HarnessUrns.FinalizeBundle;
 
+    /// <summary>Our pass-through transform that holds the first element of a run until its bundle is asked for a split.</summary>
+    public const string AwaitSplit = HarnessUrns.AwaitSplit;
+
     /// <summary>Known URN → the payload keys it takes (required ones are checked by the loader).</summary>
     public static IReadOnlyDictionary<string, IReadOnlySet<string>> PayloadKeys { get; } = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal)
     {
@@ -85,7 +88,7 @@ public static class ScenarioUrns
         [KeyBy] = Set("key"), [MultiOutput] = Set("routes"), [ReadSideInputs] = Set(), [Capture] = Set(),
         [FailOn] = Set("when", "message"), [Stall] = Set(),
         [BagState] = Set("emit", "fail_once_on"), [MultimapState] = Set(), [OrderedListState] = Set(),
-        [FinalizeBundle] = Set("when"),
+        [FinalizeBundle] = Set("when"), [AwaitSplit] = Set("timeout_ms"),
     };
 
     private static HashSet<string> Set(params string[] keys) => new(keys, StringComparer.Ordinal);

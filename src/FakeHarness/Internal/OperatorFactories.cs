@@ -127,6 +127,7 @@ internal static class OperatorFactories
                 HarnessUrns.FailOn => Node(FailOnFactory(args, at), mainInputs),
                 HarnessUrns.Stall => Node((n, c, o) => new StallOperator(n, c, o), mainInputs),
                 HarnessUrns.FinalizeBundle => Node(FinalizerFactory(args, at), mainInputs),
+                HarnessUrns.AwaitSplit => Node(AwaitSplitFactory(args, at), mainInputs),
                 HarnessUrns.BagState or HarnessUrns.MultimapState or HarnessUrns.OrderedListState => Node(UserStateFactory(doFn.Urn, descriptor, coders, mainInputs, args, at), mainInputs),
                 HarnessUrns.InjectDefault => Node(InjectDefaultFactory(name, transform, payload, descriptor, coders, args, at), mainInputs),
                 _ => throw new HarnessException($"{where}: do_fn URN '{doFn.Urn}' is not one the FakeHarness executes", name),
@@ -211,6 +212,12 @@ internal static class OperatorFactories
     {
         var when = args.TryGetProperty("when", out var predicate) ? Predicates.Compile(predicate, at + ".when") : null;
         return (n, c, o) => new BundleFinalizerOperator(n, c, o, when);
+    }
+
+    private static OperatorFactory AwaitSplitFactory(JsonElement args, string at)
+    {
+        var timeout = args.TryGetProperty("timeout_ms", out var ms) ? Union.Int64(ms, at + ".timeout_ms") : AwaitSplitOperator.DefaultTimeoutMillis;
+        return (n, c, o) => new AwaitSplitOperator(n, c, o, TimeSpan.FromMilliseconds(timeout));
     }
 
     private static OperatorFactory FailOnFactory(JsonElement args, string at)

@@ -380,6 +380,7 @@ internal sealed class WorkerSession : IAsyncDisposable
 
         var sources = bundle is null ? [] : await bundle.Started.WaitAsync(_stop!.Token).ConfigureAwait(false);
         var (response, recorded) = Splits.SplitAnswer.For(target, sources, request.ProcessBundleSplit);
+        bundle?.OnSplitAsked();
         var instruction = new RecordedInstruction(InstructionKinds.Of(request), request.InstructionId, WorkerId) { Splits = recorded };
         return Record(instruction, bundle?.Plan.RunId, new InstructionResponse { ProcessBundleSplit = response });
     }

@@ -7,6 +7,7 @@ namespace BeamConformance.FakeHarness.Internal.Operators;
 internal sealed class BundleContext
 {
     private readonly List<string> _finalizations = [];
+    private readonly TaskCompletionSource _splitAsked = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public BundleContext(WorkerSession session, StagePlan plan, string instructionId, ProcessBundleRequest request, CancellationToken cancellationToken)
     {
@@ -42,6 +43,12 @@ internal sealed class BundleContext
             }
         }
     }
+
+    /// <summary>Completes once a ProcessBundleSplitRequest for this bundle has been answered (split or not).</summary>
+    public Task SplitAsked => _splitAsked.Task;
+
+    /// <summary>Marks that a ProcessBundleSplitRequest for this bundle was answered.</summary>
+    public void OnSplitAsked() => _splitAsked.TrySetResult();
 
     /// <summary>Registers a finalization callback of transform <paramref name="transformId"/>: the response asks for finalization.</summary>
     public void RegisterFinalization(string transformId)
