@@ -72,6 +72,12 @@ public static class ScenarioUrns
     /// <summary>Our stateful transform over ordered-list user state (state id <c>sorted</c>).</summary>
     public const string OrderedListState = HarnessUrns.OrderedListState;
 
+    /// <summary>Our splittable DoFn over an offset-range restriction (testdata/README.md, "Splittable DoFns").</summary>
+    public const string OffsetRangeSdf = HarnessUrns.OffsetRangeSdf;
+
+    /// <summary>The restriction coder of <see cref="OffsetRangeSdf"/>: the offset range and the watermark-estimator state (ms).</summary>
+    public const string OffsetRangeRestrictionCoder = "kv<kv<varint,varint>,varint>";
+
     /// <summary>Known URN → the payload keys it takes (required ones are checked by the loader).</summary>
     public static IReadOnlyDictionary<string, IReadOnlySet<string>> PayloadKeys { get; } = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal)
     {
@@ -82,6 +88,7 @@ public static class ScenarioUrns
         [KeyBy] = Set("key"), [MultiOutput] = Set("routes"), [ReadSideInputs] = Set(), [Capture] = Set(),
         [FailOn] = Set("when", "message"), [Stall] = Set(),
         [BagState] = Set("emit", "fail_once_on"), [MultimapState] = Set(), [OrderedListState] = Set(),
+        [OffsetRangeSdf] = Set("restriction", "output", "timestamp_per_offset_ms", "initial_split_size", "await_split"),
     };
 
     private static HashSet<string> Set(params string[] keys) => new(keys, StringComparer.Ordinal);
