@@ -50,6 +50,12 @@ public static class HarnessUrns
     /// <summary><c>beamconformance:transform:ordered_list_state:v1</c>: a stateful test transform over ordered-list user state.</summary>
     public const string OrderedListState = "beamconformance:transform:ordered_list_state:v1";
 
+    /// <summary>
+    /// <c>beamconformance:transform:offset_range_sdf:v1</c>: the test splittable DoFn over an offset range (testdata/README.md,
+    /// "Splittable DoFns"); its ParDoPayload has a <c>restriction_coder_id</c> and the runner expands it.
+    /// </summary>
+    public const string OffsetRangeSdf = "beamconformance:transform:offset_range_sdf:v1";
+
     /// <summary><c>beamconformance:transform:stall:v1</c>: a test transform (testdata/README.md, "Transforms").</summary>
     public const string Stall = "beamconformance:transform:stall:v1";
 

@@ -85,6 +85,14 @@ public static class PipelineBuilder
             pipeline.Requirements.Add(Model.Urns.Requirements.BundleFinalization);
         }
 
+        var splittable = components.Transforms.Values.Any(static t => t.Spec?.Urn == Model.Urns.Transforms.ParDo
+            && ParDoPayload.Parser.ParseFrom(t.Spec.Payload).RestrictionCoderId.Length > 0);
+        if (splittable && !pipeline.Requirements.Contains(Model.Urns.Requirements.SplittableDoFn))
+        {
+            // As Beam's SDKs do for a pipeline with a splittable DoFn.
+            pipeline.Requirements.Add(Model.Urns.Requirements.SplittableDoFn);
+        }
+
         return pipeline;
     }
 

@@ -47,6 +47,9 @@ internal sealed class BundleRunner
             _sources = sources;
             foreach (var source in sources)
             {
+                // A splittable consumer reading the source straight away may split its current element.
+                source.Split.Element = operators.OfType<Splits.IElementSplitter>()
+                    .FirstOrDefault(e => ((Operator)e).Node.MainInputs.SequenceEqual(source.Node.Transform.Outputs.Values));
                 source.Split.Start();
             }
 

@@ -56,6 +56,10 @@ internal static class OperatorFactories
                     return CompileCombine(urn);
                 case Urns.Transforms.ParDo:
                     return CompileParDo();
+                case Urns.Transforms.PairWithRestriction:
+                case Urns.Transforms.SplitAndSizeRestrictions:
+                case Urns.Transforms.ProcessSizedElementsAndRestrictions:
+                    return CompileSplittablePart();
                 default:
                     throw new HarnessException($"{where} has URN '{urn}', which the FakeHarness does not execute", name);
             }
@@ -98,6 +102,36 @@ internal static class OperatorFactories
                 Urns.Transforms.CombinePerKeyExtractOutputs => Node((n, c, o) => new CombineValuesOperator(n, c, o, fn, CombinePhase.ExtractOutputs)),
                 _ => Node((n, c, o) => new CombineValuesOperator(n, c, o, fn, CombinePhase.GroupedValues)),
             };
+        }
+
+        TransformNode CompileSplittablePart()
+        {
+            var payload = ParDoPayload.Parser.ParseFrom(transform.Spec!.Payload);
+            if (payload.DoFn?.Urn != HarnessUrns.OffsetRangeSdf)
+            {
+                throw new HarnessException($"{where}: the splittable DoFn '{payload.DoFn?.Urn}' is not '{HarnessUrns.OffsetRangeSdf}'", name);
+            }
+
+            var main = transform.Inputs.Where(i => !payload.SideInputs.ContainsKey(i.Key)).ToArray();
+            if (main.Length != 1 || string.IsNullOrEmpty(payload.RestrictionCoderId))
+            {
+                throw new HarnessException($"{where}: a splittable part needs one main input and a restriction_coder_id", name);
+            }
+
+            using var json = JsonDocument.Parse(payload.DoFn.Payload.IsEmpty ? "{}"u8.ToArray() : payload.DoFn.Payload.ToByteArray());
+            var sdf = Sdf.OffsetRangeSdf.Compile(json.RootElement.Clone(), coders.Get(payload.RestrictionCoderId), $"{where} ({payload.DoFn.Urn}) payload");
+            var mainInputs = new[] { main[0].Value };
+            switch (urn)
+            {
+                case Urns.Transforms.PairWithRestriction:
+                    return Node((n, c, o) => new PairWithRestrictionOperator(n, c, o, sdf), mainInputs);
+                case Urns.Transforms.SplitAndSizeRestrictions:
+                    return Node((n, c, o) => new SplitAndSizeOperator(n, c, o, sdf), mainInputs);
+                default:
+                    var windowCoder = coders.Get(descriptor.WindowingStrategies[descriptor.Pcollections[main[0].Value].WindowingStrategyId].WindowCoderId);
+                    var inputCoder = new WindowedValueCoder(coders.OfPCollection(main[0].Value), windowCoder);
+                    return Node((n, c, o) => new ProcessSizedElementOperator(n, c, o, sdf, inputCoder, main[0].Key), mainInputs);
+            }
         }
 
         TransformNode CompileParDo()

@@ -379,6 +379,19 @@ internal sealed class WorkerSession : IAsyncDisposable
         }
 
         var sources = bundle is null ? [] : await bundle.Started.WaitAsync(_stop!.Token).ConfigureAwait(false);
+        foreach (var element in sources.Select(static s => s.Split.Element).OfType<Splits.IElementSplitter>())
+        {
+            // A splittable consumer that awaits the split reaches its deterministic point first (bounded wait).
+            try
+            {
+                await element.ReadyForSplitAsync().WaitAsync(Sdf.OffsetRangeSdf.AwaitSplitTimeout, _stop!.Token).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                // The bundle never got there (it failed): answer as it is.
+            }
+        }
+
         var (response, recorded) = Splits.SplitAnswer.For(target, sources, request.ProcessBundleSplit);
         bundle?.OnSplitAsked();
         var instruction = new RecordedInstruction(InstructionKinds.Of(request), request.InstructionId, WorkerId) { Splits = recorded };
