@@ -57,8 +57,22 @@ public static class HarnessUrns
     /// </summary>
     public const string Timers = "beamconformance:transform:timers:v1";
 
+    /// <summary>
+    /// <c>beamconformance:transform:offset_range_sdf:v1</c>: the test splittable DoFn over an offset range (testdata/README.md,
+    /// "Splittable DoFns"); its ParDoPayload has a <c>restriction_coder_id</c> and the runner expands it.
+    /// </summary>
+    public const string OffsetRangeSdf = "beamconformance:transform:offset_range_sdf:v1";
+
     /// <summary><c>beamconformance:transform:stall:v1</c>: a test transform (testdata/README.md, "Transforms").</summary>
     public const string Stall = "beamconformance:transform:stall:v1";
+
+    /// <summary><c>beamconformance:transform:finalize_bundle:v1</c>: a pass-through test transform that registers a bundle
+    /// finalization callback (testdata/README.md, "Bundle finalization").</summary>
+    public const string FinalizeBundle = "beamconformance:transform:finalize_bundle:v1";
+
+    /// <summary><c>beamconformance:transform:await_split:v1</c>: a pass-through test transform that holds the first element
+    /// it sees in a run until its bundle is asked for a split (testdata/README.md, "Progress-driven splits").</summary>
+    public const string AwaitSplit = "beamconformance:transform:await_split:v1";
 
     /// <summary>
     /// The <c>ParDoPayload.do_fn.urn</c> of the default-value branch of the <c>combine_globally</c> expansion (payload

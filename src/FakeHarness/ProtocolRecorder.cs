@@ -26,7 +26,11 @@ public sealed class ProtocolRecorder
 
         lock (log)
         {
-            return new ProtocolRecording(log.Descriptors.ToArray(), log.Data.ToArray(), log.StateRequests.ToArray(), log.Instructions.ToArray()) { Timers = log.Timers.ToArray() };
+            return new ProtocolRecording(log.Descriptors.ToArray(), log.Data.ToArray(), log.StateRequests.ToArray(), log.Instructions.ToArray())
+            {
+                Timers = log.Timers.ToArray(),
+                BundleEvents = log.BundleEvents.ToArray(),
+            };
         }
     }
 
@@ -43,6 +47,8 @@ public sealed class ProtocolRecorder
     internal void AddInstruction(string runId, RecordedInstruction instruction) => With(runId, log => log.Instructions.Add(instruction));
 
     internal void AddTimer(string runId, RecordedTimer timer) => With(runId, log => log.Timers.Add(timer));
+
+    internal void AddBundleEvent(string runId, RecordedBundleEvent bundleEvent) => With(runId, log => log.BundleEvents.Add(bundleEvent));
 
     private void With(string runId, Action<RunLog> add)
     {
@@ -64,5 +70,7 @@ public sealed class ProtocolRecorder
         public List<RecordedInstruction> Instructions { get; } = [];
 
         public List<RecordedTimer> Timers { get; } = [];
+
+        public List<RecordedBundleEvent> BundleEvents { get; } = [];
     }
 }

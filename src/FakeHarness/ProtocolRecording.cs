@@ -14,6 +14,9 @@ public sealed record ProtocolRecording(
     /// <summary>Every timer on the data plane's timer endpoints, both ways, in the order the harness saw or sent them.</summary>
     public IReadOnlyList<RecordedTimer> Timers { get; init; } = [];
 
+    /// <summary>Bundle answers and FinalizeBundleRequests, in the order they happened.</summary>
+    public IReadOnlyList<RecordedBundleEvent> BundleEvents { get; init; } = [];
+
     /// <summary>Nothing recorded.</summary>
     public static ProtocolRecording Empty { get; } = new([], [], [], []);
 }

@@ -18,4 +18,11 @@ public sealed record RecordedSplit(
     IReadOnlyList<long> AllowedSplitPoints,
     long EstimatedInputElements,
     long? LastPrimaryElement,
-    long? FirstResidualElement);
+    long? FirstResidualElement)
+{
+    /// <summary>The element bytes (<c>BundleApplication.element</c>) of the primary roots answered (an element split); empty otherwise.</summary>
+    public IReadOnlyList<byte[]> PrimaryRoots { get; init; } = [];
+
+    /// <summary>The element bytes of the residual roots answered (<c>DelayedBundleApplication.application.element</c>); empty otherwise.</summary>
+    public IReadOnlyList<byte[]> ResidualRoots { get; init; } = [];
+}

@@ -1,3 +1,4 @@
+using BeamConformance.Conformance.Checking.Internal;
 using BeamConformance.Conformance.Scenarios;
 
 namespace BeamConformance.Conformance.Checking;
@@ -75,6 +76,8 @@ public static class ProtocolChecker
                         problems.Add($"timers {(t.ToHarness ? "to_harness" : "from_harness")} '{t.Family}': expected [{string.Join(", ", wanted)}], actual [{string.Join(", ", sent)}]");
                     }
 
+                case ProtocolCheck.BundleFinalization f:
+                    problems.AddRange(FinalizationChecker.Problems(log.BundleEvents, f.Finalized));
                     break;
                 case ProtocolCheck.Instructions i:
                     var count = log.Instructions.Count(k => k == i.Kind);

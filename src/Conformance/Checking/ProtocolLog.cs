@@ -21,6 +21,11 @@ public sealed record ProtocolLog(
 
     /// <summary>The <c>user_state</c> cache tokens of every ProcessBundleRequest, in lower-case hex, in the order received.</summary>
     public IReadOnlyList<string> UserStateCacheTokens { get; init; } = [];
+    /// <summary>
+    /// Bundle answers and FinalizeBundleRequests in the order the harness saw them: kind (<c>response</c>, <c>failed</c>,
+    /// <c>finalize</c>), the ProcessBundle instruction id, and for a response whether it asked for finalization.
+    /// </summary>
+    public IReadOnlyList<(string Kind, string Bundle, bool RequiresFinalization)> BundleEvents { get; init; } = [];
 
     /// <summary>An empty log.</summary>
     public static ProtocolLog Empty { get; } = new([], [], [], []);

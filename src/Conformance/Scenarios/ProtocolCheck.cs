@@ -78,4 +78,12 @@ public abstract record ProtocolCheck
     /// <param name="Answers">Per DesiredSplit: (<c>last_primary_element</c>, <c>first_residual_element</c>) answered, or null for "no split".</param>
     /// <param name="EstimatedInputElements">Per DesiredSplit, the <c>estimated_input_elements</c> asked; null: not checked.</param>
     public sealed record ChannelSplits(IReadOnlyList<(long LastPrimary, long FirstResidual)?> Answers, IReadOnlyList<long>? EstimatedInputElements) : ProtocolCheck;
+
+    /// <summary>
+    /// <c>bundle_finalization</c>: every FinalizeBundleRequest names a bundle whose successful ProcessBundleResponse
+    /// asked for finalization and came before it (never a failed attempt, never one that did not ask, never twice), and
+    /// every bundle that asked was finalized; <paramref name="Finalized"/> of them in all.
+    /// </summary>
+    /// <param name="Finalized">How many bundles were finalized.</param>
+    public sealed record BundleFinalization(int Finalized) : ProtocolCheck;
 }

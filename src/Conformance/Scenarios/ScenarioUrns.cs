@@ -74,6 +74,17 @@ public static class ScenarioUrns
 
     /// <summary>Our stateful transform with user timers (families <c>event</c> and <c>processing</c>, bags <c>buffer</c> and <c>fired</c>).</summary>
     public const string Timers = HarnessUrns.Timers;
+    /// <summary>Our pass-through transform that registers a bundle finalization callback (<c>when</c>: on a matching element).</summary>
+    public const string FinalizeBundle = HarnessUrns.FinalizeBundle;
+
+    /// <summary>Our pass-through transform that holds the first element of a run until its bundle is asked for a split.</summary>
+    public const string AwaitSplit = HarnessUrns.AwaitSplit;
+
+    /// <summary>Our splittable DoFn over an offset-range restriction (testdata/README.md, "Splittable DoFns").</summary>
+    public const string OffsetRangeSdf = HarnessUrns.OffsetRangeSdf;
+
+    /// <summary>The restriction coder of <see cref="OffsetRangeSdf"/>: the offset range and the watermark-estimator state (ms).</summary>
+    public const string OffsetRangeRestrictionCoder = "kv<kv<varint,varint>,varint>";
 
     /// <summary>Known URN → the payload keys it takes (required ones are checked by the loader).</summary>
     public static IReadOnlyDictionary<string, IReadOnlySet<string>> PayloadKeys { get; } = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal)
@@ -86,6 +97,8 @@ public static class ScenarioUrns
         [FailOn] = Set("when", "message"), [Stall] = Set(),
         [BagState] = Set("emit", "fail_once_on"), [MultimapState] = Set(), [OrderedListState] = Set(),
         [Timers] = Set("on_element", "on_timer"),
+        [FinalizeBundle] = Set("when"), [AwaitSplit] = Set("timeout_ms"),
+        [OffsetRangeSdf] = Set("restriction", "output", "timestamp_per_offset_ms", "initial_split_size", "await_split"),
     };
 
     private static HashSet<string> Set(params string[] keys) => new(keys, StringComparer.Ordinal);

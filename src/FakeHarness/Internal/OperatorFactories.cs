@@ -56,6 +56,10 @@ internal static class OperatorFactories
                     return CompileCombine(urn);
                 case Urns.Transforms.ParDo:
                     return CompileParDo();
+                case Urns.Transforms.PairWithRestriction:
+                case Urns.Transforms.SplitAndSizeRestrictions:
+                case Urns.Transforms.ProcessSizedElementsAndRestrictions:
+                    return CompileSplittablePart();
                 default:
                     throw new HarnessException($"{where} has URN '{urn}', which the FakeHarness does not execute", name);
             }
@@ -100,6 +104,36 @@ internal static class OperatorFactories
             };
         }
 
+        TransformNode CompileSplittablePart()
+        {
+            var payload = ParDoPayload.Parser.ParseFrom(transform.Spec!.Payload);
+            if (payload.DoFn?.Urn != HarnessUrns.OffsetRangeSdf)
+            {
+                throw new HarnessException($"{where}: the splittable DoFn '{payload.DoFn?.Urn}' is not '{HarnessUrns.OffsetRangeSdf}'", name);
+            }
+
+            var main = transform.Inputs.Where(i => !payload.SideInputs.ContainsKey(i.Key)).ToArray();
+            if (main.Length != 1 || string.IsNullOrEmpty(payload.RestrictionCoderId))
+            {
+                throw new HarnessException($"{where}: a splittable part needs one main input and a restriction_coder_id", name);
+            }
+
+            using var json = JsonDocument.Parse(payload.DoFn.Payload.IsEmpty ? "{}"u8.ToArray() : payload.DoFn.Payload.ToByteArray());
+            var sdf = Sdf.OffsetRangeSdf.Compile(json.RootElement.Clone(), coders.Get(payload.RestrictionCoderId), $"{where} ({payload.DoFn.Urn}) payload");
+            var mainInputs = new[] { main[0].Value };
+            switch (urn)
+            {
+                case Urns.Transforms.PairWithRestriction:
+                    return Node((n, c, o) => new PairWithRestrictionOperator(n, c, o, sdf), mainInputs);
+                case Urns.Transforms.SplitAndSizeRestrictions:
+                    return Node((n, c, o) => new SplitAndSizeOperator(n, c, o, sdf), mainInputs);
+                default:
+                    var windowCoder = coders.Get(descriptor.WindowingStrategies[descriptor.Pcollections[main[0].Value].WindowingStrategyId].WindowCoderId);
+                    var inputCoder = new WindowedValueCoder(coders.OfPCollection(main[0].Value), windowCoder);
+                    return Node((n, c, o) => new ProcessSizedElementOperator(n, c, o, sdf, inputCoder, main[0].Key), mainInputs);
+            }
+        }
+
         TransformNode CompileParDo()
         {
             var payload = ParDoPayload.Parser.ParseFrom(transform.Spec!.Payload);
@@ -126,6 +160,8 @@ internal static class OperatorFactories
                 HarnessUrns.Capture => Node((n, c, o) => new CaptureOperator(n, c, o), mainInputs),
                 HarnessUrns.FailOn => Node(FailOnFactory(args, at), mainInputs),
                 HarnessUrns.Stall => Node((n, c, o) => new StallOperator(n, c, o), mainInputs),
+                HarnessUrns.FinalizeBundle => Node(FinalizerFactory(args, at), mainInputs),
+                HarnessUrns.AwaitSplit => Node(AwaitSplitFactory(args, at), mainInputs),
                 HarnessUrns.BagState or HarnessUrns.MultimapState or HarnessUrns.OrderedListState => Node(UserStateFactory(doFn.Urn, descriptor, coders, mainInputs, args, at), mainInputs),
                 HarnessUrns.Timers => Node(TimersFactory(payload, descriptor, coders, mainInputs, args, at), mainInputs),
                 HarnessUrns.InjectDefault => Node(InjectDefaultFactory(name, transform, payload, descriptor, coders, args, at), mainInputs),
@@ -235,6 +271,18 @@ internal static class OperatorFactories
         }
 
         return (n, c, o) => new TimerOperator(n, c, o, kv, windowCoder, families, onElement, onTimer);
+    }
+
+    private static OperatorFactory FinalizerFactory(JsonElement args, string at)
+    {
+        var when = args.TryGetProperty("when", out var predicate) ? Predicates.Compile(predicate, at + ".when") : null;
+        return (n, c, o) => new BundleFinalizerOperator(n, c, o, when);
+    }
+
+    private static OperatorFactory AwaitSplitFactory(JsonElement args, string at)
+    {
+        var timeout = args.TryGetProperty("timeout_ms", out var ms) ? Union.Int64(ms, at + ".timeout_ms") : AwaitSplitOperator.DefaultTimeoutMillis;
+        return (n, c, o) => new AwaitSplitOperator(n, c, o, TimeSpan.FromMilliseconds(timeout));
     }
 
     private static OperatorFactory FailOnFactory(JsonElement args, string at)

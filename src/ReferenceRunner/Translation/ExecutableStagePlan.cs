@@ -24,8 +24,10 @@ public sealed class ExecutableStagePlan
         IReadOnlyList<StageSideInput> sideInputs,
         ProcessBundleDescriptor template,
         IReadOnlyList<StageUserState>? userStates = null,
-        long userStateAllowedLatenessMillis = 0)
+        long userStateAllowedLatenessMillis = 0,
+        StageSplittableRoot? splittable = null)
     {
+        Splittable = splittable;
         UserStates = userStates ?? [];
         UserStateAllowedLatenessMillis = userStateAllowedLatenessMillis;
         StageId = stageId;
@@ -78,6 +80,12 @@ public sealed class ExecutableStagePlan
     public long UserStateAllowedLatenessMillis { get; }
 
     /// <summary>
+    /// The splittable DoFn's Process part when it starts the stage (its main input is <see cref="Inputs"/>[0]); null for
+    /// other stages. Bundles of such a stage may answer splits with primary and residual roots (element splits).
+    /// </summary>
+    public StageSplittableRoot? Splittable { get; }
+
+    /// <summary>
     /// Builds the descriptor served by <c>GetProcessBundleDescriptor</c>: a fresh copy each call, whose data ports
     /// point at <paramref name="dataEndpoint"/> and whose <c>state_api_service_descriptor</c> (and
     /// <c>timer_api_service_descriptor</c>) is <paramref name="stateEndpoint"/>.
@@ -112,7 +120,7 @@ public sealed class ExecutableStagePlan
         var template = _template.Clone();
         template.Environments.Clear();
         template.Environments.Add(environments);
-        return new ExecutableStagePlan(StageId, EnvironmentId, TransformIds, Inputs, Outputs, SideInputs, template, UserStates, UserStateAllowedLatenessMillis)
+        return new ExecutableStagePlan(StageId, EnvironmentId, TransformIds, Inputs, Outputs, SideInputs, template, UserStates, UserStateAllowedLatenessMillis, Splittable)
         {
             TimerFamilies = TimerFamilies,
         };

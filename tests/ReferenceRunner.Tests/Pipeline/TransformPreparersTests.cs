@@ -43,11 +43,15 @@ public sealed class TransformPreparersTests
     }
 
     [Fact]
-    public void No_urn_is_registered_twice_and_none_is_runner_only()
+    public void No_urn_is_registered_twice_and_only_the_splittable_parts_are_runner_only()
     {
         var urns = TransformPreparers.All.SelectMany(static p => p.Urns).ToList();
 
         Assert.Equal(urns.Count, urns.Distinct(StringComparer.Ordinal).Count());
-        Assert.DoesNotContain(urns, urn => TransformPreparers.RunnerOnlyPrefixes.Any(prefix => urn.StartsWith(prefix, StringComparison.Ordinal)));
+        // The splittable parts run in the SDK, but only as the runner's expansion (the runner splits their bundles):
+        // the prefix keeps an SDK capability from claiming other sdf_ URNs.
+        Assert.Equal(
+            ["beam:transform:sdf_pair_with_restriction:v1", "beam:transform:sdf_process_sized_element_and_restrictions:v1", "beam:transform:sdf_split_and_size_restrictions:v1"],
+            urns.Where(urn => TransformPreparers.RunnerOnlyPrefixes.Any(prefix => urn.StartsWith(prefix, StringComparison.Ordinal))).Order(StringComparer.Ordinal));
     }
 }

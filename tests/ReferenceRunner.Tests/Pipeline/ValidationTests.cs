@@ -45,8 +45,8 @@ public sealed class ValidationTests
         { "state coder missing", "b|dangling reference|ghost" },
         // A user timer family in an unspecified time domain (its coder is right).
         { "timer", "b|timer time domain|Unspecified" },
-        // A splittable DoFn (restriction coder).
-        { "splittable", "a|splittable DoFn|varint" },
+        // A splittable DoFn whose restriction coder does not exist.
+        { "splittable", "a|splittable DoFn|ghost" },
         // A trigger kind the runner's proto does not define (field 99 of the Trigger oneof) at a GroupByKey.
         { "trigger", "late|trigger|trigger" },
         // A window fn that is not a standard one.
@@ -197,7 +197,7 @@ public sealed class ValidationTests
                 break;
             case "splittable":
                 p.ParDo("a", impulse);
-                WithPayload(p, "a", payload => payload.RestrictionCoderId = "varint");
+                WithPayload(p, "a", payload => payload.RestrictionCoderId = "ghost");
                 break;
             case "trigger":
                 p.Windowing("late", "beam:window_fn:global_windows:v1", "gw", MergeStatus.Types.Enum.NonMerging);

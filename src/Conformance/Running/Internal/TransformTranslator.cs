@@ -55,7 +55,8 @@ internal static class TransformTranslator
             return t.Name;
         }
 
-        ParDo(c, t.Name, t.Urn, JsonPayload(c, t), t.Inputs.FirstOrDefault(), t.SideInputs, t.Outputs, StateSpecs(c, t), TimerFamilySpecs(c, t));
+        ParDo(c, t.Name, t.Urn, JsonPayload(c, t), t.Inputs.FirstOrDefault(), t.SideInputs, t.Outputs, StateSpecs(c, t), TimerFamilySpecs(c, t),
+            t.Urn == ScenarioUrns.OffsetRangeSdf ? c.Coders.Id(CoderSpec.Parse(ScenarioUrns.OffsetRangeRestrictionCoder)) : "");
         return t.Name;
     }
 
@@ -138,9 +139,10 @@ internal static class TransformTranslator
 
     private static void ParDo(BuildContext c, string id, string doFnUrn, byte[] json, string? mainInput,
         IReadOnlyDictionary<string, SideInputSpec> sideInputs, IReadOnlyDictionary<string, string> outputs, Dictionary<string, StateSpec>? stateSpecs = null,
-        Dictionary<string, TimerFamilySpec>? timerFamilySpecs = null)
+        Dictionary<string, TimerFamilySpec>? timerFamilySpecs = null, string restrictionCoderId = "")
     {
-        var payload = new ParDoPayload { DoFn = new FunctionSpec { Urn = doFnUrn, Payload = ByteString.CopyFrom(json) } };
+        var payload = new ParDoPayload { DoFn = new FunctionSpec { Urn = doFnUrn, Payload = ByteString.CopyFrom(json) }, RestrictionCoderId = restrictionCoderId };
+        payload.RequestsFinalization = doFnUrn == ScenarioUrns.FinalizeBundle; // As Beam's SDKs set it for a DoFn with a BundleFinalizer.
         payload.StateSpecs.Add(stateSpecs ?? []);
         payload.TimerFamilySpecs.Add(timerFamilySpecs ?? []);
         var inputs = MainOf(mainInput);

@@ -158,6 +158,8 @@ internal static class ExpectReader
                 return new ProtocolCheck.ChannelSplits(
                     [.. map.List("answers").Select(a => SplitAnswer(s, a))],
                     map.Get("estimated_input_elements") is null ? null : [.. map.List("estimated_input_elements").Select(e => s.Long(e, "estimated_input_elements"))]);
+            case "bundle_finalization":
+                return new ProtocolCheck.BundleFinalization(checked((int)map.Long("finalized")));
             default:
                 return new ProtocolCheck.Instructions(Kind(s, map, InstructionKinds), Count(map));
         }

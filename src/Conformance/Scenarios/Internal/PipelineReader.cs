@@ -201,6 +201,15 @@ internal static class PipelineReader
             case ScenarioUrns.FailOn: return new TransformPayload.FailOn(FunctionReader.Pred(s, map.Required("when"), "when"), map.String("message"));
             case ScenarioUrns.TestStream:
                 return new TransformPayload.TestStream([.. map.List("events").Select(e => TestStreamReader.Event(s, e, outputCoder, outputs))]);
+            case ScenarioUrns.OffsetRangeSdf:
+                // Checked here, sent to the harness as written: the functions of the test SDF.
+                FunctionReader.Fn(s, map.Required("restriction"), "restriction");
+                if (map.Get("output") is { } output)
+                {
+                    FunctionReader.Fn(s, output, "output");
+                }
+
+                return TransformPayload.Empty;
             case ScenarioUrns.CombinePerKey or ScenarioUrns.CombineGlobally or ScenarioUrns.CombineGroupedValues:
                 return new TransformPayload.Combine(s.Enum(map.Required("fn"), "fn", CombineFns));
             default:

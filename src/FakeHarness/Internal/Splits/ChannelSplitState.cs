@@ -12,6 +12,22 @@ internal sealed class ChannelSplitState
     private long _stop = long.MaxValue;
     private bool _started;
 
+    /// <summary>The index of the element being processed (-1 before the first; the element count once finished): the
+    /// data channel's read index (<c>beam:metric:data_channel:read_index:v1</c>) in progress reports.</summary>
+    public long Index
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _index;
+            }
+        }
+    }
+
+    /// <summary>The consumer that may split its current element (a splittable DoFn's Process part); null for ordinary consumers.</summary>
+    public IElementSplitter? Element { get; set; }
+
     /// <summary>The input begins: splits may be answered from now on.</summary>
     public void Start()
     {
@@ -48,11 +64,12 @@ internal sealed class ChannelSplitState
 
     /// <summary>
     /// Answers a DesiredSplit for this input (see <see cref="ChannelSplitter.Compute"/>; an ordinary consumer reports
-    /// no progress within an element, so the current element counts as half done, as in Beam's SDKs); a split moves
-    /// the stop index to its first residual element.
+    /// no progress within an element, so the current element counts as half done, as in Beam's SDKs; a splittable
+    /// consumer reports its restriction's progress and may split inside the current element,
+    /// <see cref="ChannelSplitter.ComputeWithin"/>); a split moves the stop index to its first residual element.
     /// </summary>
     /// <returns>The split, or null when the input is not running or no split is possible.</returns>
-    public (long LastPrimary, long FirstResidual)? TrySplit(double fractionOfRemainder, long estimatedInputElements, IReadOnlyList<long> allowedSplitPoints)
+    public InputSplit? TrySplit(double fractionOfRemainder, long estimatedInputElements, IReadOnlyList<long> allowedSplitPoints)
     {
         lock (_lock)
         {
@@ -61,8 +78,12 @@ internal sealed class ChannelSplitState
                 return null;
             }
 
-            var progress = _index == -1 ? 1.0 : 0.5;
-            var split = ChannelSplitter.Compute(_index, progress, _stop, fractionOfRemainder, estimatedInputElements, allowedSplitPoints);
+            var progress = _index == -1 ? 1.0 : Element?.CurrentProgress() ?? 0.5;
+            var split = Element is { } element && _index >= 0
+                ? ChannelSplitter.ComputeWithin(_index, progress, _stop, fractionOfRemainder, estimatedInputElements, allowedSplitPoints, element.TrySplit)
+                : ChannelSplitter.Compute(_index, progress, _stop, fractionOfRemainder, estimatedInputElements, allowedSplitPoints) is { } channel
+                    ? new InputSplit(channel.LastPrimary, channel.FirstResidual, null, null)
+                    : null;
             if (split is { } s)
             {
                 _stop = s.FirstResidual;

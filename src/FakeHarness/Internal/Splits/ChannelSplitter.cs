@@ -49,6 +49,47 @@ internal static class ChannelSplitter
         return index < splitAt && splitAt < stop ? (splitAt - 1, splitAt) : null;
     }
 
+    /// <summary>
+    /// Computes a split of an input whose current element can split (a splittable DoFn), as Python's
+    /// <c>DataInputOperation._compute_split</c> does with its receiver's <c>try_split</c>: when the work the primary keeps
+    /// ends inside the current element (<c>keep &lt; 1 - progress</c>) and the current index is an allowed split point
+    /// (or none are given), the element is asked to keep <c>keep / (1 - progress)</c> of its remainder; if it splits,
+    /// the answer is the element split with the channel split <c>(index - 1, index + 1)</c>. Otherwise, as
+    /// <see cref="Compute"/>.
+    /// </summary>
+    /// <param name="index">The index of the element being processed (0 or more).</param>
+    /// <param name="currentElementProgress">The fraction of the current element done.</param>
+    /// <param name="stop">The stop index (see <see cref="Compute"/>).</param>
+    /// <param name="fractionOfRemainder">DesiredSplit.fraction_of_remainder.</param>
+    /// <param name="estimatedInputElements">DesiredSplit.estimated_input_elements.</param>
+    /// <param name="allowedSplitPoints">DesiredSplit.allowed_split_points.</param>
+    /// <param name="trySplitElement">Splits the current element at a fraction of its remainder (null: it cannot).</param>
+    public static InputSplit? ComputeWithin(
+        long index,
+        double currentElementProgress,
+        long stop,
+        double fractionOfRemainder,
+        long estimatedInputElements,
+        IReadOnlyList<long> allowedSplitPoints,
+        Func<double, (Org.Apache.Beam.Model.FnExecution.V1.BundleApplication, Org.Apache.Beam.Model.FnExecution.V1.DelayedBundleApplication)?> trySplitElement)
+    {
+        var total = Math.Clamp(estimatedInputElements, index + 1, Math.Max(index + 1, stop));
+        var keep = (total - index - currentElementProgress) * fractionOfRemainder;
+        var elementRemaining = 1 - currentElementProgress;
+        if (currentElementProgress < 1 && keep < elementRemaining && (allowedSplitPoints.Count == 0 || allowedSplitPoints.Contains(index)))
+        {
+            var elementFraction = keep / elementRemaining;
+            if (elementFraction < 1 && trySplitElement(elementFraction) is { } roots)
+            {
+                return new InputSplit(index - 1, index + 1, roots.Item1, roots.Item2);
+            }
+        }
+
+        return Compute(index, currentElementProgress, stop, fractionOfRemainder, estimatedInputElements, allowedSplitPoints) is { } channel
+            ? new InputSplit(channel.LastPrimary, channel.FirstResidual, null, null)
+            : null;
+    }
+
     // Beam's choice among allowed points: bisect to the first allowed point above splitAt; past either end take the
     // end; between two, the lower one only when it is after the current element and strictly closer.
     private static long ClosestAllowed(IReadOnlyList<long> allowed, long index, long splitAt)

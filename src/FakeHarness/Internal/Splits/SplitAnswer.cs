@@ -6,7 +6,8 @@ namespace BeamConformance.FakeHarness.Internal.Splits;
 /// <summary>
 /// Answers a ProcessBundleSplitRequest for a running bundle as Beam's SDK harnesses do for ordinary consumers: every
 /// DesiredSplit whose transform id is one of the bundle's data inputs is tried on that input (a ChannelSplit when it
-/// splits); DesiredSplits for other transform ids are ignored; no element splits (no splittable DoFns here).
+/// splits, with the current element's primary and residual roots when a splittable consumer split it); DesiredSplits
+/// for other transform ids are ignored.
 /// </summary>
 internal static class SplitAnswer
 {
@@ -29,10 +30,20 @@ internal static class SplitAnswer
                     LastPrimaryElement = s.LastPrimary,
                     FirstResidualElement = s.FirstResidual,
                 });
+                if (s.PrimaryRoot is { } primary && s.ResidualRoot is { } residual)
+                {
+                    response.PrimaryRoots.Add(primary);
+                    response.ResidualRoots.Add(residual);
+                }
             }
 
+            source?.Split.Element?.SplitAnswered();
             recorded.Add(new RecordedSplit(
-                bundleInstructionId, transformId, desired.FractionOfRemainder, allowed, desired.EstimatedInputElements, split?.LastPrimary, split?.FirstResidual));
+                bundleInstructionId, transformId, desired.FractionOfRemainder, allowed, desired.EstimatedInputElements, split?.LastPrimary, split?.FirstResidual)
+            {
+                PrimaryRoots = split?.PrimaryRoot is { } p ? [p.Element.ToByteArray()] : [],
+                ResidualRoots = split?.ResidualRoot is { } r ? [r.Application.Element.ToByteArray()] : [],
+            });
         }
 
         return (response, recorded);

@@ -10,9 +10,11 @@ namespace BeamConformance.ReferenceRunner.Execution.Internal;
 /// <c>estimated_input_elements</c> = the bundle's element count, <c>allowed_split_points</c> 1 .. n-1), then the
 /// answer checked. An empty answer is asked again after 50, 100 and 200 ms (an SDK that has not started the bundle
 /// yet answers so; Python's FnApiRunner retries the same way) and is then "no split". The waits are on the job's clock.
+/// Split mode progress asks it mid-bundle instead (<see cref="ProgressSplitLoop"/>), without retries.
 /// </summary>
 internal sealed class ChannelSplitRequest(
-    WorkerConnection connection, string jobId, string instructionId, string transformId, int elementCount, double fraction, TimeProvider jobTimeProvider, ILogger logger)
+    WorkerConnection connection, string jobId, string instructionId, string transformId, int elementCount, double fraction, TimeProvider jobTimeProvider, ILogger logger,
+    bool retryEmpty = true)
 {
     private static readonly TimeSpan[] Retries = [TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(200)];
 
@@ -48,7 +50,7 @@ internal sealed class ChannelSplitRequest(
                 return;
             }
 
-            if (attempt == Retries.Length || instructionFinished())
+            if (!retryEmpty || attempt == Retries.Length || instructionFinished())
             {
                 SplitLog.NoSplit(logger, jobId, instructionId, fraction, "empty ProcessBundleSplitResponse");
                 return;

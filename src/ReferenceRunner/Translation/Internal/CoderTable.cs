@@ -55,6 +55,9 @@ internal sealed class CoderTable
 
     public string Kv(string keyCoderId, string valueCoderId) => Add(Urns.Coders.Kv, keyCoderId, valueCoderId);
 
+    /// <summary>A <c>beam:coder:double:v1</c> (a splittable DoFn's restriction size).</summary>
+    public string Double() => Add(Urns.Coders.Double);
+
     public string Iterable(string elementCoderId) => Add(Urns.Coders.Iterable, elementCoderId);
 
     public string WindowedValue(string elementCoderId, string windowCoderId) => Add(Urns.Coders.WindowedValue, elementCoderId, windowCoderId);

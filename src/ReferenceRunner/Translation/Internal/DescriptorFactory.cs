@@ -92,6 +92,14 @@ internal static class DescriptorFactory
             .OrderBy(static t => t.Key, StringComparer.Ordinal)
             .Select(t => new StageTimerFamily(stateful.Id, t.Key, t.Value.Domain, (Model.Coders.TimerCoder)graph.Coders.ModelCoder(t.Value.CoderId)))
             .ToList();
+
+        var first = stage.Members.FirstOrDefault();
+        var splittable = first is not null && Preparers.SplittablePartPreparer.IsProcess(first.Transform)
+            ? new StageSplittableRoot(
+                first.Id,
+                first.Transform.Inputs.Single(i => i.Value == first.MainInputs[0]).Key,
+                [.. first.Transform.Outputs.Keys.Order(StringComparer.Ordinal)])
+            : null;
         return new ExecutableStagePlan(
             new StageId(stage.Id),
             stage.EnvironmentId,
@@ -101,7 +109,8 @@ internal static class DescriptorFactory
             sideInputs,
             descriptor,
             userStates,
-            userStates.Count > 0 || timerFamilies.Count > 0 ? graph.WindowingOf(stateful!.MainInputs[0]).AllowedLateness : 0)
+            userStates.Count > 0 || timerFamilies.Count > 0 ? graph.WindowingOf(stateful!.MainInputs[0]).AllowedLateness : 0,
+            splittable)
         {
             TimerFamilies = timerFamilies,
         };

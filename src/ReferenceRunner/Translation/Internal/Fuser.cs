@@ -76,8 +76,10 @@ internal sealed class Fuser(Proto.Pipeline pipeline, TranslationOptions options)
     private StageDraft? FindStageToJoin(Leaf leaf)
     {
         // A stateful ParDo starts its own stage: the runner must know the key of every element it processes (its state
-        // keys, the keys of its timers), so its input comes from the runner, as Java's GreedyPipelineFuser and Prism do.
-        if (leaf.MainInputs.Count != 1 || leaf.Preparer.UserStates(leaf).Count > 0 || leaf.Preparer.TimerFamilies(leaf).Count > 0)
+        // keys, the keys of its timers), so its input comes from the runner, as Java's GreedyPipelineFuser and Prism do. So
+        // does a splittable DoFn's Process part: the runner's split requests address its data input (Python's FnApiRunner
+        // and Prism).
+        if (leaf.MainInputs.Count != 1 || leaf.Preparer.StartsOwnStage(leaf))
         {
             return null;
         }

@@ -36,6 +36,13 @@ internal abstract class LeafPreparer : TransformPreparer
     /// </summary>
     public virtual IReadOnlyDictionary<string, TimerFamily> TimerFamilies(Leaf leaf) => NoTimers;
 
+    /// <summary>
+    /// True when the leaf must be the first transform of its own executable stage, its main input sent by the runner:
+    /// a stateful ParDo (user state or timers: the runner keys its input) and a splittable DoFn's Process part (element
+    /// splits address it).
+    /// </summary>
+    public virtual bool StartsOwnStage(Leaf leaf) => UserStates(leaf).Count > 0 || TimerFamilies(leaf).Count > 0;
+
     /// <summary>What is wrong with the leaf's inputs and outputs (a sentence), or null when its shape is right.</summary>
     public abstract string? ShapeProblem(Leaf leaf);
 

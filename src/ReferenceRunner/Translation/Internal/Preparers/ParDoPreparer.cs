@@ -6,11 +6,50 @@ namespace BeamConformance.ReferenceRunner.Translation.Internal.Preparers;
 /// <c>beam:transform:pardo:v1</c>, run by the SDK: its <c>ParDoPayload</c> names the side inputs (iterable and
 /// multimap access patterns, read over the State API). User state (bag, multimap and ordered-list protocols) on a
 /// KV input is served (the ParDo starts its own, keyed stage), and so are user timer families (event and processing
-/// time, <c>beam:coder:timer:v1</c> over the input's key and window coders); splittable DoFns, bundle finalization,
-/// time-sorted input and on-window-expiration are refused at Prepare until their own issues land.
+/// time, <c>beam:coder:timer:v1</c> over the input's key and window coders); a splittable DoFn (<c>restriction_coder_id</c>
+/// set) is expanded by <see cref="SplittableExpander"/> into its three parts; <c>requests_finalization</c> is honoured (a
+/// bundle whose response asks gets a FinalizeBundleRequest after its commit); time-sorted input and on-window-expiration
+/// are refused at Prepare until their own issues land.
 /// </summary>
-internal sealed class ParDoPreparer() : SdkTransformPreparer("ParDo", Model.Urns.Transforms.ParDo)
+internal class ParDoPreparer : SdkTransformPreparer
 {
+    /// <summary>The <c>beam:transform:pardo:v1</c> family.</summary>
+    public ParDoPreparer()
+        : this("ParDo", Model.Urns.Transforms.ParDo)
+    {
+    }
+
+    /// <summary>A family of transforms carrying a <c>ParDoPayload</c> (the splittable parts).</summary>
+    protected ParDoPreparer(string family, params string[] urns)
+        : base(family, urns)
+    {
+    }
+
+    /// <inheritdoc />
+    public override void Expand(PipelineGraph graph, string id, Proto.PTransform transform, int depth)
+    {
+        if (transform.Spec?.Urn == Model.Urns.Transforms.ParDo && Parse(transform) is { RestrictionCoderId.Length: > 0 } payload)
+        {
+            var parts = SplittableExpander.Expand(graph, id, transform, payload, graph.Problems);
+            foreach (var (partId, part) in parts)
+            {
+                graph.AddLeaf(partId, part, TransformPreparers.LeafFor(part.Spec.Urn));
+            }
+
+            if (parts.Count > 0)
+            {
+                return;
+            }
+        }
+
+        // A refused expansion keeps the ParDo as one leaf, so its consumers still find their input's producer.
+        base.Expand(graph, id, transform, depth);
+    }
+
+    /// <summary>False for a leaf whose payload features are checked on another leaf (the first splittable parts).</summary>
+    /// <param name="leaf">A leaf of this family.</param>
+    protected virtual bool ChecksPayload(Leaf leaf) => true;
+
     /// <inheritdoc />
     public override IReadOnlyDictionary<string, string> SideInputs(string id, Proto.PTransform transform, List<ValidationProblem> problems)
     {
@@ -34,7 +73,7 @@ internal sealed class ParDoPreparer() : SdkTransformPreparer("ParDo", Model.Urns
     public override void Check(PipelineGraph graph, Leaf leaf, List<ValidationProblem> problems)
     {
         base.Check(graph, leaf, problems);
-        if (Parse(leaf.Transform) is not { } payload)
+        if (!ChecksPayload(leaf) || Parse(leaf.Transform) is not { } payload)
         {
             return; // PipelineGraph reported it.
         }
@@ -67,16 +106,6 @@ internal sealed class ParDoPreparer() : SdkTransformPreparer("ParDo", Model.Urns
         foreach (var (timerId, spec) in payload.TimerFamilySpecs.OrderBy(static s => s.Key, StringComparer.Ordinal))
         {
             TimerFamilyCheck.Check(graph, leaf, timerId, spec, problems);
-        }
-
-        if (payload.RestrictionCoderId.Length > 0)
-        {
-            problems.Add(new(leaf.Id, "splittable DoFn", payload.RestrictionCoderId, "splittable DoFns are not supported yet"));
-        }
-
-        if (payload.RequestsFinalization)
-        {
-            problems.Add(new(leaf.Id, "bundle finalization", "requests_finalization", "bundle finalization is not supported yet"));
         }
 
         if (payload.RequiresTimeSortedInput)
@@ -180,7 +209,8 @@ internal sealed class ParDoPreparer() : SdkTransformPreparer("ParDo", Model.Urns
         _ => [],
     };
 
-    private static Proto.ParDoPayload? Parse(Proto.PTransform transform)
+    /// <summary>The transform's ParDoPayload, or null when it does not parse (reported by <see cref="SideInputs"/>).</summary>
+    protected static Proto.ParDoPayload? Parse(Proto.PTransform transform)
     {
         try
         {

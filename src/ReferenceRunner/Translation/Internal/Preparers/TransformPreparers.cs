@@ -21,6 +21,7 @@ internal static class TransformPreparers
         new CombinePerKeyPreparer(),
         new TestStreamPreparer(),
         new ParDoPreparer(),
+        new SplittablePartPreparer(),
         new SdkTransformPreparer("windowing", Model.Urns.Transforms.AssignWindows, Model.Urns.Transforms.MapWindows, Model.Urns.Transforms.MergeWindows),
         new SdkTransformPreparer("ToString", Model.Urns.Transforms.ToStringTransform),
         new SdkTransformPreparer(

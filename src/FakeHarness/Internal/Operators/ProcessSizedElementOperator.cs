@@ -1,0 +1,164 @@
+using BeamConformance.FakeHarness.Internal.Sdf;
+using BeamConformance.FakeHarness.Internal.Splits;
+using BeamConformance.Model;
+using BeamConformance.Model.Coders;
+using Google.Protobuf;
+using Org.Apache.Beam.Model.FnExecution.V1;
+
+namespace BeamConformance.FakeHarness.Internal.Operators;
+
+/// <summary>
+/// <c>beam:transform:sdf_process_sized_element_and_restrictions:v1</c> of the test SDF: for each
+/// <c>KV(KV(element, KV(KV(from, to), state)), size)</c> it claims the offsets of the range in order through an
+/// <see cref="OffsetRangeTracker"/> and emits the SDF's value for each. It splits the element it is processing when the
+/// runner asks (<see cref="IElementSplitter"/>): the primary root keeps <c>[from, split)</c>, the residual root gets
+/// <c>[split, to)</c>, both encoded with the input PCollection's windowed value coder in the element's window, timestamp
+/// and pane; the residual's <c>output_watermarks</c> carry the watermark state for every output.
+/// </summary>
+internal sealed class ProcessSizedElementOperator : Operator, IElementSplitter
+{
+    private readonly OffsetRangeSdf _sdf;
+    private readonly WindowedValueCoder _inputCoder;
+    private readonly string _inputLocalName;
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _answered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Lock _lock = new();
+    private Current? _current;
+    private bool _awaited;
+
+    public ProcessSizedElementOperator(
+        TransformNode node, BundleContext context, IReadOnlyDictionary<string, OutputPort> outputs, OffsetRangeSdf sdf, WindowedValueCoder inputCoder, string inputLocalName)
+        : base(node, context, outputs)
+    {
+        _sdf = sdf;
+        _inputCoder = inputCoder;
+        _inputLocalName = inputLocalName;
+        if (!sdf.AwaitSplit)
+        {
+            _ready.TrySetResult();
+        }
+    }
+
+    /// <inheritdoc />
+    public double? CurrentProgress()
+    {
+        lock (_lock)
+        {
+            return _current?.Tracker.FractionCompleted();
+        }
+    }
+
+    /// <inheritdoc />
+    public (BundleApplication Primary, DelayedBundleApplication Residual)? TrySplit(double fractionOfRemainder)
+    {
+        lock (_lock)
+        {
+            if (_current is not { } current || current.Tracker.TrySplit(fractionOfRemainder) is not { } split)
+            {
+                return null;
+            }
+
+            var primary = Application(current, split.Primary);
+            var residual = Application(current, split.Residual);
+            foreach (var output in Node.Transform.Outputs.Keys.Order(StringComparer.Ordinal))
+            {
+                residual.OutputWatermarks[output] = ProtoTime(current.State);
+            }
+
+            return (primary, new DelayedBundleApplication { Application = residual });
+        }
+    }
+
+    /// <inheritdoc />
+    public Task ReadyForSplitAsync() => _ready.Task;
+
+    /// <inheritdoc />
+    public void SplitAnswered() => _answered.TrySetResult();
+
+    public override ValueTask FinishAsync()
+    {
+        _ready.TrySetResult();
+        return ValueTask.CompletedTask;
+    }
+
+    protected override async ValueTask OnProcessAsync(WindowedValue<object?> element)
+    {
+        if (element.Value is not KV { Key: KV { Key: var value, Value: var restriction } })
+        {
+            throw new HarnessException($"transform '{Name}': expected KV(KV(element, restriction), size), got {Functions.JsonValues.Format(element.Value)}", Name);
+        }
+
+        var (from, to, state) = OffsetRangeSdf.Parts(restriction);
+        var tracker = new OffsetRangeTracker(from, to);
+        lock (_lock)
+        {
+            _current = new Current(element, value, tracker, state);
+        }
+
+        try
+        {
+            for (var offset = from; tracker.TryClaim(offset); offset++)
+            {
+                if (_sdf.AwaitSplit && !_awaited)
+                {
+                    // The first claim of the bundle: a split asked now sees the same state on every run.
+                    _awaited = true;
+                    _ready.TrySetResult();
+                    await WaitForSplitAsync().ConfigureAwait(false);
+                }
+
+                await EmitAsync(element, value, offset).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            lock (_lock)
+            {
+                _current = null;
+            }
+        }
+    }
+
+    private async Task WaitForSplitAsync()
+    {
+        try
+        {
+            await _answered.Task.WaitAsync(OffsetRangeSdf.AwaitSplitTimeout, Context.CancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // No split was asked: go on.
+        }
+    }
+
+    private async ValueTask EmitAsync(WindowedValue<object?> element, object? value, long offset)
+    {
+        if (Single is not { } output)
+        {
+            return;
+        }
+
+        var timestamp = _sdf.TimestampPerOffsetMillis is { } step ? element.TimestampMillis + (step * offset) : element.TimestampMillis;
+        await output.EmitAsync(element with { Value = output.Shape(_sdf.Emit(value, offset), Name), TimestampMillis = timestamp }).ConfigureAwait(false);
+    }
+
+    private BundleApplication Application(Current current, (long From, long To) range)
+    {
+        var sized = new KV(new KV(current.Value, OffsetRangeSdf.Restriction(range.From, range.To, current.State)), (double)(range.To - range.From));
+        return new BundleApplication
+        {
+            TransformId = Node.Id,
+            InputId = _inputLocalName,
+            Element = ByteString.CopyFrom(_inputCoder.EncodeToArray(current.Element with { Value = sized })),
+        };
+    }
+
+    // A millisecond instant as a google.protobuf.Timestamp (floored to the second, as Beam converts Instants).
+    private static Google.Protobuf.WellKnownTypes.Timestamp ProtoTime(long millis) => new()
+    {
+        Seconds = Math.DivRem(millis, 1000L) is var (q, r) && r < 0 ? q - 1 : q,
+        Nanos = (int)(((millis % 1000) + 1000) % 1000) * 1_000_000,
+    };
+
+    private sealed record Current(WindowedValue<object?> Element, object? Value, OffsetRangeTracker Tracker, long State);
+}

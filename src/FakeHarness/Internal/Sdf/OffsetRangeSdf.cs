@@ -1,0 +1,116 @@
+using System.Text.Json;
+using BeamConformance.FakeHarness.Internal.Functions;
+using BeamConformance.Model;
+using BeamConformance.Model.Coders;
+
+namespace BeamConformance.FakeHarness.Internal.Sdf;
+
+/// <summary>
+/// The test splittable DoFn <c>beamconformance:transform:offset_range_sdf:v1</c> (testdata/README.md, "Splittable
+/// DoFns"), compiled from its JSON payload: each element gets the offset range <c>restriction</c> (an element function
+/// giving an int n for <c>[0, n)</c> or a KV <c>[from, to]</c>); initial splits of <c>initial_split_size</c> offsets;
+/// each claimed offset emits <c>output</c> applied to <c>KV(element, offset)</c> (default: that KV), at the element's
+/// timestamp plus <c>timestamp_per_offset_ms × offset</c> when given; <c>await_split</c> makes the first claim of each
+/// bundle wait (up to <see cref="AwaitSplitTimeout"/>) for the runner's split request, so that split points are
+/// deterministic.
+/// </summary>
+/// <remarks>
+/// The restriction coder (<c>ParDoPayload.restriction_coder_id</c>) must be <c>KV&lt;KV&lt;varint from, varint to&gt;,
+/// varint&gt;</c>: the offset range and the watermark-estimator state, the estimator's watermark in ms (initially the
+/// element's timestamp, as Java's monotonically increasing estimator starts).
+/// </remarks>
+internal sealed class OffsetRangeSdf
+{
+    /// <summary>How long the first claim of a bundle waits for a split request when <c>await_split</c> is set.</summary>
+    public static readonly TimeSpan AwaitSplitTimeout = TimeSpan.FromSeconds(5);
+
+    private readonly Func<object?, object?> _restriction;
+    private readonly Func<object?, object?> _emit;
+
+    private OffsetRangeSdf(Func<object?, object?> restriction, Func<object?, object?> emit, long? timestampPerOffsetMillis, long? initialSplitSize, bool awaitSplit)
+    {
+        _restriction = restriction;
+        _emit = emit;
+        TimestampPerOffsetMillis = timestampPerOffsetMillis;
+        InitialSplitSize = initialSplitSize;
+        AwaitSplit = awaitSplit;
+    }
+
+    /// <summary>Output timestamp step per offset (ms), or null to keep the element's timestamp.</summary>
+    public long? TimestampPerOffsetMillis { get; }
+
+    /// <summary>The size (offsets) of the initial splits, or null for one restriction per element.</summary>
+    public long? InitialSplitSize { get; }
+
+    /// <summary>True when the first claim of each bundle waits for a split request.</summary>
+    public bool AwaitSplit { get; }
+
+    /// <exception cref="HarnessException">A bad payload or restriction coder.</exception>
+    public static OffsetRangeSdf Compile(JsonElement args, Coder restrictionCoder, string at)
+    {
+        if (DescriptorCoders.Logical(restrictionCoder) is not KvCoder { KeyCoder: var range, ValueCoder: var state }
+            || DescriptorCoders.Logical(range) is not KvCoder { KeyCoder: VarIntCoder, ValueCoder: VarIntCoder }
+            || DescriptorCoders.Logical(state) is not VarIntCoder)
+        {
+            throw new HarnessException($"{at}: the restriction coder must be kv<kv<varint,varint>,varint> (offset range, watermark state), not {restrictionCoder}");
+        }
+
+        var restriction = ElementFns.Compile(Union.Property(args, "restriction", at), at + ".restriction");
+        var emit = args.TryGetProperty("output", out var e) ? ElementFns.Compile(e, at + ".output") : static v => v;
+        long? step = args.TryGetProperty("timestamp_per_offset_ms", out var s) ? Union.Int64(s, at + ".timestamp_per_offset_ms") : null;
+        long? size = args.TryGetProperty("initial_split_size", out var z) ? Union.Int64(z, at + ".initial_split_size") : null;
+        if (size is <= 0)
+        {
+            throw new HarnessException($"{at}.initial_split_size: must be at least 1, got {size}");
+        }
+
+        var awaitSplit = args.TryGetProperty("await_split", out var a) && a.ValueKind == JsonValueKind.True;
+        return new OffsetRangeSdf(restriction, emit, step, size, awaitSplit);
+    }
+
+    /// <summary>The initial restriction of <paramref name="element"/>: <c>KV(KV(from, to), watermark state)</c>.</summary>
+    /// <exception cref="HarnessException">The function gives neither an int nor a KV of ints, or a range that ends before it starts.</exception>
+    public KV InitialRestriction(WindowedValue<object?> element, string at)
+    {
+        var (from, to) = _restriction(element.Value) switch
+        {
+            long n => (0L, n),
+            KV { Key: long f, Value: long t } => (f, t),
+            var other => throw new HarnessException($"{at}: restriction gave {JsonValues.Format(other)}, expected an int n ([0, n)) or a kv [from, to]"),
+        };
+        if (to < from)
+        {
+            throw new HarnessException($"{at}: restriction [{from}, {to}) ends before it starts");
+        }
+
+        return Restriction(from, to, element.TimestampMillis);
+    }
+
+    /// <summary>The initial splits of a restriction: pieces of <see cref="InitialSplitSize"/> offsets, in order (the whole when not set).</summary>
+    public IEnumerable<KV> InitialSplits(KV restriction)
+    {
+        var (from, to, state) = Parts(restriction);
+        if (InitialSplitSize is not { } size)
+        {
+            yield return restriction;
+            yield break;
+        }
+
+        for (var start = from; start < to; start += size)
+        {
+            yield return Restriction(start, Math.Min(to, start + size), state);
+        }
+    }
+
+    /// <summary>The value emitted for <paramref name="offset"/> of <paramref name="element"/>'s value.</summary>
+    public object? Emit(object? element, long offset) => _emit(new KV(element, offset));
+
+    /// <summary>The restriction KV of a range and an estimator state.</summary>
+    public static KV Restriction(long from, long to, long state) => new(new KV(from, to), state);
+
+    /// <summary>The range and estimator state of a restriction KV.</summary>
+    /// <exception cref="HarnessException">It is not <c>KV(KV(long, long), long)</c>.</exception>
+    public static (long From, long To, long State) Parts(object? restriction) => restriction is KV { Key: KV { Key: long from, Value: long to }, Value: long state }
+        ? (from, to, state)
+        : throw new HarnessException($"restriction {JsonValues.Format(restriction)} is not kv<kv<from, to>, watermark state>");
+}
