@@ -16,6 +16,12 @@ public sealed record ProtocolLog(
     /// <summary>Every DesiredSplit the harness was asked, in order: the estimate asked and the answer (null: no split).</summary>
     public IReadOnlyList<(long Estimated, (long LastPrimary, long FirstResidual)? Answer)> Splits { get; init; } = [];
 
+    /// <summary>
+    /// Per DesiredSplit (the order of <see cref="Splits"/>): the restrictions (offset ranges) of the primary and residual
+    /// roots of the test SDF's element split; nulls when the answer had no element split.
+    /// </summary>
+    public IReadOnlyList<((long From, long To)? Primary, (long From, long To)? Residual)> ElementSplits { get; init; } = [];
+
     /// <summary>An empty log.</summary>
     public static ProtocolLog Empty { get; } = new([], [], [], []);
 }

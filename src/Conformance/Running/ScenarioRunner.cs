@@ -213,6 +213,7 @@ public sealed class ScenarioRunner : IDisposable
         {
             Splits = [.. recording.Instructions.SelectMany(i => i.Splits).Select(s => (s.EstimatedInputElements,
                 s.LastPrimaryElement is { } last && s.FirstResidualElement is { } first ? ((long, long)?)(last, first) : null))],
+            ElementSplits = [.. recording.Instructions.SelectMany(i => i.Splits).Select(static s => (s.PrimaryRestriction, s.ResidualRestriction))],
         };
     }
 }

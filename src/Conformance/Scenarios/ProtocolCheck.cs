@@ -31,4 +31,12 @@ public abstract record ProtocolCheck
     /// <param name="Answers">Per DesiredSplit: (<c>last_primary_element</c>, <c>first_residual_element</c>) answered, or null for "no split".</param>
     /// <param name="EstimatedInputElements">Per DesiredSplit, the <c>estimated_input_elements</c> asked; null: not checked.</param>
     public sealed record ChannelSplits(IReadOnlyList<(long LastPrimary, long FirstResidual)?> Answers, IReadOnlyList<long>? EstimatedInputElements) : ProtocolCheck;
+
+    /// <summary>
+    /// <c>element_splits</c>: per DesiredSplit the harness was asked, in order, the offset range of the primary root and of
+    /// the residual root the test SDF answered (null: no element split).
+    /// </summary>
+    /// <param name="Primary">Per DesiredSplit, the primary root's <c>[from, to)</c> or null.</param>
+    /// <param name="Residual">Per DesiredSplit, the residual root's <c>[from, to)</c> or null; null list: not checked.</param>
+    public sealed record ElementSplits(IReadOnlyList<(long From, long To)?> Primary, IReadOnlyList<(long From, long To)?>? Residual) : ProtocolCheck;
 }
