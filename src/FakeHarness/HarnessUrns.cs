@@ -59,6 +59,14 @@ public static class HarnessUrns
     /// <summary><c>beamconformance:transform:stall:v1</c>: a test transform (testdata/README.md, "Transforms").</summary>
     public const string Stall = "beamconformance:transform:stall:v1";
 
+    /// <summary><c>beamconformance:transform:finalize_bundle:v1</c>: a pass-through test transform that registers a bundle
+    /// finalization callback (testdata/README.md, "Bundle finalization").</summary>
+    public const string FinalizeBundle = "beamconformance:transform:finalize_bundle:v1";
+
+    /// <summary><c>beamconformance:transform:await_split:v1</c>: a pass-through test transform that holds the first element
+    /// it sees in a run until its bundle is asked for a split (testdata/README.md, "Progress-driven splits").</summary>
+    public const string AwaitSplit = "beamconformance:transform:await_split:v1";
+
     /// <summary>
     /// The <c>ParDoPayload.do_fn.urn</c> of the default-value branch of the <c>combine_globally</c> expansion (payload
     /// JSON <c>{"fn": "sum", "run": ...}</c>): main input an Impulse, one iterable side input (the combined, unkeyed

@@ -26,7 +26,10 @@ public sealed class ProtocolRecorder
 
         lock (log)
         {
-            return new ProtocolRecording(log.Descriptors.ToArray(), log.Data.ToArray(), log.StateRequests.ToArray(), log.Instructions.ToArray());
+            return new ProtocolRecording(log.Descriptors.ToArray(), log.Data.ToArray(), log.StateRequests.ToArray(), log.Instructions.ToArray())
+            {
+                BundleEvents = log.BundleEvents.ToArray(),
+            };
         }
     }
 
@@ -41,6 +44,8 @@ public sealed class ProtocolRecorder
     internal void AddStateRequest(string runId, RecordedStateRequest request) => With(runId, log => log.StateRequests.Add(request));
 
     internal void AddInstruction(string runId, RecordedInstruction instruction) => With(runId, log => log.Instructions.Add(instruction));
+
+    internal void AddBundleEvent(string runId, RecordedBundleEvent bundleEvent) => With(runId, log => log.BundleEvents.Add(bundleEvent));
 
     private void With(string runId, Action<RunLog> add)
     {
@@ -60,5 +65,7 @@ public sealed class ProtocolRecorder
         public List<RecordedStateRequest> StateRequests { get; } = [];
 
         public List<RecordedInstruction> Instructions { get; } = [];
+
+        public List<RecordedBundleEvent> BundleEvents { get; } = [];
     }
 }

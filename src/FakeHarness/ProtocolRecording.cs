@@ -11,6 +11,9 @@ public sealed record ProtocolRecording(
     IReadOnlyList<RecordedStateRequest> StateRequests,
     IReadOnlyList<RecordedInstruction> Instructions)
 {
+    /// <summary>Bundle answers and FinalizeBundleRequests, in the order they happened.</summary>
+    public IReadOnlyList<RecordedBundleEvent> BundleEvents { get; init; } = [];
+
     /// <summary>Nothing recorded.</summary>
     public static ProtocolRecording Empty { get; } = new([], [], [], []);
 }

@@ -30,7 +30,7 @@ var jobRetention = new Option<string>("--job-retention")
 jobRetention.Validators.Add(r => { try { JobRetention.Parse(r.GetValueOrDefault<string>()!); } catch (FormatException e) { r.AddError(e.Message); } });
 var splitMode = new Option<string>("--split-mode")
 {
-    Description = "Runner-initiated channel splits of every SDK bundle: none, fraction:F (0 <= F <= 1), random:SEED or every-element. Default none.",
+    Description = "Runner-initiated channel splits of every SDK bundle: none, fraction:F (0 <= F <= 1), random:SEED, every-element or progress (split a bundle whose progress stalls, as Prism does). Default none.",
     DefaultValueFactory = _ => "none",
 };
 splitMode.Validators.Add(r => { try { SplitMode.Parse(r.GetValueOrDefault<string>()!); } catch (FormatException e) { r.AddError("--split-mode: " + e.Message); } });

@@ -1,3 +1,4 @@
+using BeamConformance.Conformance.Checking.Internal;
 using BeamConformance.Conformance.Scenarios;
 
 namespace BeamConformance.Conformance.Checking;
@@ -69,6 +70,9 @@ public static class ProtocolChecker
                         problems.Add($"element_splits residual: expected [{string.Join(", ", expectedResiduals.Select(ShowRange))}], actual [{string.Join(", ", residuals.Select(ShowRange))}]");
                     }
 
+                    break;
+                case ProtocolCheck.BundleFinalization f:
+                    problems.AddRange(FinalizationChecker.Problems(log.BundleEvents, f.Finalized));
                     break;
                 case ProtocolCheck.Instructions i:
                     var count = log.Instructions.Count(k => k == i.Kind);

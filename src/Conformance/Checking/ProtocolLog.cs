@@ -22,6 +22,12 @@ public sealed record ProtocolLog(
     /// </summary>
     public IReadOnlyList<((long From, long To)? Primary, (long From, long To)? Residual)> ElementSplits { get; init; } = [];
 
+    /// <summary>
+    /// Bundle answers and FinalizeBundleRequests in the order the harness saw them: kind (<c>response</c>, <c>failed</c>,
+    /// <c>finalize</c>), the ProcessBundle instruction id, and for a response whether it asked for finalization.
+    /// </summary>
+    public IReadOnlyList<(string Kind, string Bundle, bool RequiresFinalization)> BundleEvents { get; init; } = [];
+
     /// <summary>An empty log.</summary>
     public static ProtocolLog Empty { get; } = new([], [], [], []);
 }

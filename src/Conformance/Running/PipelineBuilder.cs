@@ -85,6 +85,14 @@ public static class PipelineBuilder
             pipeline.Requirements.Add(Model.Urns.Requirements.SplittableDoFn);
         }
 
+        var finalizing = components.Transforms.Values.Any(static t => t.Spec?.Urn == Model.Urns.Transforms.ParDo
+            && ParDoPayload.Parser.ParseFrom(t.Spec.Payload).RequestsFinalization);
+        if (finalizing && !pipeline.Requirements.Contains(Model.Urns.Requirements.BundleFinalization))
+        {
+            // As Beam's SDKs do for a pipeline with a DoFn that requests finalization.
+            pipeline.Requirements.Add(Model.Urns.Requirements.BundleFinalization);
+        }
+
         return pipeline;
     }
 

@@ -39,4 +39,12 @@ public abstract record ProtocolCheck
     /// <param name="Primary">Per DesiredSplit, the primary root's <c>[from, to)</c> or null.</param>
     /// <param name="Residual">Per DesiredSplit, the residual root's <c>[from, to)</c> or null; null list: not checked.</param>
     public sealed record ElementSplits(IReadOnlyList<(long From, long To)?> Primary, IReadOnlyList<(long From, long To)?>? Residual) : ProtocolCheck;
+
+    /// <summary>
+    /// <c>bundle_finalization</c>: every FinalizeBundleRequest names a bundle whose successful ProcessBundleResponse
+    /// asked for finalization and came before it (never a failed attempt, never one that did not ask, never twice), and
+    /// every bundle that asked was finalized; <paramref name="Finalized"/> of them in all.
+    /// </summary>
+    /// <param name="Finalized">How many bundles were finalized.</param>
+    public sealed record BundleFinalization(int Finalized) : ProtocolCheck;
 }

@@ -53,7 +53,7 @@ public static partial class ScenarioLoader
         var splitMode = root.OptString("split_mode");
         if (splitMode is not null && !SplitModePattern().IsMatch(splitMode))
         {
-            throw root.Error("split_mode", $"'{splitMode}' is not one of none, fraction:F (0 <= F <= 1), random:SEED (an integer), every-element");
+            throw root.Error("split_mode", $"'{splitMode}' is not one of none, fraction:F (0 <= F <= 1), random:SEED (an integer), every-element, progress");
         }
 
         var pipeline = PipelineReader.Read(source, root.Required("pipeline"));
@@ -99,6 +99,6 @@ public static partial class ScenarioLoader
     }
 
     // The ReferenceRunner's split modes (src/ReferenceRunner/Execution/SplitMode.cs), checked here without depending on it.
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(none|every-element|fraction:(0(\.[0-9]+)?|1(\.0+)?)|random:-?[0-9]{1,9})$")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(none|every-element|progress|fraction:(0(\.[0-9]+)?|1(\.0+)?)|random:-?[0-9]{1,9})$")]
     private static partial System.Text.RegularExpressions.Regex SplitModePattern();
 }

@@ -78,6 +78,12 @@ public static class ScenarioUrns
     /// <summary>The restriction coder of <see cref="OffsetRangeSdf"/>: the offset range and the watermark-estimator state (ms).</summary>
     public const string OffsetRangeRestrictionCoder = "kv<kv<varint,varint>,varint>";
 
+    /// <summary>Our pass-through transform that registers a bundle finalization callback (<c>when</c>: on a matching element).</summary>
+    public const string FinalizeBundle = HarnessUrns.FinalizeBundle;
+
+    /// <summary>Our pass-through transform that holds the first element of a run until its bundle is asked for a split.</summary>
+    public const string AwaitSplit = HarnessUrns.AwaitSplit;
+
     /// <summary>Known URN → the payload keys it takes (required ones are checked by the loader).</summary>
     public static IReadOnlyDictionary<string, IReadOnlySet<string>> PayloadKeys { get; } = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal)
     {
@@ -89,6 +95,7 @@ public static class ScenarioUrns
         [FailOn] = Set("when", "message"), [Stall] = Set(),
         [BagState] = Set("emit", "fail_once_on"), [MultimapState] = Set(), [OrderedListState] = Set(),
         [OffsetRangeSdf] = Set("restriction", "output", "timestamp_per_offset_ms", "initial_split_size", "await_split"),
+        [FinalizeBundle] = Set("when"), [AwaitSplit] = Set("timeout_ms"),
     };
 
     private static HashSet<string> Set(params string[] keys) => new(keys, StringComparer.Ordinal);

@@ -17,6 +17,8 @@ internal sealed class BundleRunner
     private readonly MonitoringInfoIds _monitoring;
     private readonly TaskCompletionSource<IReadOnlyList<DataSourceOperator>> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private IReadOnlyList<OutputPort> _ports = [];
+    private IReadOnlyList<DataSourceOperator> _sources = [];
+    private BundleContext? _context;
 
     public BundleRunner(WorkerSession session, StagePlan plan, string instructionId, ProcessBundleRequest request, MonitoringInfoIds monitoring)
     {
@@ -36,12 +38,13 @@ internal sealed class BundleRunner
 
     public async Task<BundleResult> RunAsync(CancellationToken cancellationToken)
     {
-        var context = new BundleContext(_session, Plan, _instructionId, _request, cancellationToken);
+        var context = _context = new BundleContext(_session, Plan, _instructionId, _request, cancellationToken);
         try
         {
             var (operators, ports) = Plan.Instantiate(context);
             _ports = ports;
             var sources = operators.OfType<DataSourceOperator>().ToArray();
+            _sources = sources;
             foreach (var source in sources)
             {
                 // A splittable consumer reading the source straight away may split its current element.
@@ -61,9 +64,10 @@ internal sealed class BundleRunner
                 await op.FinishAsync().ConfigureAwait(false);
             }
 
-            var response = new ProcessBundleResponse();
+            var finalizations = context.Finalizations;
+            var response = new ProcessBundleResponse { RequiresFinalization = finalizations.Count > 0 };
             _monitoring.Fill(Counts(), response.MonitoringInfos, response.MonitoringData);
-            return new BundleResult(response, null, context.Captures, []);
+            return new BundleResult(response, null, context.Captures, []) { Finalizations = finalizations };
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -80,12 +84,24 @@ internal sealed class BundleRunner
         }
     }
 
+    /// <summary>
+    /// The bundle's progress: element counts per PCollection and, per data input, its read index
+    /// (<c>beam:metric:data_channel:read_index:v1</c>, label PTRANSFORM: the index of the element being processed).
+    /// </summary>
     public ProcessBundleProgressResponse Progress()
     {
         var response = new ProcessBundleProgressResponse();
         _monitoring.Fill(Counts(), response.MonitoringInfos, response.MonitoringData);
+        foreach (var source in _sources)
+        {
+            response.MonitoringInfos.Add(MonitoringInfoIds.ReadIndex(source.Node.Id, source.Split.Index));
+        }
+
         return response;
     }
+
+    /// <summary>A ProcessBundleSplitRequest for this bundle was answered: wakes transforms waiting for one.</summary>
+    public void OnSplitAsked() => _context?.OnSplitAsked();
 
     public void ReleaseChannels()
     {

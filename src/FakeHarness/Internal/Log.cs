@@ -19,4 +19,7 @@ internal static partial class Log
 
     [LoggerMessage(2005, LogLevel.Debug, "FakeHarness worker {WorkerId}: could not send log entries: {Message}")]
     public static partial void LoggingFailed(ILogger logger, string workerId, string message);
+
+    [LoggerMessage(2040, LogLevel.Debug, "FakeHarness worker {WorkerId}: bundle {InstructionId} finalized ({Callbacks} callback(s) run)")]
+    public static partial void BundleFinalized(ILogger logger, string workerId, string instructionId, int callbacks);
 }

@@ -57,6 +57,19 @@ internal sealed class MonitoringInfoIds
             return id;
         });
 
+    /// <summary>A data input's read index (<c>beam:metric:data_channel:read_index:v1</c>, sum_int64, label PTRANSFORM), in full form.</summary>
+    public static MonitoringInfo ReadIndex(string transformId, long index)
+    {
+        var info = new MonitoringInfo
+        {
+            Urn = Urns.MonitoringInfos.DataChannelReadIndex,
+            Type = Urns.MonitoringInfoTypes.SumInt64,
+            Payload = ByteString.CopyFrom(VarIntCoder.Instance.EncodeToArray(index)),
+        };
+        info.Labels["PTRANSFORM"] = transformId;
+        return info;
+    }
+
     private static MonitoringInfo Describe(string pcollection)
     {
         var info = new MonitoringInfo { Urn = Urns.MonitoringInfos.ElementCount, Type = Urns.MonitoringInfoTypes.SumInt64 };

@@ -160,6 +160,8 @@ internal static class OperatorFactories
                 HarnessUrns.Capture => Node((n, c, o) => new CaptureOperator(n, c, o), mainInputs),
                 HarnessUrns.FailOn => Node(FailOnFactory(args, at), mainInputs),
                 HarnessUrns.Stall => Node((n, c, o) => new StallOperator(n, c, o), mainInputs),
+                HarnessUrns.FinalizeBundle => Node(FinalizerFactory(args, at), mainInputs),
+                HarnessUrns.AwaitSplit => Node(AwaitSplitFactory(args, at), mainInputs),
                 HarnessUrns.BagState or HarnessUrns.MultimapState or HarnessUrns.OrderedListState => Node(UserStateFactory(doFn.Urn, descriptor, coders, mainInputs, args, at), mainInputs),
                 HarnessUrns.InjectDefault => Node(InjectDefaultFactory(name, transform, payload, descriptor, coders, args, at), mainInputs),
                 _ => throw new HarnessException($"{where}: do_fn URN '{doFn.Urn}' is not one the FakeHarness executes", name),
@@ -238,6 +240,18 @@ internal static class OperatorFactories
         var emitValues = args.TryGetProperty("emit", out var emit) && Union.String(emit, at + ".emit") == "values";
         var failOnceOn = args.TryGetProperty("fail_once_on", out var fail) ? JsonValues.ToNatural(fail, at + ".fail_once_on") : null;
         return (n, c, o) => new UserStateOperator(n, c, o, urn, kv, windowCoder, emitValues, failOnceOn);
+    }
+
+    private static OperatorFactory FinalizerFactory(JsonElement args, string at)
+    {
+        var when = args.TryGetProperty("when", out var predicate) ? Predicates.Compile(predicate, at + ".when") : null;
+        return (n, c, o) => new BundleFinalizerOperator(n, c, o, when);
+    }
+
+    private static OperatorFactory AwaitSplitFactory(JsonElement args, string at)
+    {
+        var timeout = args.TryGetProperty("timeout_ms", out var ms) ? Union.Int64(ms, at + ".timeout_ms") : AwaitSplitOperator.DefaultTimeoutMillis;
+        return (n, c, o) => new AwaitSplitOperator(n, c, o, TimeSpan.FromMilliseconds(timeout));
     }
 
     private static OperatorFactory FailOnFactory(JsonElement args, string at)

@@ -24,6 +24,7 @@ internal sealed class WorkerSession : IAsyncDisposable
     private readonly ConcurrentDictionary<string, BundleRunner> _activeBundles = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, TaskCompletionSource<BundleRunner?>> _arrivedBundles = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _runIds = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string RunId, IReadOnlyList<string> Transforms)> _pendingFinalizations = new(StringComparer.Ordinal);
     private readonly Channel<InstructionResponse> _responses = Channel.CreateUnbounded<InstructionResponse>(new UnboundedChannelOptions { SingleReader = true });
     private readonly MonitoringInfoIds _monitoringIds = new();
     private readonly List<GrpcChannel> _channels = [];
@@ -190,7 +191,7 @@ internal sealed class WorkerSession : IAsyncDisposable
                 InstructionRequest.RequestOneofCase.ProcessBundle => await ProcessBundleAsync(request).ConfigureAwait(false),
                 InstructionRequest.RequestOneofCase.ProcessBundleProgress => Progress(request),
                 InstructionRequest.RequestOneofCase.ProcessBundleSplit => await SplitAsync(request).ConfigureAwait(false),
-                InstructionRequest.RequestOneofCase.FinalizeBundle => Record(request, null, new InstructionResponse { FinalizeBundle = new FinalizeBundleResponse() }),
+                InstructionRequest.RequestOneofCase.FinalizeBundle => Finalize(request),
                 InstructionRequest.RequestOneofCase.MonitoringInfos => Record(request, null, new InstructionResponse { MonitoringInfos = _monitoringIds.Metadata(request.MonitoringInfos) }),
                 InstructionRequest.RequestOneofCase.HarnessMonitoringInfos => Record(request, null, new InstructionResponse { HarnessMonitoringInfos = new HarnessMonitoringInfosResponse() }),
                 _ => Record(request, null, new InstructionResponse { Error = $"FakeHarness does not support InstructionRequest kind '{InstructionKinds.Of(request)}'" }),
@@ -297,9 +298,17 @@ internal sealed class WorkerSession : IAsyncDisposable
             {
                 Log.BundleFailed(_logger, WorkerId, request.InstructionId, error);
                 _log?.Error(error, request.InstructionId, result.Failures.FirstOrDefault()?.Transform);
+                _recorder.AddBundleEvent(plan.RunId, new RecordedBundleEvent("failed", request.InstructionId, WorkerId));
                 return new InstructionResponse { Error = error };
             }
 
+            // Pending before the answer is written: the runner can only finalize after it has read the answer.
+            if (result.Finalizations.Count > 0)
+            {
+                _pendingFinalizations[request.InstructionId] = (plan.RunId, result.Finalizations);
+            }
+
+            _recorder.AddBundleEvent(plan.RunId, new RecordedBundleEvent("response", request.InstructionId, WorkerId) { RequiresFinalization = result.Finalizations.Count > 0 });
             return new InstructionResponse { ProcessBundle = result.Response };
         }
         finally
@@ -320,6 +329,30 @@ internal sealed class WorkerSession : IAsyncDisposable
 
         // A bundle that is not (or no longer) running: nothing to report, which the protocol allows.
         return Record(request, null, new InstructionResponse { ProcessBundleProgress = new ProcessBundleProgressResponse() });
+    }
+
+    // Runs the bundle's finalization callbacks once (Beam's SDK harnesses drop a bundle's callbacks after running them);
+    // an instruction with none pending (unknown, failed, never asked, already finalized) is answered with an error,
+    // as Python's SDK harness does for a bundle not in a finalizable state. Either way the request is recorded.
+    private InstructionResponse Finalize(InstructionRequest request)
+    {
+        var target = request.FinalizeBundle.InstructionId;
+        if (_pendingFinalizations.TryRemove(target, out var pending))
+        {
+            _recorder.AddBundleEvent(pending.RunId, new RecordedBundleEvent("finalize", target, WorkerId) { CallbacksRun = pending.Transforms });
+            Log.BundleFinalized(_logger, WorkerId, target, pending.Transforms.Count);
+            return Record(request, pending.RunId, new InstructionResponse { FinalizeBundle = new FinalizeBundleResponse() });
+        }
+
+        foreach (var run in _runIds.Keys)
+        {
+            _recorder.AddBundleEvent(run, new RecordedBundleEvent("finalize", target, WorkerId));
+        }
+
+        return Record(request, null, new InstructionResponse
+        {
+            Error = $"FakeHarness has no finalization pending for instruction '{target}' (unknown, failed, not asked for, or already finalized)",
+        });
     }
 
     private void Arrived(string instructionId, BundleRunner? bundle)
@@ -360,6 +393,7 @@ internal sealed class WorkerSession : IAsyncDisposable
         }
 
         var (response, recorded) = Splits.SplitAnswer.For(target, sources, request.ProcessBundleSplit);
+        bundle?.OnSplitAsked();
         var instruction = new RecordedInstruction(InstructionKinds.Of(request), request.InstructionId, WorkerId) { Splits = recorded };
         return Record(instruction, bundle?.Plan.RunId, new InstructionResponse { ProcessBundleSplit = response });
     }

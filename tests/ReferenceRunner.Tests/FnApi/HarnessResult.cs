@@ -8,4 +8,7 @@ internal sealed record HarnessResult
     public Dictionary<string, List<byte[]>> Outputs { get; init; } = [];
 
     public List<MonitoringInfo> MonitoringInfos { get; init; } = [];
+
+    /// <summary>Whether the ProcessBundleResponse says <c>requires_finalization</c>.</summary>
+    public bool RequiresFinalization { get; init; }
 }

@@ -55,6 +55,9 @@ internal sealed class TestHarness : IAsyncDisposable
     /// <summary>Answers ProcessBundleSplitRequests; null answers them with an error.</summary>
     public Func<ProcessBundleSplitRequest, ProcessBundleSplitResponse>? Split { get; set; }
 
+    /// <summary>Answers FinalizeBundleRequests (null: the error text, or null for success); null answers them with an error.</summary>
+    public Func<FinalizeBundleRequest, string?>? Finalize { get; set; }
+
     /// <summary>Completes when the runner ends the control stream (or it breaks).</summary>
     public Task ControlEnded { get; private set; } = Task.CompletedTask;
 
@@ -178,6 +181,17 @@ internal sealed class TestHarness : IAsyncDisposable
                 case InstructionRequest.RequestOneofCase.ProcessBundleSplit when Split is not null:
                     response.ProcessBundleSplit = Split(request.ProcessBundleSplit);
                     break;
+                case InstructionRequest.RequestOneofCase.FinalizeBundle when Finalize is not null:
+                    if (Finalize(request.FinalizeBundle) is { } finalizeError)
+                    {
+                        response.Error = finalizeError;
+                    }
+                    else
+                    {
+                        response.FinalizeBundle = new FinalizeBundleResponse();
+                    }
+
+                    break;
                 case InstructionRequest.RequestOneofCase.MonitoringInfos:
                     response.MonitoringInfos = new MonitoringInfosMetadataResponse();
                     foreach (var id in request.MonitoringInfos.MonitoringInfoId)
@@ -230,7 +244,7 @@ internal sealed class TestHarness : IAsyncDisposable
             await WriteAsync(_dataGate, data.RequestStream, last);
         }
 
-        var response = new ProcessBundleResponse();
+        var response = new ProcessBundleResponse { RequiresFinalization = result.RequiresFinalization };
         response.MonitoringInfos.AddRange(result.MonitoringInfos);
         return response;
     }

@@ -105,6 +105,7 @@ internal static class TransformTranslator
         string restrictionCoderId = "")
     {
         var payload = new ParDoPayload { DoFn = new FunctionSpec { Urn = doFnUrn, Payload = ByteString.CopyFrom(json) }, RestrictionCoderId = restrictionCoderId };
+        payload.RequestsFinalization = doFnUrn == ScenarioUrns.FinalizeBundle; // As Beam's SDKs set it for a DoFn with a BundleFinalizer.
         payload.StateSpecs.Add(stateSpecs ?? []);
         var inputs = MainOf(mainInput);
         foreach (var (name, side) in sideInputs)

@@ -139,6 +139,8 @@ internal static class ExpectReader
                 return new ProtocolCheck.ElementSplits(
                     [.. map.List("primary").Select(a => Range(s, a, "primary"))],
                     map.Get("residual") is null ? null : [.. map.List("residual").Select(a => Range(s, a, "residual"))]);
+            case "bundle_finalization":
+                return new ProtocolCheck.BundleFinalization(checked((int)map.Long("finalized")));
             default:
                 return new ProtocolCheck.Instructions(Kind(s, map, InstructionKinds), Count(map));
         }

@@ -6,6 +6,9 @@ namespace BeamConformance.FakeHarness.Internal.Operators;
 /// <summary>What a bundle's operators share: ids, the worker's channels, the captures, the state API.</summary>
 internal sealed class BundleContext
 {
+    private readonly List<string> _finalizations = [];
+    private readonly TaskCompletionSource _splitAsked = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public BundleContext(WorkerSession session, StagePlan plan, string instructionId, ProcessBundleRequest request, CancellationToken cancellationToken)
     {
         Session = session;
@@ -28,6 +31,33 @@ internal sealed class BundleContext
     public CancellationToken CancellationToken { get; }
 
     public List<CaptureRecord> Captures { get; } = [];
+
+    /// <summary>The transform ids that registered a bundle finalization callback in this bundle, in order.</summary>
+    public IReadOnlyList<string> Finalizations
+    {
+        get
+        {
+            lock (_finalizations)
+            {
+                return [.. _finalizations];
+            }
+        }
+    }
+
+    /// <summary>Completes once a ProcessBundleSplitRequest for this bundle has been answered (split or not).</summary>
+    public Task SplitAsked => _splitAsked.Task;
+
+    /// <summary>Marks that a ProcessBundleSplitRequest for this bundle was answered.</summary>
+    public void OnSplitAsked() => _splitAsked.TrySetResult();
+
+    /// <summary>Registers a finalization callback of transform <paramref name="transformId"/>: the response asks for finalization.</summary>
+    public void RegisterFinalization(string transformId)
+    {
+        lock (_finalizations)
+        {
+            _finalizations.Add(transformId);
+        }
+    }
 
     public ProtocolRecorder Recorder => Session.Recorder;
 

@@ -14,6 +14,7 @@ namespace BeamConformance.ReferenceRunner.Execution.Internal;
 /// split inside the element it is processing (primary and residual roots, <see cref="ElementSplitRoots"/>). The answer
 /// is checked. An empty answer is asked again after 50, 100 and 200 ms (an SDK that has not started the bundle
 /// yet answers so; Python's FnApiRunner retries the same way) and is then "no split". The waits are on the job's clock.
+/// Split mode progress asks it mid-bundle instead (<see cref="ProgressSplitLoop"/>), without retries.
 /// </summary>
 internal sealed class ChannelSplitRequest(
     WorkerConnection connection,
@@ -24,6 +25,7 @@ internal sealed class ChannelSplitRequest(
     double fraction,
     TimeProvider jobTimeProvider,
     ILogger logger,
+    bool retryEmpty = true,
     SplittableBundle? splittable = null)
 {
     /// <summary>The residual root of an element split (a splittable DoFn's), or null.</summary>
@@ -63,7 +65,7 @@ internal sealed class ChannelSplitRequest(
                 return;
             }
 
-            if (attempt == Retries.Length || instructionFinished())
+            if (!retryEmpty || attempt == Retries.Length || instructionFinished())
             {
                 SplitLog.NoSplit(logger, jobId, instructionId, fraction, "empty ProcessBundleSplitResponse");
                 return;

@@ -33,7 +33,9 @@ internal static class SplitModeChoice
 
         if (mode != SplitMode.None)
         {
-            messages.Post(JobMessage.Types.MessageImportance.JobMessageBasic, $"split mode {mode} (from {source}): every bundle of two or more elements is split before its data is sent");
+            messages.Post(JobMessage.Types.MessageImportance.JobMessageBasic, mode is SplitMode.OnStalledProgress
+                ? $"split mode {mode} (from {source}): a bundle of two or more elements whose read index stalls between two progress reports is split at 0.5"
+                : $"split mode {mode} (from {source}): every bundle of two or more elements is split before its data is sent");
         }
 
         return mode;

@@ -66,6 +66,7 @@ internal sealed class StageBundleRunner(
         var metricsKey = $"{connection.WorkerId}/{instructionId}";
         using var stageScope = ExecutionLog.StageScope(logger, stage.StageId.Value);
         using var bundleScope = ExecutionLog.BundleScope(logger, instructionId);
+        var committed = false;
         try
         {
             var sideInputs = stage.SideInputs.Count > 0 ? new SideInputStateSource(engine, stage) : null;
@@ -90,6 +91,7 @@ internal sealed class StageBundleRunner(
 
             // A stateful stage's input is re-ordered by key above, so the split indices would not be the engine's: not split.
             var split = state is null ? SplitFor(bundle, stage, connection, instructionId, inputs[0].Elements) : null;
+            var progressSplit = state is null ? ProgressSplitFor(bundle, stage, connection, instructionId) : null;
             var request = new BundleRequest
             {
                 InstructionId = instructionId,
@@ -105,7 +107,7 @@ internal sealed class StageBundleRunner(
             BundleOutcome outcome;
             try
             {
-                outcome = await ProcessAsync(connection, request, instructionId, metricsKey, cancellationToken).ConfigureAwait(false);
+                outcome = await ProcessAsync(connection, request, instructionId, metricsKey, progressSplit, cancellationToken).ConfigureAwait(false);
             }
             catch when (state is not null)
             {
@@ -126,13 +128,21 @@ internal sealed class StageBundleRunner(
             engine.CommitBundle(bundle.Id, new BundleResult
             {
                 Outputs = outputs,
-                FirstResidualElements = ResidualOf(stage, split),
+                FirstResidualElements = ResidualOf(stage, split ?? progressSplit?.Split),
                 ResidualRoots = split?.ResidualRoot is { } root ? [root] : [],
             });
             transaction?.Commit();
             context.Metrics.Commit(metricsKey, metrics);
             lateData.UpdateCounters();
             ExecutionLog.BundleCommitted(logger, context.JobId, bundle.Id.ToString(), stage.StageId.Value, bundle.ElementCount, produced);
+            committed = true;
+
+            // After the commit (outputs, user state and metrics durable), never before and never for a failed attempt.
+            await BundleFinalization.FinalizeIfAskedAsync(connection, outcome.Response, instructionId, context, logger, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (committed)
+        {
+            // Cancelled while finalizing a committed bundle: nothing to undo.
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -146,27 +156,40 @@ internal sealed class StageBundleRunner(
         }
     }
 
-    private async Task<BundleOutcome> ProcessAsync(WorkerConnection connection, BundleRequest request, string instructionId, string metricsKey, CancellationToken cancellationToken)
+    private async Task<BundleOutcome> ProcessAsync(
+        WorkerConnection connection, BundleRequest request, string instructionId, string metricsKey, ProgressSplitLoop? progressSplit, CancellationToken cancellationToken)
     {
         using var progress = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var progressLoop = ReportProgressAsync(connection, instructionId, metricsKey, progress.Token);
+        var splitLoop = progressSplit?.RunAsync(progress.Token, cancellationToken) ?? Task.CompletedTask;
+        BundleOutcome outcome;
         try
         {
-            return await connection.ProcessBundleAsync(request, cancellationToken).ConfigureAwait(false);
+            outcome = await connection.ProcessBundleAsync(request, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             await progress.CancelAsync().ConfigureAwait(false);
             await progressLoop.ConfigureAwait(false);
         }
+
+        // A split asked while the bundle ran is answered before its outputs are taken (an inconsistent one fails the bundle).
+        await splitLoop.ConfigureAwait(false);
+        return outcome;
     }
+
+    // Split mode progress: bundles of two or more elements on a stage's single data input, split when stalled.
+    private ProgressSplitLoop? ProgressSplitFor(Bundle bundle, ExecutableStagePlan stage, WorkerConnection connection, string instructionId) =>
+        stage.Inputs.Count == 1 && bundle.ElementCount >= 2 && options.SplitMode is SplitMode.OnStalledProgress
+            ? new ProgressSplitLoop(connection, context.JobId, instructionId, stage.Inputs[0].TransformId, bundle.ElementCount, options.TimeProvider, logger)
+            : null;
 
     // A split is asked of bundles of two or more elements on a stage's single data input (SplitMode's contract), and of
     // every bundle of a splittable DoFn's stage (one element can split).
     private ChannelSplitRequest? SplitFor(Bundle bundle, ExecutableStagePlan stage, WorkerConnection connection, string instructionId, IEnumerable<Element> elements) =>
         stage.Inputs.Count == 1 && bundle.ElementCount >= (stage.Splittable is null ? 2 : 1) && options.SplitMode.FractionFor(bundle.Id.Value) is { } fraction
             ? new ChannelSplitRequest(connection, context.JobId, instructionId, stage.Inputs[0].TransformId, bundle.ElementCount, fraction, options.TimeProvider, logger,
-                stage.Splittable is { } root ? new SplittableBundle(root, stage.Inputs[0], [.. elements]) : null)
+                splittable: stage.Splittable is { } root ? new SplittableBundle(root, stage.Inputs[0], [.. elements]) : null)
             : null;
 
     private static Dictionary<PCollectionId, int> ResidualOf(ExecutableStagePlan stage, ChannelSplitRequest? split) =>

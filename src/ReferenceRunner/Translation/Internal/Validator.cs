@@ -14,9 +14,10 @@ internal sealed class Validator(Proto.Pipeline pipeline, TranslationOptions opti
     /// <summary>
     /// The <c>beam:requirement:*</c> URNs the runner meets: a retried bundle gets the same elements, so input is stable;
     /// stateful ParDos get keyed input and user state (their timers are still refused by the ParDo family); splittable DoFns are
-    /// expanded and split.
+    /// expanded and split; a bundle that asks for finalization gets its FinalizeBundleRequest after its commit.
     /// </summary>
-    private static readonly HashSet<string> SupportedRequirements = [Urns.Requirements.StableInput, Urns.Requirements.StatefulProcessing, Urns.Requirements.SplittableDoFn];
+    private static readonly HashSet<string> SupportedRequirements =
+        [Urns.Requirements.StableInput, Urns.Requirements.StatefulProcessing, Urns.Requirements.SplittableDoFn, Urns.Requirements.BundleFinalization];
 
     public IReadOnlyList<ValidationProblem> Run() => Problems(pipeline, PipelineGraph.Build(pipeline, includeUnreachable: true), options);
 

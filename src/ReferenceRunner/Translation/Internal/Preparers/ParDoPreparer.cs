@@ -6,7 +6,8 @@ namespace BeamConformance.ReferenceRunner.Translation.Internal.Preparers;
 /// <c>beam:transform:pardo:v1</c>, run by the SDK: its <c>ParDoPayload</c> names the side inputs (iterable and
 /// multimap access patterns, read over the State API). User state (bag, multimap and ordered-list protocols) on a
 /// KV input is served (the ParDo starts its own, keyed stage); a splittable DoFn (<c>restriction_coder_id</c> set) is
-/// expanded by <see cref="SplittableExpander"/> into its three parts; timers, bundle finalization, time-sorted
+/// expanded by <see cref="SplittableExpander"/> into its three parts; <c>requests_finalization</c> is honoured (a bundle
+/// whose response asks gets a FinalizeBundleRequest after its commit); timers, time-sorted
 /// input and on-window-expiration are refused at Prepare until their own issues land.
 /// </summary>
 internal class ParDoPreparer : SdkTransformPreparer
@@ -93,11 +94,6 @@ internal class ParDoPreparer : SdkTransformPreparer
         foreach (var timerId in payload.TimerFamilySpecs.Keys.Order(StringComparer.Ordinal))
         {
             problems.Add(new(leaf.Id, "timer", timerId, "user timers are not supported yet"));
-        }
-
-        if (payload.RequestsFinalization)
-        {
-            problems.Add(new(leaf.Id, "bundle finalization", "requests_finalization", "bundle finalization is not supported yet"));
         }
 
         if (payload.RequiresTimeSortedInput)

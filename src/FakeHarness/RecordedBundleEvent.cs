@@ -1,0 +1,20 @@
+namespace BeamConformance.FakeHarness;
+
+/// <summary>
+/// One step of a bundle's lifecycle as the harness saw it, in order with the others of the run: its ProcessBundle
+/// answer (<c>response</c>: a ProcessBundleResponse; <c>failed</c>: an error) or a FinalizeBundleRequest for it
+/// (<c>finalize</c>).
+/// </summary>
+/// <param name="Kind"><c>response</c>, <c>failed</c> or <c>finalize</c>.</param>
+/// <param name="BundleInstructionId">The ProcessBundle instruction concerned (for <c>finalize</c>,
+/// <c>FinalizeBundleRequest.instruction_id</c>).</param>
+/// <param name="WorkerId">The worker.</param>
+public sealed record RecordedBundleEvent(string Kind, string BundleInstructionId, string WorkerId)
+{
+    /// <summary>For <c>response</c>: whether it said <c>requires_finalization</c>.</summary>
+    public bool RequiresFinalization { get; init; }
+
+    /// <summary>For <c>finalize</c>: the transform ids whose finalization callbacks ran (empty when nothing was pending:
+    /// the harness answered with an error).</summary>
+    public IReadOnlyList<string> CallbacksRun { get; init; } = [];
+}
