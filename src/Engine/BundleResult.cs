@@ -26,4 +26,10 @@ public sealed record BundleResult
     /// when the stage has no timers. Applied with the outputs: the new holds are in place before the watermarks move.
     /// </summary>
     public TimerSummary? Timers { get; init; }
+
+    /// <summary>
+    /// Residual roots of element splits: elements issued again to the stage (before its other work, ahead of the channel
+    /// split's residual elements), each holding the stage's output watermark at its hold until processed.
+    /// </summary>
+    public IReadOnlyList<ResidualRoot> ResidualRoots { get; init; } = [];
 }

@@ -223,6 +223,7 @@ public sealed class ScenarioRunner : IDisposable
             UserStateCacheTokens = [.. recording.Instructions.SelectMany(static i => i.UserStateCacheTokens)],
             Splits = [.. recording.Instructions.SelectMany(i => i.Splits).Select(s => (s.EstimatedInputElements,
                 s.LastPrimaryElement is { } last && s.FirstResidualElement is { } first ? ((long, long)?)(last, first) : null))],
+            ElementSplits = [.. recording.Instructions.SelectMany(i => i.Splits).Select(static s => (s.PrimaryRestriction, s.ResidualRestriction))],
             BundleEvents = [.. recording.BundleEvents.Select(static e => (e.Kind, e.BundleInstructionId, e.RequiresFinalization))],
         };
     }

@@ -80,6 +80,14 @@ public abstract record ProtocolCheck
     public sealed record ChannelSplits(IReadOnlyList<(long LastPrimary, long FirstResidual)?> Answers, IReadOnlyList<long>? EstimatedInputElements) : ProtocolCheck;
 
     /// <summary>
+    /// <c>element_splits</c>: per DesiredSplit the harness was asked, in order, the offset range of the primary root and of
+    /// the residual root the test SDF answered (null: no element split).
+    /// </summary>
+    /// <param name="Primary">Per DesiredSplit, the primary root's <c>[from, to)</c> or null.</param>
+    /// <param name="Residual">Per DesiredSplit, the residual root's <c>[from, to)</c> or null; null list: not checked.</param>
+    public sealed record ElementSplits(IReadOnlyList<(long From, long To)?> Primary, IReadOnlyList<(long From, long To)?>? Residual) : ProtocolCheck;
+
+    /// <summary>
     /// <c>bundle_finalization</c>: every FinalizeBundleRequest names a bundle whose successful ProcessBundleResponse
     /// asked for finalization and came before it (never a failed attempt, never one that did not ask, never twice), and
     /// every bundle that asked was finalized; <paramref name="Finalized"/> of them in all.

@@ -74,6 +74,7 @@ public static class ScenarioUrns
 
     /// <summary>Our stateful transform with user timers (families <c>event</c> and <c>processing</c>, bags <c>buffer</c> and <c>fired</c>).</summary>
     public const string Timers = HarnessUrns.Timers;
+
     /// <summary>Our pass-through transform that registers a bundle finalization callback (<c>when</c>: on a matching element).</summary>
     public const string FinalizeBundle = HarnessUrns.FinalizeBundle;
 

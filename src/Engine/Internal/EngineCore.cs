@@ -292,7 +292,7 @@ internal sealed partial class EngineCore
         }
 
         CheckTimestamps(stage, id, result);
-        stage.Complete(id, result.FirstResidualElements);
+        stage.Complete(id, result.FirstResidualElements, result.ResidualRoots);
         if (result.Timers is { } timers)
         {
             stage.ApplyTimers(timers);

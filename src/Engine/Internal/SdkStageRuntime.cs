@@ -10,10 +10,10 @@ namespace BeamConformance.Engine.Internal;
 internal sealed partial class SdkStageRuntime(StageSpec spec, ExecutionMode mode) : StageRuntime(spec)
 {
     private readonly LateDropLog _lateDrops = new(spec.Id);
-    private readonly Queue<(int Input, Element Element)> _queue = new();
+    private readonly Queue<StageItem> _queue = new();
     private readonly TimestampMultiset _pending = new();
-    private readonly Dictionary<BundleId, (List<(int Input, Element Element)> Items, int Attempt)> _inFlight = [];
-    private readonly Queue<(List<(int Input, Element Element)> Items, int Attempt)> _retries = new();
+    private readonly Dictionary<BundleId, (List<StageItem> Items, int Attempt)> _inFlight = [];
+    private readonly Queue<(List<StageItem> Items, int Attempt)> _retries = new();
 
     public override int PendingCount => _pending.Count;
 
@@ -51,7 +51,7 @@ internal sealed partial class SdkStageRuntime(StageSpec spec, ExecutionMode mode
             return;
         }
 
-        _queue.Enqueue((inputIndex, element));
+        _queue.Enqueue(new StageItem(inputIndex, element, element.TimestampMillis));
         _pending.Add(element.TimestampMillis);
     }
 
@@ -69,7 +69,7 @@ internal sealed partial class SdkStageRuntime(StageSpec spec, ExecutionMode mode
             return TryCutForTimers(id, core);
         }
 
-        var taken = new List<(int Input, Element Element)>();
+        var taken = new List<StageItem>();
         var allReady = Spec.SideInputs.All(s => core.SideInputComplete(s.PCollection));
         var toScan = _queue.Count;
         while (toScan-- > 0 && taken.Count < max)
@@ -103,7 +103,7 @@ internal sealed partial class SdkStageRuntime(StageSpec spec, ExecutionMode mode
         return Issue(id, taken, 1, core);
     }
 
-    private Bundle Issue(BundleId id, List<(int Input, Element Element)> items, int attempt, EngineCore core)
+    private Bundle Issue(BundleId id, List<StageItem> items, int attempt, EngineCore core)
     {
         var perInput = new List<Element>[Spec.Inputs.Count];
         for (var i = 0; i < perInput.Length; i++)
@@ -111,9 +111,9 @@ internal sealed partial class SdkStageRuntime(StageSpec spec, ExecutionMode mode
             perInput[i] = [];
         }
 
-        foreach (var (input, element) in items)
+        foreach (var item in items)
         {
-            perInput[input].Add(element);
+            perInput[item.Input].Add(item.Element);
         }
 
         _inFlight.Add(id, (items, attempt));
@@ -130,9 +130,9 @@ internal sealed partial class SdkStageRuntime(StageSpec spec, ExecutionMode mode
     public long InputTimestampMin(BundleId id)
     {
         var min = long.MaxValue;
-        foreach (var (_, element) in _inFlight[id].Items)
+        foreach (var item in _inFlight[id].Items)
         {
-            min = Math.Min(min, element.TimestampMillis);
+            min = Math.Min(min, item.Element.TimestampMillis);
         }
 
         return min;
@@ -148,9 +148,9 @@ internal sealed partial class SdkStageRuntime(StageSpec spec, ExecutionMode mode
             throw new InvalidOperationException($"ReferenceRunner bug: bundle {id} is not in flight on stage '{Id}'");
         }
 
-        foreach (var (_, element) in bundle.Items)
+        foreach (var item in bundle.Items)
         {
-            _pending.Remove(element.TimestampMillis);
+            _pending.Remove(item.Hold);
         }
     }
 

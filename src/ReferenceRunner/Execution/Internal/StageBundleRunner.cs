@@ -95,7 +95,7 @@ internal sealed class StageBundleRunner(
             }
 
             // A stateful stage's input is re-ordered by key above, so the split indices would not be the engine's: not split.
-            var split = state is null ? SplitFor(bundle, stage, connection, instructionId) : null;
+            var split = state is null ? SplitFor(bundle, stage, connection, instructionId, inputs[0].Elements) : null;
             var progressSplit = state is null ? ProgressSplitFor(bundle, stage, connection, instructionId) : null;
             var request = new BundleRequest
             {
@@ -106,7 +106,8 @@ internal sealed class StageBundleRunner(
                 Timers = timers?.Inputs() ?? [],
                 StateSource = source,
                 CacheTokens = cacheTokens,
-                BeforeInputs = split is null ? null : split.AskAsync,
+                BeforeInputs = split is null || stage.Splittable is not null ? null : split.AskAsync,
+                AfterInputs = split is null || stage.Splittable is null ? null : split.AskAsync,
             };
 
             BundleOutcome outcome;
@@ -140,7 +141,13 @@ internal sealed class StageBundleRunner(
             }
 
             var metrics = await connection.ResolveMonitoringInfosAsync(outcome.Response.MonitoringInfos, outcome.Response.MonitoringData, cancellationToken).ConfigureAwait(false);
-            engine.CommitBundle(bundle.Id, new BundleResult { Outputs = outputs, FirstResidualElements = ResidualOf(stage, split ?? progressSplit?.Split), Timers = timers?.Summary() });
+            engine.CommitBundle(bundle.Id, new BundleResult
+            {
+                Outputs = outputs,
+                FirstResidualElements = ResidualOf(stage, split ?? progressSplit?.Split),
+                ResidualRoots = split?.ResidualRoot is { } root ? [root] : [],
+                Timers = timers?.Summary(),
+            });
             transaction?.Commit();
             timers?.Commit();
             context.Metrics.Commit(metricsKey, metrics);
@@ -195,10 +202,12 @@ internal sealed class StageBundleRunner(
             ? new ProgressSplitLoop(connection, context.JobId, instructionId, stage.Inputs[0].TransformId, bundle.ElementCount, options.TimeProvider, logger)
             : null;
 
-    // A split is asked of bundles of two or more elements on a stage's single data input (SplitMode's contract).
-    private ChannelSplitRequest? SplitFor(Bundle bundle, ExecutableStagePlan stage, WorkerConnection connection, string instructionId) =>
-        stage.Inputs.Count == 1 && bundle.ElementCount >= 2 && options.SplitMode.FractionFor(bundle.Id.Value) is { } fraction
-            ? new ChannelSplitRequest(connection, context.JobId, instructionId, stage.Inputs[0].TransformId, bundle.ElementCount, fraction, options.TimeProvider, logger)
+    // A split is asked of bundles of two or more elements on a stage's single data input (SplitMode's contract), and of
+    // every bundle of a splittable DoFn's stage (one element can split).
+    private ChannelSplitRequest? SplitFor(Bundle bundle, ExecutableStagePlan stage, WorkerConnection connection, string instructionId, IEnumerable<Element> elements) =>
+        stage.Inputs.Count == 1 && bundle.ElementCount >= (stage.Splittable is null ? 2 : 1) && options.SplitMode.FractionFor(bundle.Id.Value) is { } fraction
+            ? new ChannelSplitRequest(connection, context.JobId, instructionId, stage.Inputs[0].TransformId, bundle.ElementCount, fraction, options.TimeProvider, logger,
+                splittable: stage.Splittable is { } root ? new SplittableBundle(root, stage.Inputs[0], [.. elements]) : null)
             : null;
 
     private static Dictionary<PCollectionId, int> ResidualOf(ExecutableStagePlan stage, ChannelSplitRequest? split) =>
