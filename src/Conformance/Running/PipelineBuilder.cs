@@ -84,6 +84,13 @@ public static class PipelineBuilder
             pipeline.Requirements.Add(Model.Urns.Requirements.OnWindowExpiration);
         }
 
+        if (components.Transforms.Values.Any(static t => t.Spec?.Urn == Model.Urns.Transforms.ParDo && ParDoPayload.Parser.ParseFrom(t.Spec.Payload).RequiresTimeSortedInput)
+            && !pipeline.Requirements.Contains(Model.Urns.Requirements.TimeSortedInput))
+        {
+            // As Java's SDK does for a DoFn with @RequiresTimeSortedInput.
+            pipeline.Requirements.Add(Model.Urns.Requirements.TimeSortedInput);
+        }
+
         return pipeline;
     }
 

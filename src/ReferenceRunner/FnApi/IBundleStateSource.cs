@@ -24,12 +24,10 @@ public interface IBundleStateSource
     /// <param name="key">StateRequest.state_key.</param>
     /// <param name="data">The appended bytes, kept as sent.</param>
     /// <exception cref="StateRequestRejectedException">The state cannot be written (a side input, a key outside the bundle): the bundle fails.</exception>
-    void Append(StateKey key, ReadOnlyMemory<byte> data) =>
-        throw new StateRequestRejectedException($"append to {key.TypeCase} state: side inputs are read-only (StateAppendRequest is for user state)");
+    void Append(StateKey key, ReadOnlyMemory<byte> data) => throw StateRequestRejectedException.ReadOnlySideInput(key, append: true);
 
     /// <summary>Clears the state named by <paramref name="key"/> (for ordered-list state, its sort-key range).</summary>
     /// <param name="key">StateRequest.state_key.</param>
     /// <exception cref="StateRequestRejectedException">The state cannot be written (a side input, a key outside the bundle): the bundle fails.</exception>
-    void Clear(StateKey key) =>
-        throw new StateRequestRejectedException($"clear of {key.TypeCase} state: side inputs are read-only (StateClearRequest is for user state)");
+    void Clear(StateKey key) => throw StateRequestRejectedException.ReadOnlySideInput(key, append: false);
 }

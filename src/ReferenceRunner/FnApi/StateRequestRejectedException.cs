@@ -26,4 +26,18 @@ public sealed class StateRequestRejectedException : Exception
         : base(message, inner)
     {
     }
+
+    /// <summary>The rejection of an append or a clear of a side input (side inputs are read-only).</summary>
+    /// <param name="key">The request's state key.</param>
+    /// <param name="append">True for an append, false for a clear.</param>
+    internal static StateRequestRejectedException ReadOnlySideInput(Org.Apache.Beam.Model.FnExecution.V1.StateKey key, bool append) => append
+        ? new($"append to {key.TypeCase} state: side inputs are read-only (StateAppendRequest is for user state)")
+        : new($"clear of {key.TypeCase} state: side inputs are read-only (StateClearRequest is for user state)");
+
+    /// <summary>True for the side-input kinds of state key (iterable, multimap, multimap keys, multimap keys and values).</summary>
+    internal static bool IsSideInput(Org.Apache.Beam.Model.FnExecution.V1.StateKey key) => key.TypeCase is
+        Org.Apache.Beam.Model.FnExecution.V1.StateKey.TypeOneofCase.IterableSideInput
+        or Org.Apache.Beam.Model.FnExecution.V1.StateKey.TypeOneofCase.MultimapSideInput
+        or Org.Apache.Beam.Model.FnExecution.V1.StateKey.TypeOneofCase.MultimapKeysSideInput
+        or Org.Apache.Beam.Model.FnExecution.V1.StateKey.TypeOneofCase.MultimapKeysValuesSideInput;
 }

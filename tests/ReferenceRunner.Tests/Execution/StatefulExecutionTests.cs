@@ -112,6 +112,46 @@ public sealed class StatefulExecutionTests
         Assert.Contains(error, failed.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Issue 16's bad input end to end: the SDK appends to a side input in a stateful bundle. The request gets the error,
+    /// the job fails with that text, and the same Fn API server then runs another job to completion.
+    /// </summary>
+    [Fact]
+    public async Task An_append_to_a_side_input_fails_the_job_with_that_reason_and_the_next_job_runs()
+    {
+        string? error = null;
+        var written = new ConcurrentQueue<string>();
+        await using var server = await FnApiTestServer.StartAsync();
+        var bad = new HarnessLauncher(server.Endpoint, async bundle =>
+        {
+            if (bundle.Sinks.Any())
+            {
+                return Produce(bundle);
+            }
+
+            error = await bundle.WriteStateAsync(new StateKey { IterableSideInput = new() { TransformId = "counter", SideInputId = "side0", Window = ByteString.Empty } }, [0x01]);
+            return new HarnessResult();
+        });
+        var good = new HarnessLauncher(server.Endpoint, async bundle =>
+        {
+            if (bundle.Sinks.Any())
+            {
+                return Produce(bundle);
+            }
+
+            written.Enqueue(await bundle.WriteStateAsync(Bag(0x61), [0x01]) ?? "ok");
+            return new HarnessResult();
+        });
+
+        var failed = await Assert.ThrowsAsync<JobFailedException>(
+            () => new JobExecutor(server.Services, Options(maxAttempts: 1)).ExecuteAsync(Context("jobs4", bad), TestContext.Current.CancellationToken));
+        await new JobExecutor(server.Services, Options(maxAttempts: 1)).ExecuteAsync(Context("jobs5", good), TestContext.Current.CancellationToken);
+
+        Assert.Equal(" (IterableSideInput): append to IterableSideInput state: side inputs are read-only (StateAppendRequest is for user state)", error?[error.IndexOf(" (", StringComparison.Ordinal)..]);
+        Assert.Contains(error!, failed.Message, StringComparison.Ordinal);
+        Assert.Equal(["ok"], written);
+    }
+
     private static HarnessResult Produce(HarnessBundle bundle) => new()
     {
         Outputs =

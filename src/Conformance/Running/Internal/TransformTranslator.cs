@@ -60,8 +60,23 @@ internal static class TransformTranslator
 
         var json = JsonPayload(c, t);
         ParDo(c, t.Name, t.Urn, json, t.Inputs.FirstOrDefault(), t.SideInputs, t.Outputs, StateSpecs(c, t), TimerFamilySpecs(c, t, json));
+        if (TimeSorted(c, t))
+        {
+            var parDo = c.Components.Transforms[t.Name];
+            var payload = ParDoPayload.Parser.ParseFrom(parDo.Spec.Payload);
+            payload.RequiresTimeSortedInput = true;
+            parDo.Spec.Payload = payload.ToByteString();
+        }
+
         return t.Name;
     }
+
+    // bag_state's payload time_sorted: true asks for requires_time_sorted_input (Java's @RequiresTimeSortedInput).
+    private static bool TimeSorted(BuildContext c, TransformSpec t) =>
+        t.Urn == ScenarioUrns.BagState && c.Payloads.TryGetValue(t.Name, out var node)
+        && node is YamlDotNet.RepresentationModel.YamlMappingNode map
+        && map.Children.TryGetValue(new YamlDotNet.RepresentationModel.YamlScalarNode("time_sorted"), out var flag)
+        && flag is YamlDotNet.RepresentationModel.YamlScalarNode { Value: "true" };
 
     /// <summary>
     /// The timer families of our timers transform (testdata/README.md, "Timers"): <c>event</c> (EVENT_TIME) and

@@ -104,6 +104,7 @@ internal static class DescriptorFactory
             userStates.Count > 0 || timerFamilies.Count > 0 ? graph.WindowingOf(stateful!.MainInputs[0]).AllowedLateness : 0)
         {
             TimerFamilies = timerFamilies,
+            RequiresTimeSortedInput = (userStates.Count > 0 || timerFamilies.Count > 0) && stateful!.Preparer.RequiresTimeSortedInput(stateful),
         };
     }
 

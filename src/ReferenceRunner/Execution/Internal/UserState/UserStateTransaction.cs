@@ -93,7 +93,9 @@ internal sealed class UserStateTransaction(UserStateStore store, ExecutableStage
                 default:
                     if (sideInputs is null)
                     {
-                        throw new StateRequestRejectedException($"append to {key.TypeCase} state: stage '{stage.StageId}' serves no such state");
+                        throw StateRequestRejectedException.IsSideInput(key)
+                            ? StateRequestRejectedException.ReadOnlySideInput(key, append: true)
+                            : new StateRequestRejectedException($"append to {key.TypeCase} state: stage '{stage.StageId}' serves no such state");
                     }
 
                     sideInputs.Append(key, data);
@@ -136,7 +138,9 @@ internal sealed class UserStateTransaction(UserStateStore store, ExecutableStage
                 default:
                     if (sideInputs is null)
                     {
-                        throw new StateRequestRejectedException($"clear of {key.TypeCase} state: stage '{stage.StageId}' serves no such state");
+                        throw StateRequestRejectedException.IsSideInput(key)
+                            ? StateRequestRejectedException.ReadOnlySideInput(key, append: false)
+                            : new StateRequestRejectedException($"clear of {key.TypeCase} state: stage '{stage.StageId}' serves no such state");
                     }
 
                     sideInputs.Clear(key);

@@ -6,9 +6,9 @@ namespace BeamConformance.ReferenceRunner.Translation.Internal.Preparers;
 /// <c>beam:transform:pardo:v1</c>, run by the SDK: its <c>ParDoPayload</c> names the side inputs (iterable and
 /// multimap access patterns, read over the State API). User state (bag, multimap and ordered-list protocols) on a
 /// KV input is served (the ParDo starts its own, keyed stage), and so are user timer families (event and processing
-/// time, <c>beam:coder:timer:v1</c> over the input's key and window coders) and on-window-expiration (an event-time family
-/// the runner fires per key and window with state at expiry); splittable DoFns, bundle finalization and time-sorted
-/// input are refused at Prepare until their own issues land.
+/// time, <c>beam:coder:timer:v1</c> over the input's key and window coders), on-window-expiration (an event-time family
+/// the runner fires per key and window with state at expiry) and time-sorted input of a stateful ParDo; splittable DoFns
+/// and bundle finalization are refused at Prepare until their own issues land.
 /// </summary>
 internal sealed class ParDoPreparer() : SdkTransformPreparer("ParDo", Model.Urns.Transforms.ParDo)
 {
@@ -80,9 +80,10 @@ internal sealed class ParDoPreparer() : SdkTransformPreparer("ParDo", Model.Urns
             problems.Add(new(leaf.Id, "bundle finalization", "requests_finalization", "bundle finalization is not supported yet"));
         }
 
-        if (payload.RequiresTimeSortedInput)
+        if (payload.RequiresTimeSortedInput && payload.StateSpecs.Count == 0 && payload.TimerFamilySpecs.Count == 0)
         {
-            problems.Add(new(leaf.Id, "time-sorted input", "requires_time_sorted_input", "time-sorted input is not supported yet"));
+            problems.Add(new(leaf.Id, "time-sorted input", "requires_time_sorted_input",
+                "requires_time_sorted_input needs a stateful ParDo (user state or timers): the order is per key, and only a stateful DoFn can observe it"));
         }
 
         var expiry = payload.OnWindowExpirationTimerFamilySpec;
@@ -107,6 +108,9 @@ internal sealed class ParDoPreparer() : SdkTransformPreparer("ParDo", Model.Urns
             }
         }
     }
+
+    /// <inheritdoc />
+    public override bool RequiresTimeSortedInput(Leaf leaf) => Parse(leaf.Transform)?.RequiresTimeSortedInput ?? false;
 
     /// <inheritdoc />
     public override IReadOnlyDictionary<string, string> UserStates(Leaf leaf)
