@@ -75,7 +75,7 @@ public sealed class TimerTranslationTests
     }
 
     /// <summary>impulse → a (KV&lt;string, varint&gt;, global windows) → b with the given timer families.</summary>
-    private static TestPipeline Timers(params (string Id, TimeDomain.Types.Enum Domain, string Coder)[] families)
+    internal static TestPipeline Timers(params (string Id, TimeDomain.Types.Enum Domain, string Coder)[] families)
     {
         var p = new TestPipeline();
         p.Coder("timer", "beam:coder:timer:v1", "str", "gw");
