@@ -18,15 +18,27 @@ public sealed class StageGraphBuilder
     /// <param name="outputs">Zero or more outputs.</param>
     /// <param name="sideInputs">Side inputs, or null for none.</param>
     /// <param name="statefulAllowedLatenessMillis">For a stage that starts with a stateful ParDo, its input's allowed lateness (ms): late elements are dropped (<see cref="StageSpec.StatefulAllowedLatenessMillis"/>); null otherwise.</param>
+    /// <param name="timeSortedInput">The stateful stage's ParDo requires time-sorted input (<see cref="StageSpec.TimeSortedInput"/>).</param>
     /// <exception cref="ArgumentOutOfRangeException">Negative allowed lateness.</exception>
-    public StageGraphBuilder AddSdkStage(StageId id, IReadOnlyList<PCollectionId> inputs, IReadOnlyList<PCollectionId> outputs, IReadOnlyList<SideInput>? sideInputs = null, long? statefulAllowedLatenessMillis = null)
+    /// <exception cref="ArgumentException">Time-sorted input on a stage that is not stateful.</exception>
+    public StageGraphBuilder AddSdkStage(
+        StageId id, IReadOnlyList<PCollectionId> inputs, IReadOnlyList<PCollectionId> outputs, IReadOnlyList<SideInput>? sideInputs = null, long? statefulAllowedLatenessMillis = null, bool timeSortedInput = false)
     {
         if (statefulAllowedLatenessMillis < 0)
         {
             throw new ArgumentOutOfRangeException(nameof(statefulAllowedLatenessMillis), statefulAllowedLatenessMillis, $"SDK stage '{id}': allowed lateness must be at least 0 ms");
         }
 
-        return Add(new StageSpec(id, StageKind.Sdk, [.. inputs], [.. outputs], [.. sideInputs ?? []], null) { StatefulAllowedLatenessMillis = statefulAllowedLatenessMillis });
+        if (timeSortedInput && statefulAllowedLatenessMillis is null)
+        {
+            throw new ArgumentException($"SDK stage '{id}': time-sorted input needs a stateful stage (give its allowed lateness)", nameof(timeSortedInput));
+        }
+
+        return Add(new StageSpec(id, StageKind.Sdk, [.. inputs], [.. outputs], [.. sideInputs ?? []], null)
+        {
+            StatefulAllowedLatenessMillis = statefulAllowedLatenessMillis,
+            TimeSortedInput = timeSortedInput,
+        });
     }
 
     /// <summary>Adds a runner-side Flatten of <paramref name="inputs"/> into <paramref name="output"/>.</summary>

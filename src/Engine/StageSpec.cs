@@ -22,4 +22,12 @@ public sealed record StageSpec(
     /// for every other stage (nothing dropped).
     /// </summary>
     public long? StatefulAllowedLatenessMillis { get; init; }
+
+    /// <summary>
+    /// For a stateful SDK stage whose ParDo requires time-sorted input (<c>ParDoPayload.requires_time_sorted_input</c>,
+    /// Java's <c>@RequiresTimeSortedInput</c>): an element is handed out only once the input watermark has passed its
+    /// timestamp plus <see cref="StatefulAllowedLatenessMillis"/>, in timestamp order (its pending timestamp holds the
+    /// output watermark meanwhile), and an element already behind that point when it arrives is dropped and counted.
+    /// </summary>
+    public bool TimeSortedInput { get; init; }
 }

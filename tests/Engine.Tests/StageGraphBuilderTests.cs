@@ -61,4 +61,15 @@ public sealed class StageGraphBuilderTests
             .AddGroupByKey(new("g"), new("i"), new("o"), new WindowingStrategy { AllowedLatenessMillis = -1 }));
         Assert.StartsWith("GroupByKey 'g': allowed lateness must be at least 0 ms", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_stateful_stage_needs_a_non_negative_lateness_and_time_sorted_input_needs_a_stateful_stage()
+    {
+        var negative = Assert.Throws<ArgumentOutOfRangeException>(() => new StageGraphBuilder().AddSdkStage(new("s"), [new("i")], [], statefulAllowedLatenessMillis: -1));
+        Assert.StartsWith("SDK stage 's': allowed lateness must be at least 0 ms", negative.Message, StringComparison.Ordinal);
+        var stateless = Assert.Throws<ArgumentException>(() => new StageGraphBuilder().AddSdkStage(new("s"), [new("i")], [], timeSortedInput: true));
+        Assert.StartsWith("SDK stage 's': time-sorted input needs a stateful stage", stateless.Message, StringComparison.Ordinal);
+        var spec = new StageGraphBuilder().AddExternalInput(new("src"), new("i")).AddSdkStage(new("s"), [new("i")], [], statefulAllowedLatenessMillis: 5, timeSortedInput: true).Build().Stages[1];
+        Assert.Equal((5L, true), (spec.StatefulAllowedLatenessMillis, spec.TimeSortedInput));
+    }
 }

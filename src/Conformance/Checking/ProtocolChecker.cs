@@ -19,10 +19,7 @@ public static class ProtocolChecker
                 case ProtocolCheck.DataToHarness d:
                     var actual = log.Data.Where(x => x.PCollection == d.PCollection).Select(x => Convert.ToHexStringLower(x.WindowedValue)).ToList();
                     var expected = d.WindowedValues.Select(Convert.ToHexStringLower).ToList();
-                    var same = d.Ordered
-                        ? actual.SequenceEqual(expected, StringComparer.Ordinal)
-                        : actual.Order(StringComparer.Ordinal).SequenceEqual(expected.Order(StringComparer.Ordinal), StringComparer.Ordinal);
-                    if (!same)
+                    if (!SameHex(actual, expected, d.Ordered))
                     {
                         problems.Add($"data_to_harness '{d.PCollection}': expected [{string.Join(", ", expected)}], actual [{string.Join(", ", actual)}]");
                     }
@@ -71,7 +68,7 @@ public static class ProtocolChecker
                 case ProtocolCheck.Timers t:
                     var sent = log.Timers.Where(x => x.ToHarness == t.ToHarness && x.Family == t.Family).Select(static x => Convert.ToHexStringLower(x.Timer)).ToList();
                     var wanted = t.Encoded.Select(Convert.ToHexStringLower).ToList();
-                    if (!(t.Ordered ? sent.SequenceEqual(wanted, StringComparer.Ordinal) : sent.Order(StringComparer.Ordinal).SequenceEqual(wanted.Order(StringComparer.Ordinal), StringComparer.Ordinal)))
+                    if (!SameHex(sent, wanted, t.Ordered))
                     {
                         problems.Add($"timers {(t.ToHarness ? "to_harness" : "from_harness")} '{t.Family}': expected [{string.Join(", ", wanted)}], actual [{string.Join(", ", sent)}]");
                     }
@@ -110,6 +107,10 @@ public static class ProtocolChecker
 
     private static string ShowRange((long From, long To)? range) =>
         range is { } r ? $"[{r.From}, {r.To}]" : "none";
+    // The same hex strings, in the same order when ordered, else as multisets.
+    private static bool SameHex(List<string> actual, List<string> expected, bool ordered) => ordered
+        ? actual.SequenceEqual(expected, StringComparer.Ordinal)
+        : actual.Order(StringComparer.Ordinal).SequenceEqual(expected.Order(StringComparer.Ordinal), StringComparer.Ordinal);
 
     private static string ShowSplit((long LastPrimary, long FirstResidual)? answer) =>
         answer is { } a ? $"[{a.LastPrimary}, {a.FirstResidual}]" : "none";

@@ -93,6 +93,20 @@ public static class PipelineBuilder
             pipeline.Requirements.Add(Model.Urns.Requirements.SplittableDoFn);
         }
 
+        if (components.Transforms.Values.Any(static t => t.Spec?.Urn == Model.Urns.Transforms.ParDo && ParDoPayload.Parser.ParseFrom(t.Spec.Payload).OnWindowExpirationTimerFamilySpec.Length > 0)
+            && !pipeline.Requirements.Contains(Model.Urns.Requirements.OnWindowExpiration))
+        {
+            // beam_runner_api.proto: with on_window_expiration_timer_family_spec set, the requirement goes in too.
+            pipeline.Requirements.Add(Model.Urns.Requirements.OnWindowExpiration);
+        }
+
+        if (components.Transforms.Values.Any(static t => t.Spec?.Urn == Model.Urns.Transforms.ParDo && ParDoPayload.Parser.ParseFrom(t.Spec.Payload).RequiresTimeSortedInput)
+            && !pipeline.Requirements.Contains(Model.Urns.Requirements.TimeSortedInput))
+        {
+            // As Java's SDK does for a DoFn with @RequiresTimeSortedInput.
+            pipeline.Requirements.Add(Model.Urns.Requirements.TimeSortedInput);
+        }
+
         return pipeline;
     }
 

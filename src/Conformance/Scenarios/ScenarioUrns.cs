@@ -96,7 +96,7 @@ public static class ScenarioUrns
         [Create] = Set("values", "elements"), [Map] = Set("fn"), [FlatMap] = Set("fn"), [Filter] = Set("predicate"),
         [KeyBy] = Set("key"), [MultiOutput] = Set("routes"), [ReadSideInputs] = Set(), [Capture] = Set(),
         [FailOn] = Set("when", "message"), [Stall] = Set(),
-        [BagState] = Set("emit", "fail_once_on"), [MultimapState] = Set(), [OrderedListState] = Set(),
+        [BagState] = Set("emit", "fail_once_on", "time_sorted"), [MultimapState] = Set(), [OrderedListState] = Set(),
         [Timers] = Set("on_element", "on_timer"),
         [FinalizeBundle] = Set("when"), [AwaitSplit] = Set("timeout_ms"),
         [OffsetRangeSdf] = Set("restriction", "output", "timestamp_per_offset_ms", "initial_split_size", "await_split"),

@@ -45,7 +45,7 @@ internal sealed partial class SdkStageRuntime(StageSpec spec, ExecutionMode mode
 
     public override void Accept(int inputIndex, Element element, EngineCore core)
     {
-        if (IsLate(element.Window))
+        if (IsLate(element))
         {
             _lateDrops.Add(element.Window, InputWatermark);
             return;
@@ -67,6 +67,11 @@ internal sealed partial class SdkStageRuntime(StageSpec spec, ExecutionMode mode
         if (_queue.Count == 0)
         {
             return TryCutForTimers(id, core);
+        }
+
+        if (Spec.TimeSortedInput)
+        {
+            return CutSorted(id, max, core) ?? TryCutForTimers(id, core);
         }
 
         var taken = new List<StageItem>();
@@ -156,16 +161,57 @@ internal sealed partial class SdkStageRuntime(StageSpec spec, ExecutionMode mode
 
     // Java's LateDataUtils.garbageCollectionTime (max timestamp + allowed lateness, capped at the global window's max
     // timestamp) before the input watermark; a batch job drops nothing (its input watermark is the min until the end).
-    private bool IsLate(Model.Windows.BoundedWindow window)
+    // For time-sorted input, an element is late once its timestamp + allowed lateness is before the input watermark:
+    // elements up to there may already have been handed out, so it could no longer be delivered in order.
+    private bool IsLate(Element element)
     {
         if (Spec.StatefulAllowedLatenessMillis is not { } lateness || mode == ExecutionMode.Batch)
         {
             return false;
         }
 
-        var max = window.MaxTimestampMillis;
+        if (Spec.TimeSortedInput)
+        {
+            return ReleaseTime(element.TimestampMillis, lateness) < InputWatermark;
+        }
+
+        var max = element.Window.MaxTimestampMillis;
         var gcTime = BeamTime.EndOfGlobalWindowMillis - lateness < max ? BeamTime.EndOfGlobalWindowMillis : max + lateness;
         return gcTime < InputWatermark;
+    }
+
+    private static long ReleaseTime(long timestampMillis, long latenessMillis) =>
+        timestampMillis > long.MaxValue - latenessMillis ? long.MaxValue : timestampMillis + latenessMillis;
+
+    // Time-sorted input: the queued elements whose timestamp + lateness the input watermark has passed (all of them
+    // once the input is over), earliest first (a stable sort: equal timestamps keep their arrival order).
+    private Bundle? CutSorted(BundleId id, int max, EngineCore core)
+    {
+        var lateness = Spec.StatefulAllowedLatenessMillis ?? 0;
+        var done = InputWatermark >= BeamTime.MaxTimestampMillis;
+        var queued = _queue.ToList();
+        var ready = Enumerable.Range(0, queued.Count)
+            .Where(i => (done || ReleaseTime(queued[i].Element.TimestampMillis, lateness) < InputWatermark)
+                && core.SideInputsReady(Spec, queued[i].Element.Window))
+            .OrderBy(i => queued[i].Element.TimestampMillis)
+            .Take(max)
+            .ToHashSet();
+        if (ready.Count == 0)
+        {
+            return null;
+        }
+
+        var taken = ready.OrderBy(i => queued[i].Element.TimestampMillis).ThenBy(static i => i).Select(i => queued[i]).ToList();
+        _queue.Clear();
+        for (var i = 0; i < queued.Count; i++)
+        {
+            if (!ready.Contains(i))
+            {
+                _queue.Enqueue(queued[i]);
+            }
+        }
+
+        return Issue(id, taken, 1, core);
     }
 
     public override string Describe(EngineCore core)

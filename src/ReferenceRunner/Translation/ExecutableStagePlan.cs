@@ -70,6 +70,12 @@ public sealed class ExecutableStagePlan
     /// </summary>
     public IReadOnlyList<StageTimerFamily> TimerFamilies { get; init; } = [];
 
+    /// <summary>
+    /// The stateful ParDo requires time-sorted input (<c>ParDoPayload.requires_time_sorted_input</c>): the engine hands
+    /// out each element once the input watermark passed its timestamp + allowed lateness, earliest first.
+    /// </summary>
+    public bool RequiresTimeSortedInput { get; init; }
+
     /// <summary>True when the stage runs a stateful ParDo (<c>beam:requirement:pardo:stateful:v1</c>): keyed input, user state or timers.</summary>
     public bool IsStateful => UserStates.Count > 0 || TimerFamilies.Count > 0;
 
@@ -123,6 +129,7 @@ public sealed class ExecutableStagePlan
         return new ExecutableStagePlan(StageId, EnvironmentId, TransformIds, Inputs, Outputs, SideInputs, template, UserStates, UserStateAllowedLatenessMillis, Splittable)
         {
             TimerFamilies = TimerFamilies,
+            RequiresTimeSortedInput = RequiresTimeSortedInput,
         };
     }
 

@@ -32,7 +32,8 @@ public sealed class ValidationTests
         // An unknown requirement.
         { "unknown requirement", "pipeline|requirement|beam:requirement:pardo:made_up:v1" },
         // A requirement the runner knows but does not meet yet.
-        { "time-sorted requirement", "pipeline|requirement|beam:requirement:pardo:time_sorted_input:v1" },
+        // Time-sorted input on a ParDo without state or timers (only a stateful DoFn can observe the order).
+        { "time-sorted stateless", "a|time-sorted input|requires_time_sorted_input" },
         // User state in a ParDo whose input is not a KV (no key to keep state under).
         { "state on non-kv", "a|coder|beam:coder:bytes:v1" },
         // User state over merging windows (sessions): Java's StatefulDoFnRunner refuses them.
@@ -163,8 +164,10 @@ public sealed class ValidationTests
             case "unknown requirement":
                 requirements.Add("beam:requirement:pardo:made_up:v1");
                 break;
-            case "time-sorted requirement":
+            case "time-sorted stateless":
                 requirements.Add("beam:requirement:pardo:time_sorted_input:v1");
+                p.ParDo("a", impulse);
+                WithPayload(p, "a", payload => payload.RequiresTimeSortedInput = true);
                 break;
             case "state on non-kv":
                 p.ParDo("a", impulse);

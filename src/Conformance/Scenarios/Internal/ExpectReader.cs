@@ -123,20 +123,12 @@ internal static class ExpectReader
         switch (variant)
         {
             case "data_to_harness":
-                var values = map.List("windowed_values_hex").Select(h =>
-                {
-                    var hex = s.String(h, "windowed_values_hex");
-                    return hex.Length % 2 == 0 && hex.All(char.IsAsciiHexDigitLower) ? Convert.FromHexString(hex) : throw s.Error(h, "windowed_values_hex", $"'{hex}' is not lower-case hex bytes");
-                });
+                var values = HexList(s, map, "windowed_values_hex");
                 return new ProtocolCheck.DataToHarness(map.String("pcollection"), [.. values], map.OptBool("ordered") ?? false);
             case "descriptor":
                 return new ProtocolCheck.Descriptor(map.Strings("transform_urns_include"), map.OptBool("state_api"));
             case "timers":
-                var timers = map.List("timers_hex").Select(h =>
-                {
-                    var hex = s.String(h, "timers_hex");
-                    return hex.Length % 2 == 0 && hex.All(char.IsAsciiHexDigitLower) ? Convert.FromHexString(hex) : throw s.Error(h, "timers_hex", $"'{hex}' is not lower-case hex bytes");
-                });
+                var timers = HexList(s, map, "timers_hex");
                 var direction = map.String("direction");
                 return TimerDirections.Contains(direction)
                     ? new ProtocolCheck.Timers(direction == "to_harness", map.String("family"), [.. timers], map.OptBool("ordered") ?? true)
@@ -174,6 +166,13 @@ internal static class ExpectReader
         node is YamlScalarNode { Value: "none" } ? null
         : node is YamlSequenceNode seq && seq.Children.Count == 2 ? (s.Long(seq.Children[0], key), s.Long(seq.Children[1], key))
         : throw s.Error(node, key, "each entry is [from, to] or none");
+
+    // A list of lower-case hex strings, each one value's bytes.
+    private static IEnumerable<byte[]> HexList(YamlSource s, YamlMap map, string key) => map.List(key).Select(h =>
+    {
+        var hex = s.String(h, key);
+        return hex.Length % 2 == 0 && hex.All(char.IsAsciiHexDigitLower) ? Convert.FromHexString(hex) : throw s.Error(h, key, $"'{hex}' is not lower-case hex bytes");
+    });
 
     // [last_primary_element, first_residual_element], or the string none for "no split".
     private static (long, long)? SplitAnswer(YamlSource s, YamlNode node)

@@ -78,7 +78,7 @@ internal sealed class StageBundleRunner(
             UserStateTransaction? transaction = null;
             var inputs = stage.Inputs.Select(input => (input, Elements: bundle.Inputs.Where(i => i.PCollection == input.PCollection).SelectMany(static i => i.Elements))).ToList();
             var cacheTokens = new List<ProcessBundleRequest.Types.CacheToken>();
-            var timers = state is not null && stage.TimerFamilies.Count > 0 ? new TimerTransaction(Timers, stage, bundle.HeldInputWatermarkMillis, bundle.ProcessingTimeMillis) : null;
+            var timers = state is not null && stage.TimerFamilies.Count > 0 ? new TimerTransaction(Timers, stage, bundle.HeldInputWatermarkMillis, bundle.ProcessingTimeMillis, state.Cells()) : null;
             HashSet<string> keys = [];
             if (state is not null)
             {
@@ -146,7 +146,7 @@ internal sealed class StageBundleRunner(
                 Outputs = outputs,
                 FirstResidualElements = ResidualOf(stage, split ?? progressSplit?.Split),
                 ResidualRoots = split?.ResidualRoot is { } root ? [root] : [],
-                Timers = timers?.Summary(),
+                Timers = timers?.Summary(CellsAfter(state!, transaction)),
             });
             transaction?.Commit();
             timers?.Commit();
@@ -172,6 +172,13 @@ internal sealed class StageBundleRunner(
             context.Metrics.Abandon(metricsKey);
             engine.FailBundle(bundle.Id, Describe(e, connection.WorkerId));
         }
+    }
+
+    // The committed cells as they will be once the bundle's state commits (its changes applied).
+    private static IEnumerable<StateCellId> CellsAfter(UserStateStore state, UserStateTransaction? transaction)
+    {
+        var changed = transaction?.Changed() ?? new Dictionary<StateCellId, StateCell>();
+        return state.Cells().Where(id => !changed.ContainsKey(id)).Concat(changed.Where(static c => !c.Value.IsEmpty).Select(static c => c.Key));
     }
 
     private async Task<BundleOutcome> ProcessAsync(

@@ -90,7 +90,7 @@ internal static class DescriptorFactory
             .ToList();
         var timerFamilies = stateful is null ? [] : stateful.Preparer.TimerFamilies(stateful)
             .OrderBy(static t => t.Key, StringComparer.Ordinal)
-            .Select(t => new StageTimerFamily(stateful.Id, t.Key, t.Value.Domain, (Model.Coders.TimerCoder)graph.Coders.ModelCoder(t.Value.CoderId)))
+            .Select(t => new StageTimerFamily(stateful.Id, t.Key, t.Value.Domain, (Model.Coders.TimerCoder)graph.Coders.ModelCoder(t.Value.CoderId)) { IsWindowExpiration = t.Value.IsWindowExpiration })
             .ToList();
 
         var first = stage.Members.FirstOrDefault();
@@ -113,6 +113,7 @@ internal static class DescriptorFactory
             splittable)
         {
             TimerFamilies = timerFamilies,
+            RequiresTimeSortedInput = (userStates.Count > 0 || timerFamilies.Count > 0) && stateful!.Preparer.RequiresTimeSortedInput(stateful),
         };
     }
 

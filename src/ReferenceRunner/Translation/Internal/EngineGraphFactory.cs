@@ -26,7 +26,8 @@ internal static class EngineGraphFactory
                 [.. stage.Inputs.Select(static i => i.PCollection).Distinct()],
                 [.. stage.Outputs.Select(static o => o.PCollection)],
                 [.. stage.SideInputs.GroupBy(static s => s.PCollection).Select(static g => new SideInput(g.Key) { WindowMapping = Mapping(g) })],
-                stage.IsStateful ? stage.UserStateAllowedLatenessMillis : null);
+                stage.IsStateful ? stage.UserStateAllowedLatenessMillis : null,
+                stage.RequiresTimeSortedInput);
         }
 
         return builder.Build();

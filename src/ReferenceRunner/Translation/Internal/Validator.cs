@@ -13,11 +13,15 @@ internal sealed class Validator(Proto.Pipeline pipeline, TranslationOptions opti
 {
     /// <summary>
     /// The <c>beam:requirement:*</c> URNs the runner meets: a retried bundle gets the same elements, so input is stable;
-    /// stateful ParDos get keyed input and user state (their timers are still refused by the ParDo family); splittable DoFns are
-    /// expanded and split; a bundle that asks for finalization gets its FinalizeBundleRequest after its commit.
+    /// stateful ParDos get keyed input, user state and timers; time-sorted input is delivered per key in timestamp order;
+    /// splittable DoFns are expanded and split; a bundle that asks for finalization gets its FinalizeBundleRequest after
+    /// its commit.
     /// </summary>
     private static readonly HashSet<string> SupportedRequirements =
-        [Urns.Requirements.StableInput, Urns.Requirements.StatefulProcessing, Urns.Requirements.SplittableDoFn, Urns.Requirements.BundleFinalization];
+    [
+        Urns.Requirements.StableInput, Urns.Requirements.StatefulProcessing, Urns.Requirements.TimeSortedInput,
+        Urns.Requirements.OnWindowExpiration, Urns.Requirements.SplittableDoFn, Urns.Requirements.BundleFinalization,
+    ];
 
     public IReadOnlyList<ValidationProblem> Run() => Problems(pipeline, PipelineGraph.Build(pipeline, includeUnreachable: true), options);
 

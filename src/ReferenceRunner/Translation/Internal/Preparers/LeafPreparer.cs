@@ -43,6 +43,9 @@ internal abstract class LeafPreparer : TransformPreparer
     /// </summary>
     public virtual bool StartsOwnStage(Leaf leaf) => UserStates(leaf).Count > 0 || TimerFamilies(leaf).Count > 0;
 
+    /// <summary>True when the (stateful) leaf requires its input sorted by timestamp per key (<c>requires_time_sorted_input</c>).</summary>
+    public virtual bool RequiresTimeSortedInput(Leaf leaf) => false;
+
     /// <summary>What is wrong with the leaf's inputs and outputs (a sentence), or null when its shape is right.</summary>
     public abstract string? ShapeProblem(Leaf leaf);
 
