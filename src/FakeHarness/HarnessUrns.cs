@@ -50,6 +50,13 @@ public static class HarnessUrns
     /// <summary><c>beamconformance:transform:ordered_list_state:v1</c>: a stateful test transform over ordered-list user state.</summary>
     public const string OrderedListState = "beamconformance:transform:ordered_list_state:v1";
 
+    /// <summary>
+    /// <c>beamconformance:transform:timers:v1</c>: a stateful test transform with user timers (families <c>event</c>,
+    /// EVENT_TIME, and <c>processing</c>, PROCESSING_TIME) and bag state <c>buffer</c> and <c>fired</c>, driven by the
+    /// commands of its payload (testdata/README.md, "Timers").
+    /// </summary>
+    public const string Timers = "beamconformance:transform:timers:v1";
+
     /// <summary><c>beamconformance:transform:stall:v1</c>: a test transform (testdata/README.md, "Transforms").</summary>
     public const string Stall = "beamconformance:transform:stall:v1";
 

@@ -4,8 +4,8 @@ namespace BeamConformance.FakeHarness;
 
 /// <summary>
 /// Records the Fn API traffic the harness sees, filed per scenario run id (the <c>"run"</c> key of the payloads
-/// inside each ProcessBundleDescriptor): descriptors, data elements as bytes, state requests and responses, and
-/// instructions. A worker's instructions are filed under every run whose descriptor it has received. Thread-safe.
+/// inside each ProcessBundleDescriptor): descriptors, data elements as bytes, state requests and responses,
+/// timers both ways as bytes, and instructions. A worker's instructions are filed under every run whose descriptor it has received. Thread-safe.
 /// </summary>
 public sealed class ProtocolRecorder
 {
@@ -26,7 +26,7 @@ public sealed class ProtocolRecorder
 
         lock (log)
         {
-            return new ProtocolRecording(log.Descriptors.ToArray(), log.Data.ToArray(), log.StateRequests.ToArray(), log.Instructions.ToArray());
+            return new ProtocolRecording(log.Descriptors.ToArray(), log.Data.ToArray(), log.StateRequests.ToArray(), log.Instructions.ToArray()) { Timers = log.Timers.ToArray() };
         }
     }
 
@@ -41,6 +41,8 @@ public sealed class ProtocolRecorder
     internal void AddStateRequest(string runId, RecordedStateRequest request) => With(runId, log => log.StateRequests.Add(request));
 
     internal void AddInstruction(string runId, RecordedInstruction instruction) => With(runId, log => log.Instructions.Add(instruction));
+
+    internal void AddTimer(string runId, RecordedTimer timer) => With(runId, log => log.Timers.Add(timer));
 
     private void With(string runId, Action<RunLog> add)
     {
@@ -60,5 +62,7 @@ public sealed class ProtocolRecorder
         public List<RecordedStateRequest> StateRequests { get; } = [];
 
         public List<RecordedInstruction> Instructions { get; } = [];
+
+        public List<RecordedTimer> Timers { get; } = [];
     }
 }

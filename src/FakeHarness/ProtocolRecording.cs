@@ -11,6 +11,9 @@ public sealed record ProtocolRecording(
     IReadOnlyList<RecordedStateRequest> StateRequests,
     IReadOnlyList<RecordedInstruction> Instructions)
 {
+    /// <summary>Every timer on the data plane's timer endpoints, both ways, in the order the harness saw or sent them.</summary>
+    public IReadOnlyList<RecordedTimer> Timers { get; init; } = [];
+
     /// <summary>Nothing recorded.</summary>
     public static ProtocolRecording Empty { get; } = new([], [], [], []);
 }

@@ -67,6 +67,15 @@ public static class ProtocolChecker
                     }
 
                     break;
+                case ProtocolCheck.Timers t:
+                    var sent = log.Timers.Where(x => x.ToHarness == t.ToHarness && x.Family == t.Family).Select(static x => Convert.ToHexStringLower(x.Timer)).ToList();
+                    var wanted = t.Encoded.Select(Convert.ToHexStringLower).ToList();
+                    if (!(t.Ordered ? sent.SequenceEqual(wanted, StringComparer.Ordinal) : sent.Order(StringComparer.Ordinal).SequenceEqual(wanted.Order(StringComparer.Ordinal), StringComparer.Ordinal)))
+                    {
+                        problems.Add($"timers {(t.ToHarness ? "to_harness" : "from_harness")} '{t.Family}': expected [{string.Join(", ", wanted)}], actual [{string.Join(", ", sent)}]");
+                    }
+
+                    break;
                 case ProtocolCheck.Instructions i:
                     var count = log.Instructions.Count(k => k == i.Kind);
                     if (!i.Count.Accepts(count))

@@ -16,6 +16,9 @@ public sealed record ProtocolLog(
     /// <summary>Every DesiredSplit the harness was asked, in order: the estimate asked and the answer (null: no split).</summary>
     public IReadOnlyList<(long Estimated, (long LastPrimary, long FirstResidual)? Answer)> Splits { get; init; } = [];
 
+    /// <summary>Every timer on a timer endpoint, in order: direction (true: runner to harness), family id, exact bytes.</summary>
+    public IReadOnlyList<(bool ToHarness, string Family, byte[] Timer)> Timers { get; init; } = [];
+
     /// <summary>The <c>user_state</c> cache tokens of every ProcessBundleRequest, in lower-case hex, in the order received.</summary>
     public IReadOnlyList<string> UserStateCacheTokens { get; init; } = [];
 

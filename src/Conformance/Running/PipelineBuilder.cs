@@ -70,7 +70,7 @@ public static class PipelineBuilder
 
         pipeline.Requirements.Add(scenario.Pipeline.Requirements);
         var stateful = components.Transforms.Values.Any(static t => t.Spec?.Urn == Model.Urns.Transforms.ParDo
-            && ParDoPayload.Parser.ParseFrom(t.Spec.Payload).StateSpecs.Count > 0);
+            && ParDoPayload.Parser.ParseFrom(t.Spec.Payload) is { } p && (p.StateSpecs.Count > 0 || p.TimerFamilySpecs.Count > 0));
         if (stateful && !pipeline.Requirements.Contains(Model.Urns.Requirements.StatefulProcessing))
         {
             // As Beam's SDKs do for a pipeline with a stateful DoFn.

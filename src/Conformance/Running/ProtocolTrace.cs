@@ -55,6 +55,11 @@ public static class ProtocolTrace
                 + (s.ContinuationToken.Length > 0 ? $" token {Hex(s.ContinuationToken)}" : "") + $" -> {answer}{continuation}");
         }
 
+        foreach (var timer in recording.Timers)
+        {
+            Line($"timer bundle {timer.InstructionId} {(timer.ToHarness ? "fired ->" : "set <-")} {timer.TransformId}/{timer.FamilyId}: {Hex(timer.Timer)}");
+        }
+
         return t.ToString();
     }
 

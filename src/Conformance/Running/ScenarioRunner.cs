@@ -219,6 +219,7 @@ public sealed class ScenarioRunner : IDisposable
             })],
             [.. recording.Instructions.Select(i => i.Kind)])
         {
+            Timers = [.. recording.Timers.Select(static t => (t.ToHarness, t.FamilyId, t.Timer))],
             UserStateCacheTokens = [.. recording.Instructions.SelectMany(static i => i.UserStateCacheTokens)],
             Splits = [.. recording.Instructions.SelectMany(i => i.Splits).Select(s => (s.EstimatedInputElements,
                 s.LastPrimaryElement is { } last && s.FirstResidualElement is { } first ? ((long, long)?)(last, first) : null))],

@@ -62,6 +62,13 @@ public abstract record ProtocolCheck
     /// <param name="Distinct">The expected number of distinct tokens.</param>
     public sealed record UserStateCacheTokens(CountBound Distinct) : ProtocolCheck;
 
+    /// <summary><c>timers</c>: the exact <c>beam:coder:timer:v1</c> bytes of every timer on one family's timer endpoints, one way.</summary>
+    /// <param name="ToHarness">True: the timers the runner fired; false: the timers the harness set or cleared.</param>
+    /// <param name="Family">The timer family id.</param>
+    /// <param name="Encoded">Each timer's encoding.</param>
+    /// <param name="Ordered">Whether their order matters (default true: the order is what strict timer ordering checks).</param>
+    public sealed record Timers(bool ToHarness, string Family, IReadOnlyList<byte[]> Encoded, bool Ordered) : ProtocolCheck;
+
     /// <summary><c>instructions</c>: how many InstructionRequests of a kind.</summary>
     /// <param name="Kind">The request kind, e.g. <c>process_bundle</c>.</param>
     /// <param name="Count">The expected count.</param>

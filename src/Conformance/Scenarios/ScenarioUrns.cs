@@ -72,6 +72,9 @@ public static class ScenarioUrns
     /// <summary>Our stateful transform over ordered-list user state (state id <c>sorted</c>).</summary>
     public const string OrderedListState = HarnessUrns.OrderedListState;
 
+    /// <summary>Our stateful transform with user timers (families <c>event</c> and <c>processing</c>, bags <c>buffer</c> and <c>fired</c>).</summary>
+    public const string Timers = HarnessUrns.Timers;
+
     /// <summary>Known URN → the payload keys it takes (required ones are checked by the loader).</summary>
     public static IReadOnlyDictionary<string, IReadOnlySet<string>> PayloadKeys { get; } = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal)
     {
@@ -82,6 +85,7 @@ public static class ScenarioUrns
         [KeyBy] = Set("key"), [MultiOutput] = Set("routes"), [ReadSideInputs] = Set(), [Capture] = Set(),
         [FailOn] = Set("when", "message"), [Stall] = Set(),
         [BagState] = Set("emit", "fail_once_on", "time_sorted"), [MultimapState] = Set(), [OrderedListState] = Set(),
+        [Timers] = Set("on_element", "on_timer"),
     };
 
     private static HashSet<string> Set(params string[] keys) => new(keys, StringComparer.Ordinal);

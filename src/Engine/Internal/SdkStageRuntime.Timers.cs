@@ -39,15 +39,20 @@ internal sealed partial class SdkStageRuntime
         _timers.NextProcessingTimeMillis != long.MaxValue && _timers.NextProcessingTimeMillis >= now ? _timers.NextProcessingTimeMillis + 1 : long.MaxValue;
 
     /// <summary>
-    /// True when a timer is due: the input watermark is past the earliest event-time timer, the processing time past the
+    /// True when a timer is due: the held input watermark is past the earliest event-time timer, the processing time past the
     /// earliest processing-time timer, or the input is over (input watermark at the max) while timers are still set —
     /// then every window has expired and the runner fires or drops what is left.
     /// </summary>
     private bool TimersDue(EngineCore core) =>
         _timers.PendingCount > 0
-        && (InputWatermark > _timers.NextEventTimeMillis
+        && (HeldInputWatermark > _timers.NextEventTimeMillis
             || core.ProcessingTimeMillis > _timers.NextProcessingTimeMillis
-            || InputWatermark >= BeamTime.MaxTimestampMillis);
+            || HeldInputWatermark >= BeamTime.MaxTimestampMillis);
+
+    // The input watermark held back by the stage's unprocessed elements (Bundle.HeldInputWatermarkMillis): event-time
+    // timers fire only once every element before them has been processed, so a batch job's jump to the max fires no
+    // window-end timer before the window's last element.
+    private long HeldInputWatermark => Math.Min(InputWatermark, _pending.Min);
 
     // A bundle with no elements, for due timers only: never while another bundle of the stage is in flight (its commit
     // brings the summary up to date).

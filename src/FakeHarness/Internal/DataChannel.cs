@@ -7,12 +7,13 @@ namespace BeamConformance.FakeHarness.Internal;
 
 /// <summary>
 /// One BeamFnData stream to a data endpoint, shared by every bundle of the worker. Incoming <c>Elements.Data</c>
-/// are filed per (instruction id, transform id) in unbounded inboxes (data may arrive before its ProcessBundle
+/// are filed per (instruction id, transform id), <c>Elements.Timers</c> per (instruction id, transform id, timer family id), in unbounded inboxes (data may arrive before its ProcessBundle
 /// request); an inbox completes at the entry with <c>is_last</c>. Outgoing writes are serialized.
 /// </summary>
 internal sealed class DataChannel : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<(string Instruction, string Transform), Channel<Elements.Types.Data>> _inboxes = new();
+    private readonly ConcurrentDictionary<(string Instruction, string Transform, string Family), Channel<Elements.Types.Timers>> _timerInboxes = new();
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly AsyncDuplexStreamingCall<Elements, Elements> _call;
     private readonly Task _reader;
@@ -31,6 +32,9 @@ internal sealed class DataChannel : IAsyncDisposable
     /// <summary>The inbox of one data source of one bundle.</summary>
     public ChannelReader<Elements.Types.Data> Inbox(string instructionId, string transformId) => InboxFor(instructionId, transformId).Reader;
 
+    /// <summary>The inbox of one timer endpoint (transform, timer family) of one bundle; it completes at <c>is_last</c>.</summary>
+    public ChannelReader<Elements.Types.Timers> TimerInbox(string instructionId, string transformId, string familyId) => TimerInboxFor(instructionId, transformId, familyId).Reader;
+
     /// <summary>Forgets the inboxes of a finished bundle.</summary>
     public void Forget(string instructionId)
     {
@@ -39,6 +43,14 @@ internal sealed class DataChannel : IAsyncDisposable
             if (key.Instruction == instructionId)
             {
                 _inboxes.TryRemove(key, out _);
+            }
+        }
+
+        foreach (var key in _timerInboxes.Keys)
+        {
+            if (key.Instruction == instructionId)
+            {
+                _timerInboxes.TryRemove(key, out _);
             }
         }
     }
@@ -88,6 +100,17 @@ internal sealed class DataChannel : IAsyncDisposable
         return inbox;
     }
 
+    private Channel<Elements.Types.Timers> TimerInboxFor(string instructionId, string transformId, string familyId)
+    {
+        var inbox = _timerInboxes.GetOrAdd((instructionId, transformId, familyId), static _ => Channel.CreateUnbounded<Elements.Types.Timers>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true }));
+        if (_failure is { } failure)
+        {
+            inbox.Writer.TryComplete(failure);
+        }
+
+        return inbox;
+    }
+
     private async Task ReadAsync()
     {
         try
@@ -99,6 +122,16 @@ internal sealed class DataChannel : IAsyncDisposable
                     var inbox = InboxFor(data.InstructionId, data.TransformId);
                     inbox.Writer.TryWrite(data);
                     if (data.IsLast)
+                    {
+                        inbox.Writer.TryComplete();
+                    }
+                }
+
+                foreach (var timers in _call.ResponseStream.Current.Timers)
+                {
+                    var inbox = TimerInboxFor(timers.InstructionId, timers.TransformId, timers.TimerFamilyId);
+                    inbox.Writer.TryWrite(timers);
+                    if (timers.IsLast)
                     {
                         inbox.Writer.TryComplete();
                     }
@@ -117,6 +150,11 @@ internal sealed class DataChannel : IAsyncDisposable
     {
         _failure = failure;
         foreach (var inbox in _inboxes.Values)
+        {
+            inbox.Writer.TryComplete(failure);
+        }
+
+        foreach (var inbox in _timerInboxes.Values)
         {
             inbox.Writer.TryComplete(failure);
         }

@@ -104,10 +104,10 @@ internal static class OperatorFactories
         {
             var payload = ParDoPayload.Parser.ParseFrom(transform.Spec!.Payload);
             var doFn = payload.DoFn ?? throw new HarnessException($"{where}: ParDoPayload has no do_fn", name);
-            var stateful = doFn.Urn is HarnessUrns.BagState or HarnessUrns.MultimapState or HarnessUrns.OrderedListState;
-            if ((payload.StateSpecs.Count > 0 && !stateful) || payload.TimerFamilySpecs.Count > 0 || !string.IsNullOrEmpty(payload.RestrictionCoderId))
+            var stateful = doFn.Urn is HarnessUrns.BagState or HarnessUrns.MultimapState or HarnessUrns.OrderedListState or HarnessUrns.Timers;
+            if ((payload.StateSpecs.Count > 0 && !stateful) || (payload.TimerFamilySpecs.Count > 0 && doFn.Urn != HarnessUrns.Timers) || !string.IsNullOrEmpty(payload.RestrictionCoderId))
             {
-                throw new HarnessException($"{where}: user state (outside the state test transforms), timers and splittable DoFns are not supported by the FakeHarness", name);
+                throw new HarnessException($"{where}: user state (outside the state test transforms), timers (outside the timers test transform) and splittable DoFns are not supported by the FakeHarness", name);
             }
 
             var mainInputs = transform.Inputs.Where(i => !payload.SideInputs.ContainsKey(i.Key)).OrderBy(i => i.Key, StringComparer.Ordinal).Select(i => i.Value).ToArray();
@@ -127,6 +127,7 @@ internal static class OperatorFactories
                 HarnessUrns.FailOn => Node(FailOnFactory(args, at), mainInputs),
                 HarnessUrns.Stall => Node((n, c, o) => new StallOperator(n, c, o), mainInputs),
                 HarnessUrns.BagState or HarnessUrns.MultimapState or HarnessUrns.OrderedListState => Node(UserStateFactory(doFn.Urn, descriptor, coders, mainInputs, args, at), mainInputs),
+                HarnessUrns.Timers => Node(TimersFactory(payload, descriptor, coders, mainInputs, args, at), mainInputs),
                 HarnessUrns.InjectDefault => Node(InjectDefaultFactory(name, transform, payload, descriptor, coders, args, at), mainInputs),
                 _ => throw new HarnessException($"{where}: do_fn URN '{doFn.Urn}' is not one the FakeHarness executes", name),
             };
@@ -204,6 +205,36 @@ internal static class OperatorFactories
         var emitValues = args.TryGetProperty("emit", out var emit) && Union.String(emit, at + ".emit") == "values";
         var failOnceOn = args.TryGetProperty("fail_once_on", out var fail) ? JsonValues.ToNatural(fail, at + ".fail_once_on") : null;
         return (n, c, o) => new UserStateOperator(n, c, o, urn, kv, windowCoder, emitValues, failOnceOn);
+    }
+
+    private static OperatorFactory TimersFactory(ParDoPayload payload, ProcessBundleDescriptor descriptor, DescriptorCoders coders, string[] mainInputs, JsonElement args, string at)
+    {
+        if (mainInputs is not [var input] || DescriptorCoders.Logical(coders.OfPCollection(input)) is not KvCoder kv)
+        {
+            throw new HarnessException($"{at}: the timers transform reads exactly one KV main input");
+        }
+
+        var windowCoder = coders.Get(descriptor.WindowingStrategies[descriptor.Pcollections[input].WindowingStrategyId].WindowCoderId);
+        var families = new Dictionary<string, (TimerCoder, bool)>(StringComparer.Ordinal);
+        foreach (var (family, spec) in payload.TimerFamilySpecs)
+        {
+            families[family] = (coders.Get(spec.TimerFamilyCoderId) as TimerCoder ?? throw new HarnessException($"{at}: timer family '{family}' coder is not {Urns.Coders.Timer}"),
+                spec.TimeDomain == Org.Apache.Beam.Model.Pipeline.V1.TimeDomain.Types.Enum.EventTime);
+        }
+
+        List<TimerCommand> Commands(JsonElement list, string where) =>
+            [.. list.EnumerateArray().Select((c, i) => TimerCommand.Parse(Union.String(c, $"{where}[{i}]"), $"{where}[{i}]"))];
+        var onElement = args.TryGetProperty("on_element", out var e) ? Commands(e, at + ".on_element") : [];
+        var onTimer = new Dictionary<string, IReadOnlyList<TimerCommand>>(StringComparer.Ordinal);
+        if (args.TryGetProperty("on_timer", out var t))
+        {
+            foreach (var family in t.EnumerateObject())
+            {
+                onTimer[family.Name] = Commands(family.Value, $"{at}.on_timer.{family.Name}");
+            }
+        }
+
+        return (n, c, o) => new TimerOperator(n, c, o, kv, windowCoder, families, onElement, onTimer);
     }
 
     private static OperatorFactory FailOnFactory(JsonElement args, string at)

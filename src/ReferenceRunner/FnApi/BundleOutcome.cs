@@ -12,4 +12,12 @@ namespace BeamConformance.ReferenceRunner.FnApi;
 public sealed record BundleOutcome(
     string InstructionId,
     ProcessBundleResponse Response,
-    IReadOnlyDictionary<string, IReadOnlyList<ReadOnlyMemory<byte>>> Outputs);
+    IReadOnlyDictionary<string, IReadOnlyList<ReadOnlyMemory<byte>>> Outputs)
+{
+    /// <summary>
+    /// Per timer endpoint (transform id, timer family id) of the request, the timers the SDK sent in arrival order (each
+    /// chunk one <c>Elements.Timers.timers</c>); every endpoint of the request has an entry.
+    /// </summary>
+    public IReadOnlyDictionary<(string TransformId, string TimerFamilyId), IReadOnlyList<ReadOnlyMemory<byte>>> Timers { get; init; } =
+        new Dictionary<(string, string), IReadOnlyList<ReadOnlyMemory<byte>>>();
+}

@@ -12,6 +12,12 @@ public sealed record BundleRequest
     /// <summary>The data for each data source of the descriptor; every source gets <c>is_last</c> after its chunks.</summary>
     public required IReadOnlyList<BundleDataInput> Inputs { get; init; }
 
+    /// <summary>
+    /// The timer endpoints of the stage (one per timer family of its stateful ParDo) with the timers to fire, sent after
+    /// the data inputs; the bundle also waits for the SDK's <c>is_last</c> on each. Empty for a stage without timers.
+    /// </summary>
+    public IReadOnlyList<BundleTimerInput> Timers { get; init; } = [];
+
     /// <summary>The data-sink transform ids whose <c>is_last</c> the bundle waits for.</summary>
     public required IReadOnlyList<string> SinkTransformIds { get; init; }
 

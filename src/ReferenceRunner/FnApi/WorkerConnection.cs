@@ -100,7 +100,8 @@ public sealed class WorkerConnection : IAsyncDisposable
 
     /// <summary>
     /// Runs one bundle: sends the ProcessBundleRequest, streams the inputs on the data stream (each source
-    /// ending with <c>is_last</c>), collects every sink's data until its <c>is_last</c>, and waits for the
+    /// ending with <c>is_last</c>), then the timers to fire (each timer endpoint ending with <c>is_last</c>), collects
+    /// every sink's data and every timer endpoint's timers until its <c>is_last</c>, and waits for the
     /// ProcessBundleResponse. Elements are never embedded in the ProcessBundleRequest.
     /// </summary>
     /// <returns>The response and the data per sink.</returns>
@@ -110,7 +111,7 @@ public sealed class WorkerConnection : IAsyncDisposable
     public async Task<BundleOutcome> ProcessBundleAsync(BundleRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var tracker = new BundleTracker(request.InstructionId, request.SinkTransformIds, request.StateSource);
+        var tracker = new BundleTracker(request.InstructionId, request.SinkTransformIds, request.StateSource, request.Timers.Select(static t => (t.TransformId, t.TimerFamilyId)));
         if (!_worker.ActiveBundles.TryAdd(request.InstructionId, tracker))
         {
             throw new ArgumentException($"bundle '{request.InstructionId}' is already running on worker '{WorkerId}'", nameof(request));
@@ -152,7 +153,7 @@ public sealed class WorkerConnection : IAsyncDisposable
                 throw new BundleFailedException(request.InstructionId, e.Message);
             }
 
-            return new BundleOutcome(request.InstructionId, response.ProcessBundle ?? new ProcessBundleResponse(), tracker.Outputs());
+            return new BundleOutcome(request.InstructionId, response.ProcessBundle ?? new ProcessBundleResponse(), tracker.Outputs()) { Timers = tracker.Timers() };
         }
         finally
         {
@@ -294,7 +295,26 @@ public sealed class WorkerConnection : IAsyncDisposable
             last.Data.Add(new Elements.Types.Data { InstructionId = request.InstructionId, TransformId = input.TransformId, IsLast = true });
         }
 
-        if (last.Data.Count > 0)
+        // The timers to fire follow the data (README "Timers": a key's elements before its timers), each endpoint ending with is_last.
+        foreach (var endpoint in request.Timers)
+        {
+            foreach (var chunk in endpoint.Chunks)
+            {
+                var message = new Elements();
+                message.Timers.Add(new Elements.Types.Timers
+                {
+                    InstructionId = request.InstructionId,
+                    TransformId = endpoint.TransformId,
+                    TimerFamilyId = endpoint.TimerFamilyId,
+                    Timers_ = UnsafeByteOperations.UnsafeWrap(chunk),
+                });
+                await data.WriteAsync(message, cancellationToken, moreFollows: true).ConfigureAwait(false);
+            }
+
+            last.Timers.Add(new Elements.Types.Timers { InstructionId = request.InstructionId, TransformId = endpoint.TransformId, TimerFamilyId = endpoint.TimerFamilyId, IsLast = true });
+        }
+
+        if (last.Data.Count > 0 || last.Timers.Count > 0)
         {
             await data.WriteAsync(last, cancellationToken).ConfigureAwait(false);
         }

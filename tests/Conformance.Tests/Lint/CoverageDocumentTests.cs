@@ -25,7 +25,7 @@ public sealed class CoverageDocumentTests
         var listed = text[text.IndexOf("## Not covered yet", StringComparison.Ordinal)..].Split('\n')
             .Where(l => l.StartsWith("- `", StringComparison.Ordinal)).Select(l => l[3..^1]).ToList();
 
-        Assert.Contains("UsesTimersInParDo", listed);
+        Assert.Contains("UsesSideInputsInTimer", listed);
         Assert.DoesNotContain("UsesImpulse", listed);
         Assert.DoesNotContain("UsesTestStream", listed);
         Assert.DoesNotContain("UsesSideInputs", listed);

@@ -24,6 +24,7 @@ public sealed class FeatureTagLintTests
         [ScenarioUrns.ReadSideInputs] = "UsesSideInputs",
         [ScenarioUrns.MultiOutput] = "UsesMultipleOutputs",
         [ScenarioUrns.TestStream] = "UsesTestStream",
+        [ScenarioUrns.Timers] = "UsesTimersInParDo",
     };
 
     public static TheoryData<string> ScenarioIds() => SuiteLintTests.ScenarioIds();

@@ -44,7 +44,7 @@ public sealed class SuiteLintTests
     {
         Assert.True(All.Value.Count >= 200, $"{All.Value.Count} scenarios");
         Assert.Equal(
-            ["combine", "flatten", "groupbykey", "impulse", "jobapi", "pardo", "prepare", "sideinputs", "splits", "state", "teststream", "triggers", "windowing"],
+            ["combine", "flatten", "groupbykey", "impulse", "jobapi", "pardo", "prepare", "sideinputs", "splits", "state", "teststream", "timers", "triggers", "windowing"],
             All.Value.Select(s => s.Area).Distinct().Order(StringComparer.Ordinal));
 
         // Issue 14: at least 120 scenarios on triggers and TestStream, all in format version 2.

@@ -55,7 +55,7 @@ internal static class TransformTranslator
             return t.Name;
         }
 
-        ParDo(c, t.Name, t.Urn, JsonPayload(c, t), t.Inputs.FirstOrDefault(), t.SideInputs, t.Outputs, StateSpecs(c, t));
+        ParDo(c, t.Name, t.Urn, JsonPayload(c, t), t.Inputs.FirstOrDefault(), t.SideInputs, t.Outputs, StateSpecs(c, t), TimerFamilySpecs(c, t));
         if (TimeSorted(c, t))
         {
             var parDo = c.Components.Transforms[t.Name];
@@ -73,6 +73,30 @@ internal static class TransformTranslator
         && node is YamlDotNet.RepresentationModel.YamlMappingNode map
         && map.Children.TryGetValue(new YamlDotNet.RepresentationModel.YamlScalarNode("time_sorted"), out var flag)
         && flag is YamlDotNet.RepresentationModel.YamlScalarNode { Value: "true" };
+
+    /// <summary>
+    /// The timer families of our timers transform (testdata/README.md, "Timers"): <c>event</c> (EVENT_TIME) and
+    /// <c>processing</c> (PROCESSING_TIME), both coded by <c>beam:coder:timer:v1</c> over the input's key coder and its
+    /// windowing strategy's window coder; none for other transforms.
+    /// </summary>
+    private static Dictionary<string, TimerFamilySpec> TimerFamilySpecs(BuildContext c, TransformSpec t)
+    {
+        if (t.Urn != ScenarioUrns.Timers)
+        {
+            return [];
+        }
+
+        var input = c.PCollection(t.Inputs[0], t.Name);
+        var windowCoder = c.Components.WindowingStrategies.TryGetValue(input.Windowing, out var ws) ? ws.WindowCoderId : c.Coders.GlobalWindow;
+        var keyCoder = c.Coders.Id(input.Coder.KeyCoder);
+        var timerCoder = $"timer<{keyCoder},{windowCoder}>";
+        c.Components.Coders[timerCoder] = new Coder { Spec = new FunctionSpec { Urn = Urns.Coders.Timer }, ComponentCoderIds = { keyCoder, windowCoder } };
+        return new()
+        {
+            ["event"] = new TimerFamilySpec { TimeDomain = TimeDomain.Types.Enum.EventTime, TimerFamilyCoderId = timerCoder },
+            ["processing"] = new TimerFamilySpec { TimeDomain = TimeDomain.Types.Enum.ProcessingTime, TimerFamilyCoderId = timerCoder },
+        };
+    }
 
     /// <summary>
     /// The user state of our stateful transforms (testdata/README.md, "State"): <c>bag</c> of the input's value coder,
@@ -107,6 +131,19 @@ internal static class TransformTranslator
                     Protocol = new FunctionSpec { Urn = Urns.UserState.OrderedList },
                 },
             },
+            ScenarioUrns.Timers => new()
+            {
+                ["buffer"] = new StateSpec
+                {
+                    BagSpec = new BagStateSpec { ElementCoderId = c.Coders.Id(c.PCollection(t.Inputs[0], t.Name).Coder.ValueCoder) },
+                    Protocol = new FunctionSpec { Urn = Urns.UserState.Bag },
+                },
+                ["fired"] = new StateSpec
+                {
+                    BagSpec = new BagStateSpec { ElementCoderId = c.Coders.Id(CoderSpec.Parse("varint")) },
+                    Protocol = new FunctionSpec { Urn = Urns.UserState.Bag },
+                },
+            },
             _ => [],
         };
     }
@@ -115,10 +152,12 @@ internal static class TransformTranslator
         PayloadJson.WithRun(c.Payloads.TryGetValue(t.Name, out var node) ? node : null, c.RunId);
 
     private static void ParDo(BuildContext c, string id, string doFnUrn, byte[] json, string? mainInput,
-        IReadOnlyDictionary<string, SideInputSpec> sideInputs, IReadOnlyDictionary<string, string> outputs, Dictionary<string, StateSpec>? stateSpecs = null)
+        IReadOnlyDictionary<string, SideInputSpec> sideInputs, IReadOnlyDictionary<string, string> outputs, Dictionary<string, StateSpec>? stateSpecs = null,
+        Dictionary<string, TimerFamilySpec>? timerFamilySpecs = null)
     {
         var payload = new ParDoPayload { DoFn = new FunctionSpec { Urn = doFnUrn, Payload = ByteString.CopyFrom(json) } };
         payload.StateSpecs.Add(stateSpecs ?? []);
+        payload.TimerFamilySpecs.Add(timerFamilySpecs ?? []);
         var inputs = MainOf(mainInput);
         foreach (var (name, side) in sideInputs)
         {

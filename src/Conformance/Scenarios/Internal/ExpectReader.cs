@@ -20,6 +20,8 @@ internal static class ExpectReader
     private static readonly HashSet<string> StateKinds = new(
         ["iterable_side_input", "multimap_side_input", "multimap_keys_side_input", "runner", "bag_user_state", "multimap_keys_user_state", "multimap_user_state", "ordered_list_user_state"], StringComparer.Ordinal);
 
+    private static readonly HashSet<string> TimerDirections = new(["to_harness", "from_harness"], StringComparer.Ordinal);
+
     private static readonly HashSet<string> InstructionKinds = new(
         ["register", "process_bundle", "process_bundle_progress", "process_bundle_split", "finalize_bundle", "monitoring_infos"], StringComparer.Ordinal);
 
@@ -129,6 +131,16 @@ internal static class ExpectReader
                 return new ProtocolCheck.DataToHarness(map.String("pcollection"), [.. values], map.OptBool("ordered") ?? false);
             case "descriptor":
                 return new ProtocolCheck.Descriptor(map.Strings("transform_urns_include"), map.OptBool("state_api"));
+            case "timers":
+                var timers = map.List("timers_hex").Select(h =>
+                {
+                    var hex = s.String(h, "timers_hex");
+                    return hex.Length % 2 == 0 && hex.All(char.IsAsciiHexDigitLower) ? Convert.FromHexString(hex) : throw s.Error(h, "timers_hex", $"'{hex}' is not lower-case hex bytes");
+                });
+                var direction = map.String("direction");
+                return TimerDirections.Contains(direction)
+                    ? new ProtocolCheck.Timers(direction == "to_harness", map.String("family"), [.. timers], map.OptBool("ordered") ?? true)
+                    : throw map.Error("direction", $"'{direction}' is not one of: to_harness, from_harness");
             case "state_requests":
                 var operation = map.OptString("operation");
                 return new ProtocolCheck.StateRequests(Kind(s, map, StateKinds), map.OptString("side_input"), Count(map))

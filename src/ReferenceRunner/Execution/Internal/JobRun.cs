@@ -21,6 +21,9 @@ internal sealed class JobRun(JobRunContext context, FnApiServer fnApi, Execution
     /// <summary>The job's committed user state (stateful ParDos), per transform, state id, key and window.</summary>
     public UserStateStore UserState { get; } = new(context.JobId);
 
+    /// <summary>The job's committed user timers (stages with timer families).</summary>
+    public Timers.TimerStore Timers { get; } = new();
+
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var fused = context.Translation;
@@ -52,7 +55,7 @@ internal sealed class JobRun(JobRunContext context, FnApiServer fnApi, Execution
             MaxBundleSize = options.BundleSize, Mode = mode.Mode, TimeProvider = clock ?? options.TimeProvider, MaxBundleAttempts = options.MaxBundleAttempts,
         });
         var lateData = new LateDataReport(engine, fused, context);
-        var bundles = new StageBundleRunner(context, fnApi.Options, options with { SplitMode = splitMode }, engine, fused, descriptors, _connections, lateData, UserState, _logger);
+        var bundles = new StageBundleRunner(context, fnApi.Options, options with { SplitMode = splitMode }, engine, fused, descriptors, _connections, lateData, UserState, _logger) { Timers = Timers };
         var streams = new List<TestStreamEvents>();
         try
         {

@@ -1,5 +1,6 @@
 using BeamConformance.Engine;
 using BeamConformance.Model.Coders;
+using BeamConformance.ReferenceRunner.Execution.Internal.Timers;
 using BeamConformance.ReferenceRunner.Execution.Internal.UserState;
 using BeamConformance.ReferenceRunner.FnApi;
 using BeamConformance.ReferenceRunner.Translation;
@@ -26,6 +27,9 @@ internal sealed class StageBundleRunner(
     ILogger logger)
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<StageId, SemaphoreSlim> _statefulGates = new();
+
+    /// <summary>The job's committed user timers, for stages with timer families.</summary>
+    public TimerStore Timers { get; init; } = new();
 
     /// <summary>Runs the bundle; never throws: a failure fails the bundle in the engine, which fails the job.</summary>
     public async Task RunAsync(Bundle bundle, CancellationToken cancellationToken)
@@ -73,13 +77,17 @@ internal sealed class StageBundleRunner(
             UserStateTransaction? transaction = null;
             var inputs = stage.Inputs.Select(input => (input, Elements: bundle.Inputs.Where(i => i.PCollection == input.PCollection).SelectMany(static i => i.Elements))).ToList();
             var cacheTokens = new List<ProcessBundleRequest.Types.CacheToken>();
+            var timers = state is not null && stage.TimerFamilies.Count > 0 ? new TimerTransaction(Timers, stage, bundle.HeldInputWatermarkMillis, bundle.ProcessingTimeMillis) : null;
+            HashSet<string> keys = [];
             if (state is not null)
             {
                 // The input watermark held by the stage's unprocessed elements: a batch job's bounded input jumps to the max
                 // while the stage still has elements of every window to process, and those windows' state must live on.
-                state.CollectGarbage(stage, bundle.HeldInputWatermarkMillis);
+                // Pending event-time timers hold it too: a timer firing at its window's expiry still reads the window's state.
+                state.CollectGarbage(stage, Math.Min(bundle.HeldInputWatermarkMillis, timers?.GarbageCollectionWatermark ?? long.MaxValue));
 
-                var (ordered, keys) = KeyedInput.Arrange(inputs[0].Elements, stage.Inputs[0].Coding);
+                (var ordered, keys) = KeyedInput.Arrange(inputs[0].Elements, stage.Inputs[0].Coding);
+                keys.UnionWith(timers?.FiredKeys ?? []);
                 inputs[0] = (inputs[0].input, ordered);
                 source = transaction = new UserStateTransaction(state, stage, keys, sideInputs);
                 cacheTokens.Add(new ProcessBundleRequest.Types.CacheToken { UserState = new(), Token = state.CacheToken(stage.StageId) });
@@ -93,6 +101,7 @@ internal sealed class StageBundleRunner(
                 DescriptorId = descriptors[stage.StageId],
                 Inputs = [.. inputs.Select(i => new BundleDataInput(i.input.TransformId, ElementWireCodec.Encode(i.Elements, i.input.Coding, fnApiOptions.MaxDataChunkBytes)))],
                 SinkTransformIds = [.. stage.Outputs.Select(static o => o.TransformId)],
+                Timers = timers?.Inputs() ?? [],
                 StateSource = source,
                 CacheTokens = cacheTokens,
                 BeforeInputs = split is null ? null : split.AskAsync,
@@ -118,9 +127,20 @@ internal sealed class StageBundleRunner(
                 outputs[output.PCollection] = outputs.TryGetValue(output.PCollection, out var already) ? [.. already, .. elements] : elements;
             }
 
+            try
+            {
+                timers?.Apply(outcome.Timers, keys);
+            }
+            catch (TimerRejectedException e)
+            {
+                state?.Invalidate(stage.StageId);
+                throw new BundleFailedException(instructionId, e.Message);
+            }
+
             var metrics = await connection.ResolveMonitoringInfosAsync(outcome.Response.MonitoringInfos, outcome.Response.MonitoringData, cancellationToken).ConfigureAwait(false);
-            engine.CommitBundle(bundle.Id, new BundleResult { Outputs = outputs, FirstResidualElements = ResidualOf(stage, split) });
+            engine.CommitBundle(bundle.Id, new BundleResult { Outputs = outputs, FirstResidualElements = ResidualOf(stage, split), Timers = timers?.Summary() });
             transaction?.Commit();
+            timers?.Commit();
             context.Metrics.Commit(metricsKey, metrics);
             lateData.UpdateCounters();
             ExecutionLog.BundleCommitted(logger, context.JobId, bundle.Id.ToString(), stage.StageId.Value, bundle.ElementCount, produced);

@@ -4,7 +4,8 @@ namespace BeamConformance.ReferenceRunner.FnApi.Internal;
 
 /// <summary>
 /// One ProcessBundle instruction in flight on a worker: collects the data the SDK sends to the bundle's
-/// data sinks until every sink has sent <c>is_last</c>, and serves the bundle's state requests.
+/// data sinks and the timers it sends on the bundle's timer endpoints until each has sent <c>is_last</c>, and serves
+/// the bundle's state requests.
 /// </summary>
 internal sealed class BundleTracker
 {
@@ -13,7 +14,10 @@ internal sealed class BundleTracker
     private readonly HashSet<string> _open;
     private readonly TaskCompletionSource _sinksDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public BundleTracker(string instructionId, IEnumerable<string> sinkTransformIds, IBundleStateSource? stateSource)
+    private readonly Dictionary<(string, string), List<ReadOnlyMemory<byte>>> _timers = [];
+    private readonly HashSet<(string, string)> _openTimers = [];
+
+    public BundleTracker(string instructionId, IEnumerable<string> sinkTransformIds, IBundleStateSource? stateSource, IEnumerable<(string TransformId, string FamilyId)>? timerEndpoints = null)
     {
         InstructionId = instructionId;
         StateSource = stateSource;
@@ -23,7 +27,13 @@ internal sealed class BundleTracker
             _outputs[sink] = [];
         }
 
-        if (_open.Count == 0)
+        foreach (var endpoint in timerEndpoints ?? [])
+        {
+            _timers[endpoint] = [];
+            _openTimers.Add(endpoint);
+        }
+
+        if (_open.Count == 0 && _openTimers.Count == 0)
         {
             _sinksDone.TrySetResult();
         }
@@ -62,20 +72,57 @@ internal sealed class BundleTracker
             if (data.IsLast)
             {
                 _open.Remove(data.TransformId);
-                if (_open.Count == 0)
-                {
-                    _sinksDone.TrySetResult();
-                }
+                CompleteIfDone();
             }
         }
     }
 
     public void OnTimers(Elements.Types.Timers timers)
     {
-        if (!timers.Timers_.IsEmpty)
+        lock (_lock)
         {
-            Fail(new InvalidOperationException(
-                $"the SDK sent timers for transform '{timers.TransformId}' family '{timers.TimerFamilyId}' of instruction '{InstructionId}'; this runner does not support timers yet"));
+            var endpoint = (timers.TransformId, timers.TimerFamilyId);
+            if (!_timers.TryGetValue(endpoint, out var chunks))
+            {
+                Fail(new InvalidOperationException(
+                    $"the SDK sent timers for transform '{timers.TransformId}' family '{timers.TimerFamilyId}' of instruction '{InstructionId}', which is not a timer family of its descriptor (families: {(_timers.Count == 0 ? "none" : string.Join(", ", _timers.Keys.Select(static k => k.Item1 + "/" + k.Item2)))})"));
+                return;
+            }
+
+            if (!_openTimers.Contains(endpoint))
+            {
+                Fail(new InvalidOperationException(
+                    $"the SDK sent timers for transform '{timers.TransformId}' family '{timers.TimerFamilyId}' of instruction '{InstructionId}' after that endpoint's is_last"));
+                return;
+            }
+
+            if (!timers.Timers_.IsEmpty)
+            {
+                chunks.Add(timers.Timers_.Memory);
+            }
+
+            if (timers.IsLast)
+            {
+                _openTimers.Remove(endpoint);
+                CompleteIfDone();
+            }
+        }
+    }
+
+    /// <summary>The timers received per timer endpoint (transform id, family id), in arrival order.</summary>
+    public IReadOnlyDictionary<(string TransformId, string TimerFamilyId), IReadOnlyList<ReadOnlyMemory<byte>>> Timers()
+    {
+        lock (_lock)
+        {
+            return _timers.ToDictionary(static p => p.Key, static p => (IReadOnlyList<ReadOnlyMemory<byte>>)p.Value.ToArray());
+        }
+    }
+
+    private void CompleteIfDone()
+    {
+        if (_open.Count == 0 && _openTimers.Count == 0)
+        {
+            _sinksDone.TrySetResult();
         }
     }
 
