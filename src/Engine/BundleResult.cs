@@ -20,4 +20,10 @@ public sealed record BundleResult
     /// returns nothing. Inputs left out were processed whole.
     /// </summary>
     public IReadOnlyDictionary<PCollectionId, int> FirstResidualElements { get; init; } = new Dictionary<PCollectionId, int>();
+
+    /// <summary>
+    /// Residual roots of element splits: elements issued again to the stage (before its other work, ahead of the channel
+    /// split's residual elements), each holding the stage's output watermark at its hold until processed.
+    /// </summary>
+    public IReadOnlyList<ResidualRoot> ResidualRoots { get; init; } = [];
 }

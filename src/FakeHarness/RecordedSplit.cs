@@ -25,4 +25,10 @@ public sealed record RecordedSplit(
 
     /// <summary>The element bytes of the residual roots answered (<c>DelayedBundleApplication.application.element</c>); empty otherwise.</summary>
     public IReadOnlyList<byte[]> ResidualRoots { get; init; } = [];
+
+    /// <summary>The offset range <c>[From, To)</c> the test SDF kept in the primary root of an element split; null otherwise.</summary>
+    public (long From, long To)? PrimaryRestriction { get; init; }
+
+    /// <summary>The offset range <c>[From, To)</c> of the residual root of an element split; null otherwise.</summary>
+    public (long From, long To)? ResidualRestriction { get; init; }
 }

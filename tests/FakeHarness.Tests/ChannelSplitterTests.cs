@@ -72,7 +72,7 @@ public sealed class ChannelSplitterTests
         Assert.Null(state.TrySplit(0.5, 10, []));
         state.Start();
 
-        Assert.Equal(new InputSplit(4, 5, null, null), state.TrySplit(0.5, 10, []));
+        Assert.Equal(new InputSplit(4, 5, null), state.TrySplit(0.5, 10, []));
         var claimed = 0;
         while (state.TryClaimNext())
         {

@@ -94,13 +94,13 @@ public sealed class OffsetRangeTrackerTests
         var split = ChannelSplitter.ComputeWithin(index, progress, long.MaxValue, fraction, estimated, [], f =>
         {
             asked = f;
-            return (new BundleApplication(), new DelayedBundleApplication());
+            return new ElementSplit(new BundleApplication(), new DelayedBundleApplication(), (0, 1), (1, 2));
         });
 
         Assert.NotNull(split);
         Assert.Equal((lastPrimary, firstResidual), (split.LastPrimary, split.FirstResidual));
-        Assert.Equal(lastPrimary == index - 1, split.PrimaryRoot is not null);
-        if (split.PrimaryRoot is not null)
+        Assert.Equal(lastPrimary == index - 1, split.Element is not null);
+        if (split.Element is not null)
         {
             Assert.Equal(fraction * estimated, asked!.Value, 12);
         }

@@ -60,6 +60,20 @@ public static class ProtocolChecker
                 case ProtocolCheck.BundleFinalization f:
                     problems.AddRange(FinalizationChecker.Problems(log.BundleEvents, f.Finalized));
                     break;
+                case ProtocolCheck.ElementSplits e:
+                    var primaries = log.ElementSplits.Select(static x => x.Primary).ToList();
+                    if (!primaries.SequenceEqual(e.Primary))
+                    {
+                        problems.Add($"element_splits primary: expected [{string.Join(", ", e.Primary.Select(ShowRange))}], actual [{string.Join(", ", primaries.Select(ShowRange))}]");
+                    }
+
+                    var residuals = log.ElementSplits.Select(static x => x.Residual).ToList();
+                    if (e.Residual is { } expectedResiduals && !residuals.SequenceEqual(expectedResiduals))
+                    {
+                        problems.Add($"element_splits residual: expected [{string.Join(", ", expectedResiduals.Select(ShowRange))}], actual [{string.Join(", ", residuals.Select(ShowRange))}]");
+                    }
+
+                    break;
                 case ProtocolCheck.Instructions i:
                     var count = log.Instructions.Count(k => k == i.Kind);
                     if (!i.Count.Accepts(count))
@@ -73,6 +87,9 @@ public static class ProtocolChecker
 
         return new CheckResult(problems);
     }
+
+    private static string ShowRange((long From, long To)? range) =>
+        range is { } r ? $"[{r.From}, {r.To}]" : "none";
 
     private static string ShowSplit((long LastPrimary, long FirstResidual)? answer) =>
         answer is { } a ? $"[{a.LastPrimary}, {a.FirstResidual}]" : "none";

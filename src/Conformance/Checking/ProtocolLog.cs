@@ -22,6 +22,12 @@ public sealed record ProtocolLog(
     /// </summary>
     public IReadOnlyList<(string Kind, string Bundle, bool RequiresFinalization)> BundleEvents { get; init; } = [];
 
+    /// <summary>
+    /// Per DesiredSplit (the order of <see cref="Splits"/>): the restrictions (offset ranges) of the primary and residual
+    /// roots of the test SDF's element split; nulls when the answer had no element split.
+    /// </summary>
+    public IReadOnlyList<((long From, long To)? Primary, (long From, long To)? Residual)> ElementSplits { get; init; } = [];
+
     /// <summary>An empty log.</summary>
     public static ProtocolLog Empty { get; } = new([], [], [], []);
 }

@@ -36,6 +36,11 @@ public static class ProtocolTrace
             foreach (var split in i.Splits)
             {
                 var answer = split.FirstResidualElement is { } first ? $"ChannelSplit last_primary_element={split.LastPrimaryElement} first_residual_element={first}" : "no split";
+                if (split.ResidualRoots.Count > 0)
+                {
+                    answer += $", element split: primary root {split.PrimaryRestriction} ({Hex(split.PrimaryRoots[0])}), residual root {split.ResidualRestriction} ({Hex(split.ResidualRoots[0])})";
+                }
+
                 Line($"  split of {split.BundleInstructionId} on {split.TransformId}: fraction_of_remainder={split.FractionOfRemainder.ToString(System.Globalization.CultureInfo.InvariantCulture)} estimated_input_elements={split.EstimatedInputElements} allowed_split_points={split.AllowedSplitPoints.Count} -> {answer}");
             }
         }

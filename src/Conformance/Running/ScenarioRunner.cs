@@ -214,6 +214,7 @@ public sealed class ScenarioRunner : IDisposable
             Splits = [.. recording.Instructions.SelectMany(i => i.Splits).Select(s => (s.EstimatedInputElements,
                 s.LastPrimaryElement is { } last && s.FirstResidualElement is { } first ? ((long, long)?)(last, first) : null))],
             BundleEvents = [.. recording.BundleEvents.Select(static e => (e.Kind, e.BundleInstructionId, e.RequiresFinalization))],
+            ElementSplits = [.. recording.Instructions.SelectMany(i => i.Splits).Select(static s => (s.PrimaryRestriction, s.ResidualRestriction))],
         };
     }
 }

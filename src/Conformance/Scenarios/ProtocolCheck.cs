@@ -39,4 +39,12 @@ public abstract record ProtocolCheck
     /// </summary>
     /// <param name="Finalized">How many bundles were finalized.</param>
     public sealed record BundleFinalization(int Finalized) : ProtocolCheck;
+
+    /// <summary>
+    /// <c>element_splits</c>: per DesiredSplit the harness was asked, in order, the offset range of the primary root and of
+    /// the residual root the test SDF answered (null: no element split).
+    /// </summary>
+    /// <param name="Primary">Per DesiredSplit, the primary root's <c>[from, to)</c> or null.</param>
+    /// <param name="Residual">Per DesiredSplit, the residual root's <c>[from, to)</c> or null; null list: not checked.</param>
+    public sealed record ElementSplits(IReadOnlyList<(long From, long To)?> Primary, IReadOnlyList<(long From, long To)?>? Residual) : ProtocolCheck;
 }

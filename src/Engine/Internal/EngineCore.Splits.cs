@@ -14,5 +14,13 @@ internal sealed partial class EngineCore
                 throw new ArgumentException($"bundle {id} of stage '{stage.Id}' returned a residual of '{pcollection}' from element {first}, outside the bundle's {count} elements of that input", nameof(result));
             }
         }
+
+        foreach (var root in result.ResidualRoots)
+        {
+            if (stage.IndexOfInput(root.Input) < 0)
+            {
+                throw new ArgumentException($"bundle {id} of stage '{stage.Id}' returned a residual root of '{root.Input}', which is not a main input of that stage (inputs: {string.Join(", ", stage.Spec.Inputs)})", nameof(result));
+            }
+        }
     }
 }

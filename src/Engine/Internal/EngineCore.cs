@@ -283,7 +283,7 @@ internal sealed partial class EngineCore
         }
 
         CheckTimestamps(stage, id, result);
-        stage.Complete(id, result.FirstResidualElements);
+        stage.Complete(id, result.FirstResidualElements, result.ResidualRoots);
         foreach (var output in stage.Spec.Outputs)
         {
             if (result.Outputs.TryGetValue(output, out var elements))

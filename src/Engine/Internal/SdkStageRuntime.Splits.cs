@@ -11,12 +11,13 @@ internal sealed partial class SdkStageRuntime
     }
 
     /// <summary>
-    /// The bundle is committed: its processed elements stop holding the output watermark; the residual elements
-    /// (from each input's first residual index on) are issued again, in their order, before other work of the stage.
+    /// The bundle is committed: its processed elements stop holding the output watermark; the residual roots of element
+    /// splits (each holding the output watermark at its hold) and then the residual elements (from each input's first
+    /// residual index on) are issued again, in their order, before other work of the stage.
     /// </summary>
-    public void Complete(BundleId id, IReadOnlyDictionary<PCollectionId, int> firstResidualElements)
+    public void Complete(BundleId id, IReadOnlyDictionary<PCollectionId, int> firstResidualElements, IReadOnlyList<ResidualRoot> residualRoots)
     {
-        if (firstResidualElements.Count == 0)
+        if (firstResidualElements.Count == 0 && residualRoots.Count == 0)
         {
             Complete(id);
             return;
@@ -28,7 +29,13 @@ internal sealed partial class SdkStageRuntime
         }
 
         var seen = new int[Spec.Inputs.Count];
-        var residual = new List<(int Input, Element Element)>();
+        var residual = new List<StageItem>();
+        foreach (var root in residualRoots)
+        {
+            residual.Add(new StageItem(IndexOfInput(root.Input), root.Element, root.HoldMillis));
+            _pending.Add(root.HoldMillis);
+        }
+
         foreach (var item in bundle.Items)
         {
             var position = seen[item.Input]++;
@@ -38,7 +45,7 @@ internal sealed partial class SdkStageRuntime
             }
             else
             {
-                _pending.Remove(item.Element.TimestampMillis);
+                _pending.Remove(item.Hold);
             }
         }
 
@@ -48,7 +55,8 @@ internal sealed partial class SdkStageRuntime
         }
     }
 
-    private int IndexOfInput(PCollectionId pcollection)
+    /// <summary>The index of <paramref name="pcollection"/> among the stage's main inputs; -1 when it is not one.</summary>
+    public int IndexOfInput(PCollectionId pcollection)
     {
         for (var i = 0; i < Spec.Inputs.Count; i++)
         {

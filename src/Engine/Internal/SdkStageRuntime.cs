@@ -5,10 +5,10 @@ namespace BeamConformance.Engine.Internal;
 /// <summary>A fused ExecutableStage: queues input elements in arrival order and cuts them into bundles.</summary>
 internal sealed partial class SdkStageRuntime(StageSpec spec) : StageRuntime(spec)
 {
-    private readonly Queue<(int Input, Element Element)> _queue = new();
+    private readonly Queue<StageItem> _queue = new();
     private readonly TimestampMultiset _pending = new();
-    private readonly Dictionary<BundleId, (List<(int Input, Element Element)> Items, int Attempt)> _inFlight = [];
-    private readonly Queue<(List<(int Input, Element Element)> Items, int Attempt)> _retries = new();
+    private readonly Dictionary<BundleId, (List<StageItem> Items, int Attempt)> _inFlight = [];
+    private readonly Queue<(List<StageItem> Items, int Attempt)> _retries = new();
 
     public override int PendingCount => _pending.Count;
 
@@ -34,7 +34,7 @@ internal sealed partial class SdkStageRuntime(StageSpec spec) : StageRuntime(spe
 
     public override void Accept(int inputIndex, Element element, EngineCore core)
     {
-        _queue.Enqueue((inputIndex, element));
+        _queue.Enqueue(new StageItem(inputIndex, element, element.TimestampMillis));
         _pending.Add(element.TimestampMillis);
     }
 
@@ -52,7 +52,7 @@ internal sealed partial class SdkStageRuntime(StageSpec spec) : StageRuntime(spe
             return null;
         }
 
-        var taken = new List<(int Input, Element Element)>();
+        var taken = new List<StageItem>();
         var allReady = Spec.SideInputs.All(s => core.SideInputComplete(s.PCollection));
         var toScan = _queue.Count;
         while (toScan-- > 0 && taken.Count < max)
@@ -86,7 +86,7 @@ internal sealed partial class SdkStageRuntime(StageSpec spec) : StageRuntime(spe
         return Issue(id, taken, 1);
     }
 
-    private Bundle Issue(BundleId id, List<(int Input, Element Element)> items, int attempt)
+    private Bundle Issue(BundleId id, List<StageItem> items, int attempt)
     {
         var perInput = new List<Element>[Spec.Inputs.Count];
         for (var i = 0; i < perInput.Length; i++)
@@ -94,9 +94,9 @@ internal sealed partial class SdkStageRuntime(StageSpec spec) : StageRuntime(spe
             perInput[i] = [];
         }
 
-        foreach (var (input, element) in items)
+        foreach (var item in items)
         {
-            perInput[input].Add(element);
+            perInput[item.Input].Add(item.Element);
         }
 
         _inFlight.Add(id, (items, attempt));
@@ -113,9 +113,9 @@ internal sealed partial class SdkStageRuntime(StageSpec spec) : StageRuntime(spe
     public long InputTimestampMin(BundleId id)
     {
         var min = long.MaxValue;
-        foreach (var (_, element) in _inFlight[id].Items)
+        foreach (var item in _inFlight[id].Items)
         {
-            min = Math.Min(min, element.TimestampMillis);
+            min = Math.Min(min, item.Element.TimestampMillis);
         }
 
         return min;
@@ -131,9 +131,9 @@ internal sealed partial class SdkStageRuntime(StageSpec spec) : StageRuntime(spe
             throw new InvalidOperationException($"ReferenceRunner bug: bundle {id} is not in flight on stage '{Id}'");
         }
 
-        foreach (var (_, element) in bundle.Items)
+        foreach (var item in bundle.Items)
         {
-            _pending.Remove(element.TimestampMillis);
+            _pending.Remove(item.Hold);
         }
     }
 

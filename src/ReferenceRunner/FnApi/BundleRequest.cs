@@ -26,4 +26,11 @@ public sealed record BundleRequest
 
     /// <summary>Runs between the ProcessBundleRequest and the first data (see <see cref="BeforeInputsHandler"/>); null for nothing.</summary>
     public BeforeInputsHandler? BeforeInputs { get; init; }
+
+    /// <summary>
+    /// Runs after the bundle's last data (<c>is_last</c>) is sent, while the SDK processes it (the ReferenceRunner asks
+    /// splits of a splittable DoFn's bundles here, so that the SDK can split inside an element); the same contract as
+    /// <see cref="BeforeInputs"/> otherwise; null for nothing.
+    /// </summary>
+    public BeforeInputsHandler? AfterInputs { get; init; }
 }

@@ -298,5 +298,10 @@ public sealed class WorkerConnection : IAsyncDisposable
         {
             await data.WriteAsync(last, cancellationToken).ConfigureAwait(false);
         }
+
+        if (request.AfterInputs is { } after && !instructionFinished())
+        {
+            await after(instructionFinished, cancellationToken).ConfigureAwait(false);
+        }
     }
 }

@@ -137,10 +137,20 @@ internal static class ExpectReader
                     map.Get("estimated_input_elements") is null ? null : [.. map.List("estimated_input_elements").Select(e => s.Long(e, "estimated_input_elements"))]);
             case "bundle_finalization":
                 return new ProtocolCheck.BundleFinalization(checked((int)map.Long("finalized")));
+            case "element_splits":
+                return new ProtocolCheck.ElementSplits(
+                    [.. map.List("primary").Select(a => Range(s, a, "primary"))],
+                    map.Get("residual") is null ? null : [.. map.List("residual").Select(a => Range(s, a, "residual"))]);
             default:
                 return new ProtocolCheck.Instructions(Kind(s, map, InstructionKinds), Count(map));
         }
     }
+
+    // [from, to] of a root's offset range, or the string none for "no element split".
+    private static (long, long)? Range(YamlSource s, YamlNode node, string key) =>
+        node is YamlScalarNode { Value: "none" } ? null
+        : node is YamlSequenceNode seq && seq.Children.Count == 2 ? (s.Long(seq.Children[0], key), s.Long(seq.Children[1], key))
+        : throw s.Error(node, key, "each entry is [from, to] or none");
 
     // [last_primary_element, first_residual_element], or the string none for "no split".
     private static (long, long)? SplitAnswer(YamlSource s, YamlNode node)

@@ -49,7 +49,7 @@ internal sealed class ProcessSizedElementOperator : Operator, IElementSplitter
     }
 
     /// <inheritdoc />
-    public (BundleApplication Primary, DelayedBundleApplication Residual)? TrySplit(double fractionOfRemainder)
+    public ElementSplit? TrySplit(double fractionOfRemainder)
     {
         lock (_lock)
         {
@@ -65,7 +65,7 @@ internal sealed class ProcessSizedElementOperator : Operator, IElementSplitter
                 residual.OutputWatermarks[output] = ProtoTime(current.State);
             }
 
-            return (primary, new DelayedBundleApplication { Application = residual });
+            return new ElementSplit(primary, new DelayedBundleApplication { Application = residual }, split.Primary, split.Residual);
         }
     }
 

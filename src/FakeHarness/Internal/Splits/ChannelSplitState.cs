@@ -82,7 +82,7 @@ internal sealed class ChannelSplitState
             var split = Element is { } element && _index >= 0
                 ? ChannelSplitter.ComputeWithin(_index, progress, _stop, fractionOfRemainder, estimatedInputElements, allowedSplitPoints, element.TrySplit)
                 : ChannelSplitter.Compute(_index, progress, _stop, fractionOfRemainder, estimatedInputElements, allowedSplitPoints) is { } channel
-                    ? new InputSplit(channel.LastPrimary, channel.FirstResidual, null, null)
+                    ? new InputSplit(channel.LastPrimary, channel.FirstResidual, null)
                     : null;
             if (split is { } s)
             {

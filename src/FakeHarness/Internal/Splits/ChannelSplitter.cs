@@ -71,7 +71,7 @@ internal static class ChannelSplitter
         double fractionOfRemainder,
         long estimatedInputElements,
         IReadOnlyList<long> allowedSplitPoints,
-        Func<double, (Org.Apache.Beam.Model.FnExecution.V1.BundleApplication, Org.Apache.Beam.Model.FnExecution.V1.DelayedBundleApplication)?> trySplitElement)
+        Func<double, ElementSplit?> trySplitElement)
     {
         var total = Math.Clamp(estimatedInputElements, index + 1, Math.Max(index + 1, stop));
         var keep = (total - index - currentElementProgress) * fractionOfRemainder;
@@ -81,12 +81,12 @@ internal static class ChannelSplitter
             var elementFraction = keep / elementRemaining;
             if (elementFraction < 1 && trySplitElement(elementFraction) is { } roots)
             {
-                return new InputSplit(index - 1, index + 1, roots.Item1, roots.Item2);
+                return new InputSplit(index - 1, index + 1, roots);
             }
         }
 
         return Compute(index, currentElementProgress, stop, fractionOfRemainder, estimatedInputElements, allowedSplitPoints) is { } channel
-            ? new InputSplit(channel.LastPrimary, channel.FirstResidual, null, null)
+            ? new InputSplit(channel.LastPrimary, channel.FirstResidual, null)
             : null;
     }
 

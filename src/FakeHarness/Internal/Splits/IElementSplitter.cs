@@ -16,7 +16,7 @@ internal interface IElementSplitter
     /// Splits the current element's restriction, keeping <paramref name="fractionOfRemainder"/> of its remaining work.
     /// </summary>
     /// <returns>The primary and residual roots, or null when the element cannot be split.</returns>
-    (BundleApplication Primary, DelayedBundleApplication Residual)? TrySplit(double fractionOfRemainder);
+    ElementSplit? TrySplit(double fractionOfRemainder);
 
     /// <summary>Completes when a split request may be answered: the consumer is at a deterministic point (or done).</summary>
     Task ReadyForSplitAsync();

@@ -30,10 +30,10 @@ internal static class SplitAnswer
                     LastPrimaryElement = s.LastPrimary,
                     FirstResidualElement = s.FirstResidual,
                 });
-                if (s.PrimaryRoot is { } primary && s.ResidualRoot is { } residual)
+                if (s.Element is { } element)
                 {
-                    response.PrimaryRoots.Add(primary);
-                    response.ResidualRoots.Add(residual);
+                    response.PrimaryRoots.Add(element.Primary);
+                    response.ResidualRoots.Add(element.Residual);
                 }
             }
 
@@ -41,8 +41,10 @@ internal static class SplitAnswer
             recorded.Add(new RecordedSplit(
                 bundleInstructionId, transformId, desired.FractionOfRemainder, allowed, desired.EstimatedInputElements, split?.LastPrimary, split?.FirstResidual)
             {
-                PrimaryRoots = split?.PrimaryRoot is { } p ? [p.Element.ToByteArray()] : [],
-                ResidualRoots = split?.ResidualRoot is { } r ? [r.Application.Element.ToByteArray()] : [],
+                PrimaryRoots = split?.Element is { } p ? [p.Primary.Element.ToByteArray()] : [],
+                ResidualRoots = split?.Element is { } r ? [r.Residual.Application.Element.ToByteArray()] : [],
+                PrimaryRestriction = split?.Element?.PrimaryRange,
+                ResidualRestriction = split?.Element?.ResidualRange,
             });
         }
 

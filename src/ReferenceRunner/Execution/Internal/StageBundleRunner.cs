@@ -90,7 +90,7 @@ internal sealed class StageBundleRunner(
             }
 
             // A stateful stage's input is re-ordered by key above, so the split indices would not be the engine's: not split.
-            var split = state is null ? SplitFor(bundle, stage, connection, instructionId) : null;
+            var split = state is null ? SplitFor(bundle, stage, connection, instructionId, inputs[0].Elements) : null;
             var progressSplit = state is null ? ProgressSplitFor(bundle, stage, connection, instructionId) : null;
             var request = new BundleRequest
             {
@@ -100,7 +100,8 @@ internal sealed class StageBundleRunner(
                 SinkTransformIds = [.. stage.Outputs.Select(static o => o.TransformId)],
                 StateSource = source,
                 CacheTokens = cacheTokens,
-                BeforeInputs = split is null ? null : split.AskAsync,
+                BeforeInputs = split is null || stage.Splittable is not null ? null : split.AskAsync,
+                AfterInputs = split is null || stage.Splittable is null ? null : split.AskAsync,
             };
 
             BundleOutcome outcome;
@@ -124,7 +125,12 @@ internal sealed class StageBundleRunner(
             }
 
             var metrics = await connection.ResolveMonitoringInfosAsync(outcome.Response.MonitoringInfos, outcome.Response.MonitoringData, cancellationToken).ConfigureAwait(false);
-            engine.CommitBundle(bundle.Id, new BundleResult { Outputs = outputs, FirstResidualElements = ResidualOf(stage, split ?? progressSplit?.Split) });
+            engine.CommitBundle(bundle.Id, new BundleResult
+            {
+                Outputs = outputs,
+                FirstResidualElements = ResidualOf(stage, split ?? progressSplit?.Split),
+                ResidualRoots = split?.ResidualRoot is { } root ? [root] : [],
+            });
             transaction?.Commit();
             context.Metrics.Commit(metricsKey, metrics);
             lateData.UpdateCounters();
@@ -172,16 +178,18 @@ internal sealed class StageBundleRunner(
         return outcome;
     }
 
-    // Split mode progress: bundles of two or more elements on a stage's single data input, split when stalled.
+    // Split mode progress: bundles of two or more elements on an ordinary stage's single data input, split when stalled.
     private ProgressSplitLoop? ProgressSplitFor(Bundle bundle, ExecutableStagePlan stage, WorkerConnection connection, string instructionId) =>
-        stage.Inputs.Count == 1 && bundle.ElementCount >= 2 && options.SplitMode is SplitMode.OnStalledProgress
+        stage.Inputs.Count == 1 && stage.Splittable is null && bundle.ElementCount >= 2 && options.SplitMode is SplitMode.OnStalledProgress
             ? new ProgressSplitLoop(connection, context.JobId, instructionId, stage.Inputs[0].TransformId, bundle.ElementCount, options.TimeProvider, logger)
             : null;
 
-    // A split is asked of bundles of two or more elements on a stage's single data input (SplitMode's contract).
-    private ChannelSplitRequest? SplitFor(Bundle bundle, ExecutableStagePlan stage, WorkerConnection connection, string instructionId) =>
-        stage.Inputs.Count == 1 && bundle.ElementCount >= 2 && options.SplitMode.FractionFor(bundle.Id.Value) is { } fraction
-            ? new ChannelSplitRequest(connection, context.JobId, instructionId, stage.Inputs[0].TransformId, bundle.ElementCount, fraction, options.TimeProvider, logger)
+    // A split is asked of bundles of two or more elements on a stage's single data input (SplitMode's contract), and of
+    // every bundle of a splittable DoFn's stage (one element can split).
+    private ChannelSplitRequest? SplitFor(Bundle bundle, ExecutableStagePlan stage, WorkerConnection connection, string instructionId, IEnumerable<Element> elements) =>
+        stage.Inputs.Count == 1 && bundle.ElementCount >= (stage.Splittable is null ? 2 : 1) && options.SplitMode.FractionFor(bundle.Id.Value) is { } fraction
+            ? new ChannelSplitRequest(connection, context.JobId, instructionId, stage.Inputs[0].TransformId, bundle.ElementCount, fraction, options.TimeProvider, logger,
+                stage.Splittable is { } root ? new SplittableBundle(root, stage.Inputs[0], [.. elements]) : null)
             : null;
 
     private static Dictionary<PCollectionId, int> ResidualOf(ExecutableStagePlan stage, ChannelSplitRequest? split) =>
