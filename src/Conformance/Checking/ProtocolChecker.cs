@@ -57,6 +57,9 @@ public static class ProtocolChecker
                     }
 
                     break;
+                case ProtocolCheck.Checkpoints c:
+                    problems.AddRange(CheckpointChecker.Problems(log.CheckpointEvents, c));
+                    break;
                 case ProtocolCheck.BundleFinalization f:
                     problems.AddRange(FinalizationChecker.Problems(log.BundleEvents, f.Finalized));
                     break;

@@ -28,6 +28,13 @@ public sealed record ProtocolLog(
     /// </summary>
     public IReadOnlyList<((long From, long To)? Primary, (long From, long To)? Residual)> ElementSplits { get; init; } = [];
 
+    /// <summary>
+    /// Self-checkpoints and restriction starts of the test SDF, in order: kind <c>checkpoint</c> (a deferred residual
+    /// <c>[From, To)</c> with its requested delay, at its bundle's response) or <c>restriction</c> (processing of
+    /// <c>[From, To)</c> started), with the harness's time in ms.
+    /// </summary>
+    public IReadOnlyList<(string Kind, long From, long To, long DelayMillis, long AtMillis)> CheckpointEvents { get; init; } = [];
+
     /// <summary>An empty log.</summary>
     public static ProtocolLog Empty { get; } = new([], [], [], []);
 }

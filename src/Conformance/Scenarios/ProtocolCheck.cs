@@ -47,4 +47,13 @@ public abstract record ProtocolCheck
     /// <param name="Primary">Per DesiredSplit, the primary root's <c>[from, to)</c> or null.</param>
     /// <param name="Residual">Per DesiredSplit, the residual root's <c>[from, to)</c> or null; null list: not checked.</param>
     public sealed record ElementSplits(IReadOnlyList<(long From, long To)?> Primary, IReadOnlyList<(long From, long To)?>? Residual) : ProtocolCheck;
+
+    /// <summary>
+    /// <c>checkpoints</c>: the requested delays of every self-checkpoint residual the test SDF answered, in order; with
+    /// <paramref name="Resumed"/>, each residual's restriction was processed again, no earlier than its delay after the
+    /// response that deferred it.
+    /// </summary>
+    /// <param name="DelaysMillis">The <c>requested_time_delay</c> of each residual root (ms), in order.</param>
+    /// <param name="Resumed">Whether each residual must have been resumed after its delay.</param>
+    public sealed record Checkpoints(IReadOnlyList<long> DelaysMillis, bool Resumed) : ProtocolCheck;
 }

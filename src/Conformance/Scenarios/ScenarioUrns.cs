@@ -95,7 +95,7 @@ public static class ScenarioUrns
         [FailOn] = Set("when", "message"), [Stall] = Set(),
         [BagState] = Set("emit", "fail_once_on"), [MultimapState] = Set(), [OrderedListState] = Set(),
         [FinalizeBundle] = Set("when"), [AwaitSplit] = Set("timeout_ms"),
-        [OffsetRangeSdf] = Set("restriction", "output", "timestamp_per_offset_ms", "initial_split_size", "await_split"),
+        [OffsetRangeSdf] = Set("restriction", "output", "timestamp_per_offset_ms", "initial_split_size", "await_split", "checkpoint"),
     };
 
     private static HashSet<string> Set(params string[] keys) => new(keys, StringComparer.Ordinal);

@@ -129,7 +129,7 @@ internal sealed class StageBundleRunner(
             {
                 Outputs = outputs,
                 FirstResidualElements = ResidualOf(stage, split ?? progressSplit?.Split),
-                ResidualRoots = split?.ResidualRoot is { } root ? [root] : [],
+                ResidualRoots = [.. split?.ResidualRoot is { } root ? [root] : Array.Empty<ResidualRoot>(), .. CheckpointRoots.Read(outcome.Response, stage, instructionId)],
             });
             transaction?.Commit();
             context.Metrics.Commit(metricsKey, metrics);
