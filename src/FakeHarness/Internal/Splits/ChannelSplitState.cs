@@ -12,6 +12,9 @@ internal sealed class ChannelSplitState
     private long _stop = long.MaxValue;
     private bool _started;
 
+    /// <summary>The consumer that may split its current element (a splittable DoFn's Process part); null for ordinary consumers.</summary>
+    public IElementSplitter? Element { get; set; }
+
     /// <summary>The index of the element being processed (-1 before the first; the element count once finished): the
     /// data channel's read index (<c>beam:metric:data_channel:read_index:v1</c>) in progress reports.</summary>
     public long Index
@@ -24,9 +27,6 @@ internal sealed class ChannelSplitState
             }
         }
     }
-
-    /// <summary>The consumer that may split its current element (a splittable DoFn's Process part); null for ordinary consumers.</summary>
-    public IElementSplitter? Element { get; set; }
 
     /// <summary>The input begins: splits may be answered from now on.</summary>
     public void Start()

@@ -25,8 +25,8 @@ internal sealed class ChannelSplitRequest(
     double fraction,
     TimeProvider jobTimeProvider,
     ILogger logger,
-    SplittableBundle? splittable = null,
-    bool retryEmpty = true)
+    bool retryEmpty = true,
+    SplittableBundle? splittable = null)
 {
     /// <summary>The residual root of an element split (a splittable DoFn's), or null.</summary>
     public Engine.ResidualRoot? ResidualRoot { get; private set; }
