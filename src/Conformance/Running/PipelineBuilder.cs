@@ -77,20 +77,20 @@ public static class PipelineBuilder
             pipeline.Requirements.Add(Model.Urns.Requirements.StatefulProcessing);
         }
 
-        var splittable = components.Transforms.Values.Any(static t => t.Spec?.Urn == Model.Urns.Transforms.ParDo
-            && ParDoPayload.Parser.ParseFrom(t.Spec.Payload).RestrictionCoderId.Length > 0);
-        if (splittable && !pipeline.Requirements.Contains(Model.Urns.Requirements.SplittableDoFn))
-        {
-            // As Beam's SDKs do for a pipeline with a splittable DoFn.
-            pipeline.Requirements.Add(Model.Urns.Requirements.SplittableDoFn);
-        }
-
         var finalizing = components.Transforms.Values.Any(static t => t.Spec?.Urn == Model.Urns.Transforms.ParDo
             && ParDoPayload.Parser.ParseFrom(t.Spec.Payload).RequestsFinalization);
         if (finalizing && !pipeline.Requirements.Contains(Model.Urns.Requirements.BundleFinalization))
         {
             // As Beam's SDKs do for a pipeline with a DoFn that requests finalization.
             pipeline.Requirements.Add(Model.Urns.Requirements.BundleFinalization);
+        }
+
+        var splittable = components.Transforms.Values.Any(static t => t.Spec?.Urn == Model.Urns.Transforms.ParDo
+            && ParDoPayload.Parser.ParseFrom(t.Spec.Payload).RestrictionCoderId.Length > 0);
+        if (splittable && !pipeline.Requirements.Contains(Model.Urns.Requirements.SplittableDoFn))
+        {
+            // As Beam's SDKs do for a pipeline with a splittable DoFn.
+            pipeline.Requirements.Add(Model.Urns.Requirements.SplittableDoFn);
         }
 
         return pipeline;

@@ -72,17 +72,17 @@ public static class ScenarioUrns
     /// <summary>Our stateful transform over ordered-list user state (state id <c>sorted</c>).</summary>
     public const string OrderedListState = HarnessUrns.OrderedListState;
 
-    /// <summary>Our splittable DoFn over an offset-range restriction (testdata/README.md, "Splittable DoFns").</summary>
-    public const string OffsetRangeSdf = HarnessUrns.OffsetRangeSdf;
-
-    /// <summary>The restriction coder of <see cref="OffsetRangeSdf"/>: the offset range and the watermark-estimator state (ms).</summary>
-    public const string OffsetRangeRestrictionCoder = "kv<kv<varint,varint>,varint>";
-
     /// <summary>Our pass-through transform that registers a bundle finalization callback (<c>when</c>: on a matching element).</summary>
     public const string FinalizeBundle = HarnessUrns.FinalizeBundle;
 
     /// <summary>Our pass-through transform that holds the first element of a run until its bundle is asked for a split.</summary>
     public const string AwaitSplit = HarnessUrns.AwaitSplit;
+
+    /// <summary>Our splittable DoFn over an offset-range restriction (testdata/README.md, "Splittable DoFns").</summary>
+    public const string OffsetRangeSdf = HarnessUrns.OffsetRangeSdf;
+
+    /// <summary>The restriction coder of <see cref="OffsetRangeSdf"/>: the offset range and the watermark-estimator state (ms).</summary>
+    public const string OffsetRangeRestrictionCoder = "kv<kv<varint,varint>,varint>";
 
     /// <summary>Known URN → the payload keys it takes (required ones are checked by the loader).</summary>
     public static IReadOnlyDictionary<string, IReadOnlySet<string>> PayloadKeys { get; } = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal)
@@ -94,8 +94,8 @@ public static class ScenarioUrns
         [KeyBy] = Set("key"), [MultiOutput] = Set("routes"), [ReadSideInputs] = Set(), [Capture] = Set(),
         [FailOn] = Set("when", "message"), [Stall] = Set(),
         [BagState] = Set("emit", "fail_once_on"), [MultimapState] = Set(), [OrderedListState] = Set(),
-        [OffsetRangeSdf] = Set("restriction", "output", "timestamp_per_offset_ms", "initial_split_size", "await_split"),
         [FinalizeBundle] = Set("when"), [AwaitSplit] = Set("timeout_ms"),
+        [OffsetRangeSdf] = Set("restriction", "output", "timestamp_per_offset_ms", "initial_split_size", "await_split", "checkpoint"),
     };
 
     private static HashSet<string> Set(params string[] keys) => new(keys, StringComparer.Ordinal);

@@ -87,6 +87,10 @@ internal sealed partial class EngineCore
                 {
                     min = Math.Min(min, aggregation.NextProcessingTimeWakeup);
                 }
+                else if (stage is SdkStageRuntime sdk)
+                {
+                    min = Math.Min(min, sdk.NextResumeMillis);
+                }
             }
 
             return min;
@@ -283,7 +287,9 @@ internal sealed partial class EngineCore
         }
 
         CheckTimestamps(stage, id, result);
-        stage.Complete(id, result.FirstResidualElements, result.ResidualRoots);
+        var (now, later) = SplitByDelay(result.ResidualRoots);
+        stage.Complete(id, result.FirstResidualElements, now);
+        stage.Delay(later);
         foreach (var output in stage.Spec.Outputs)
         {
             if (result.Outputs.TryGetValue(output, out var elements))
