@@ -20,4 +20,7 @@ public sealed class FakeHarnessOptions
     /// message, default 1 MiB.
     /// </summary>
     public int DataFlushBytes { get; init; } = 1 << 20;
+
+    /// <summary>The clock that stamps recorded bundle events (<see cref="RecordedBundleEvent.AtMillis"/>). Default the system clock.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 }

@@ -5,7 +5,8 @@ namespace BeamConformance.FakeHarness;
 /// answer (<c>response</c>: a ProcessBundleResponse; <c>failed</c>: an error) or a FinalizeBundleRequest for it
 /// (<c>finalize</c>).
 /// </summary>
-/// <param name="Kind"><c>response</c>, <c>failed</c> or <c>finalize</c>.</param>
+/// <param name="Kind"><c>response</c>, <c>failed</c>, <c>finalize</c>, or <c>restriction</c> (a splittable DoFn
+/// started processing a restriction).</param>
 /// <param name="BundleInstructionId">The ProcessBundle instruction concerned (for <c>finalize</c>,
 /// <c>FinalizeBundleRequest.instruction_id</c>).</param>
 /// <param name="WorkerId">The worker.</param>
@@ -17,4 +18,13 @@ public sealed record RecordedBundleEvent(string Kind, string BundleInstructionId
     /// <summary>For <c>finalize</c>: the transform ids whose finalization callbacks ran (empty when nothing was pending:
     /// the harness answered with an error).</summary>
     public IReadOnlyList<string> CallbacksRun { get; init; } = [];
+
+    /// <summary>For <c>response</c>: the residual roots the bundle deferred by self-checkpointing, in order.</summary>
+    public IReadOnlyList<RecordedCheckpoint> Checkpoints { get; init; } = [];
+
+    /// <summary>For <c>restriction</c>: the offset range <c>[from, to)</c> started.</summary>
+    public (long From, long To)? Restriction { get; init; }
+
+    /// <summary>When it happened (ms since the epoch, the harness's <see cref="FakeHarnessOptions.TimeProvider"/>).</summary>
+    public long AtMillis { get; init; }
 }

@@ -74,6 +74,12 @@ public static class ProtocolChecker
                     }
 
                     break;
+                case ProtocolCheck.Checkpoints c:
+                    problems.AddRange(CheckpointChecker.Problems(log.CheckpointEvents, c));
+                    break;
+                case ProtocolCheck.BundleFinalization f:
+                    problems.AddRange(FinalizationChecker.Problems(log.BundleEvents, f.Finalized));
+                    break;
                 case ProtocolCheck.ElementSplits e:
                     var primaries = log.ElementSplits.Select(static x => x.Primary).ToList();
                     if (!primaries.SequenceEqual(e.Primary))
@@ -87,9 +93,6 @@ public static class ProtocolChecker
                         problems.Add($"element_splits residual: expected [{string.Join(", ", expectedResiduals.Select(ShowRange))}], actual [{string.Join(", ", residuals.Select(ShowRange))}]");
                     }
 
-                    break;
-                case ProtocolCheck.BundleFinalization f:
-                    problems.AddRange(FinalizationChecker.Problems(log.BundleEvents, f.Finalized));
                     break;
                 case ProtocolCheck.Instructions i:
                     var count = log.Instructions.Count(k => k == i.Kind);

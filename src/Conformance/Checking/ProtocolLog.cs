@@ -22,16 +22,23 @@ public sealed record ProtocolLog(
     /// <summary>The <c>user_state</c> cache tokens of every ProcessBundleRequest, in lower-case hex, in the order received.</summary>
     public IReadOnlyList<string> UserStateCacheTokens { get; init; } = [];
     /// <summary>
+    /// Bundle answers and FinalizeBundleRequests in the order the harness saw them: kind (<c>response</c>, <c>failed</c>,
+    /// <c>finalize</c>), the ProcessBundle instruction id, and for a response whether it asked for finalization.
+    /// </summary>
+    public IReadOnlyList<(string Kind, string Bundle, bool RequiresFinalization)> BundleEvents { get; init; } = [];
+
+    /// <summary>
     /// Per DesiredSplit (the order of <see cref="Splits"/>): the restrictions (offset ranges) of the primary and residual
     /// roots of the test SDF's element split; nulls when the answer had no element split.
     /// </summary>
     public IReadOnlyList<((long From, long To)? Primary, (long From, long To)? Residual)> ElementSplits { get; init; } = [];
 
     /// <summary>
-    /// Bundle answers and FinalizeBundleRequests in the order the harness saw them: kind (<c>response</c>, <c>failed</c>,
-    /// <c>finalize</c>), the ProcessBundle instruction id, and for a response whether it asked for finalization.
+    /// Self-checkpoints and restriction starts of the test SDF, in order: kind <c>checkpoint</c> (a deferred residual
+    /// <c>[From, To)</c> with its requested delay, at its bundle's response) or <c>restriction</c> (processing of
+    /// <c>[From, To)</c> started), with the harness's time in ms.
     /// </summary>
-    public IReadOnlyList<(string Kind, string Bundle, bool RequiresFinalization)> BundleEvents { get; init; } = [];
+    public IReadOnlyList<(string Kind, long From, long To, long DelayMillis, long AtMillis)> CheckpointEvents { get; init; } = [];
 
     /// <summary>An empty log.</summary>
     public static ProtocolLog Empty { get; } = new([], [], [], []);

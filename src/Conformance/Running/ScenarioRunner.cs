@@ -223,8 +223,11 @@ public sealed class ScenarioRunner : IDisposable
             UserStateCacheTokens = [.. recording.Instructions.SelectMany(static i => i.UserStateCacheTokens)],
             Splits = [.. recording.Instructions.SelectMany(i => i.Splits).Select(s => (s.EstimatedInputElements,
                 s.LastPrimaryElement is { } last && s.FirstResidualElement is { } first ? ((long, long)?)(last, first) : null))],
+            BundleEvents = [.. recording.BundleEvents.Where(static e => e.Kind != "restriction").Select(static e => (e.Kind, e.BundleInstructionId, e.RequiresFinalization))],
+            CheckpointEvents = [.. recording.BundleEvents.SelectMany(static e => e.Kind == "restriction" && e.Restriction is { } r
+                ? [("restriction", r.From, r.To, 0L, e.AtMillis)]
+                : e.Checkpoints.Select(c => ("checkpoint", c.From, c.To, c.DelayMillis, e.AtMillis)))],
             ElementSplits = [.. recording.Instructions.SelectMany(i => i.Splits).Select(static s => (s.PrimaryRestriction, s.ResidualRestriction))],
-            BundleEvents = [.. recording.BundleEvents.Select(static e => (e.Kind, e.BundleInstructionId, e.RequiresFinalization))],
         };
     }
 }

@@ -80,6 +80,14 @@ public abstract record ProtocolCheck
     public sealed record ChannelSplits(IReadOnlyList<(long LastPrimary, long FirstResidual)?> Answers, IReadOnlyList<long>? EstimatedInputElements) : ProtocolCheck;
 
     /// <summary>
+    /// <c>bundle_finalization</c>: every FinalizeBundleRequest names a bundle whose successful ProcessBundleResponse
+    /// asked for finalization and came before it (never a failed attempt, never one that did not ask, never twice), and
+    /// every bundle that asked was finalized; <paramref name="Finalized"/> of them in all.
+    /// </summary>
+    /// <param name="Finalized">How many bundles were finalized.</param>
+    public sealed record BundleFinalization(int Finalized) : ProtocolCheck;
+
+    /// <summary>
     /// <c>element_splits</c>: per DesiredSplit the harness was asked, in order, the offset range of the primary root and of
     /// the residual root the test SDF answered (null: no element split).
     /// </summary>
@@ -88,10 +96,11 @@ public abstract record ProtocolCheck
     public sealed record ElementSplits(IReadOnlyList<(long From, long To)?> Primary, IReadOnlyList<(long From, long To)?>? Residual) : ProtocolCheck;
 
     /// <summary>
-    /// <c>bundle_finalization</c>: every FinalizeBundleRequest names a bundle whose successful ProcessBundleResponse
-    /// asked for finalization and came before it (never a failed attempt, never one that did not ask, never twice), and
-    /// every bundle that asked was finalized; <paramref name="Finalized"/> of them in all.
+    /// <c>checkpoints</c>: the requested delays of every self-checkpoint residual the test SDF answered, in order; with
+    /// <paramref name="Resumed"/>, each residual's restriction was processed again, no earlier than its delay after the
+    /// response that deferred it.
     /// </summary>
-    /// <param name="Finalized">How many bundles were finalized.</param>
-    public sealed record BundleFinalization(int Finalized) : ProtocolCheck;
+    /// <param name="DelaysMillis">The <c>requested_time_delay</c> of each residual root (ms), in order.</param>
+    /// <param name="Resumed">Whether each residual must have been resumed after its delay.</param>
+    public sealed record Checkpoints(IReadOnlyList<long> DelaysMillis, bool Resumed) : ProtocolCheck;
 }

@@ -89,7 +89,7 @@ internal sealed partial class EngineCore
                 }
                 else if (stage is SdkStageRuntime sdk)
                 {
-                    min = Math.Min(min, sdk.ProcessingTimeWakeup(ProcessingTimeMillis));
+                    min = Math.Min(min, Math.Min(sdk.ProcessingTimeWakeup(ProcessingTimeMillis), sdk.NextResumeMillis));
                 }
             }
 
@@ -292,12 +292,13 @@ internal sealed partial class EngineCore
         }
 
         CheckTimestamps(stage, id, result);
-        stage.Complete(id, result.FirstResidualElements, result.ResidualRoots);
+        var (now, later) = SplitByDelay(result.ResidualRoots);
+        stage.Complete(id, result.FirstResidualElements, now);
+        stage.Delay(later);
         if (result.Timers is { } timers)
         {
             stage.ApplyTimers(timers);
         }
-
         foreach (var output in stage.Spec.Outputs)
         {
             if (result.Outputs.TryGetValue(output, out var elements))

@@ -58,6 +58,7 @@ internal sealed partial class SdkStageRuntime(StageSpec spec, ExecutionMode mode
     /// <summary>Takes up to <paramref name="max"/> queued elements whose side inputs are ready, keeping the order; null when none.</summary>
     public Bundle? TryCut(BundleId id, int max, EngineCore core)
     {
+        ResumeDue(core.ProcessingTimeMillis);
         if (_retries.Count > 0)
         {
             var (items, attempt) = _retries.Dequeue();
@@ -216,7 +217,7 @@ internal sealed partial class SdkStageRuntime(StageSpec spec, ExecutionMode mode
 
     public override string Describe(EngineCore core)
     {
-        var text = $"queued={_queue.Count}, in-flight bundles={_inFlight.Count}, bundles to retry={_retries.Count}, pending timestamps=[{_pending.Describe()}]{DescribeTimers()}";
+        var text = $"queued={_queue.Count}, in-flight bundles={_inFlight.Count}, bundles to retry={_retries.Count}{(_delayed.Count > 0 ? $", delayed residuals={_delayed.Count}" : "")}, pending timestamps=[{_pending.Describe()}]{DescribeTimers()}";
         foreach (var side in Spec.SideInputs)
         {
             text += $", side input '{side.PCollection}' watermark={BeamTime.Format(core.WatermarkOf(side.PCollection))}"

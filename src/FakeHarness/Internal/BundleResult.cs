@@ -7,4 +7,7 @@ internal sealed record BundleResult(ProcessBundleResponse? Response, string? Err
 {
     /// <summary>The transform ids whose finalization callbacks wait for the runner's FinalizeBundleRequest (empty: none).</summary>
     public IReadOnlyList<string> Finalizations { get; init; } = [];
+
+    /// <summary>The residual roots deferred by self-checkpoints (also in the response's <c>residual_roots</c>).</summary>
+    public IReadOnlyList<RecordedCheckpoint> Checkpoints { get; init; } = [];
 }

@@ -66,8 +66,10 @@ internal sealed class BundleRunner
 
             var finalizations = context.Finalizations;
             var response = new ProcessBundleResponse { RequiresFinalization = finalizations.Count > 0 };
+            var checkpoints = context.Checkpoints;
+            response.ResidualRoots.AddRange(checkpoints.Select(static c => c.Root));
             _monitoring.Fill(Counts(), response.MonitoringInfos, response.MonitoringData);
-            return new BundleResult(response, null, context.Captures, []) { Finalizations = finalizations };
+            return new BundleResult(response, null, context.Captures, []) { Finalizations = finalizations, Checkpoints = [.. checkpoints.Select(static c => c.Record)] };
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

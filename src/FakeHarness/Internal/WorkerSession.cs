@@ -313,7 +313,12 @@ internal sealed class WorkerSession : IAsyncDisposable
                 _pendingFinalizations[request.InstructionId] = (plan.RunId, result.Finalizations);
             }
 
-            _recorder.AddBundleEvent(plan.RunId, new RecordedBundleEvent("response", request.InstructionId, WorkerId) { RequiresFinalization = result.Finalizations.Count > 0 });
+            _recorder.AddBundleEvent(plan.RunId, new RecordedBundleEvent("response", request.InstructionId, WorkerId)
+            {
+                RequiresFinalization = result.Finalizations.Count > 0,
+                Checkpoints = result.Checkpoints,
+                AtMillis = _options.TimeProvider.GetUtcNow().ToUnixTimeMilliseconds(),
+            });
             return new InstructionResponse { ProcessBundle = result.Response };
         }
         finally

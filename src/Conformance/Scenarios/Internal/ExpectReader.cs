@@ -150,12 +150,14 @@ internal static class ExpectReader
                 return new ProtocolCheck.ChannelSplits(
                     [.. map.List("answers").Select(a => SplitAnswer(s, a))],
                     map.Get("estimated_input_elements") is null ? null : [.. map.List("estimated_input_elements").Select(e => s.Long(e, "estimated_input_elements"))]);
+            case "checkpoints":
+                return new ProtocolCheck.Checkpoints([.. map.List("delays_ms").Select(d => s.Long(d, "delays_ms"))], map.OptBool("resumed") ?? true);
+            case "bundle_finalization":
+                return new ProtocolCheck.BundleFinalization(checked((int)map.Long("finalized")));
             case "element_splits":
                 return new ProtocolCheck.ElementSplits(
                     [.. map.List("primary").Select(a => Range(s, a, "primary"))],
                     map.Get("residual") is null ? null : [.. map.List("residual").Select(a => Range(s, a, "residual"))]);
-            case "bundle_finalization":
-                return new ProtocolCheck.BundleFinalization(checked((int)map.Long("finalized")));
             default:
                 return new ProtocolCheck.Instructions(Kind(s, map, InstructionKinds), Count(map));
         }

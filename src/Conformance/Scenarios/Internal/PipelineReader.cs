@@ -209,6 +209,13 @@ internal static class PipelineReader
                     FunctionReader.Fn(s, output, "output");
                 }
 
+                if (map.Get("checkpoint") is { } checkpoint)
+                {
+                    var c = YamlMap.Open(s, checkpoint, "checkpoint", "checkpoint");
+                    _ = c.Long("after") >= 1 ? 0 : throw c.Error("after", "a checkpoint comes after at least 1 output");
+                    _ = c.Get("delay_ms") is null || c.Long("delay_ms") >= 0 ? 0 : throw c.Error("delay_ms", "a checkpoint delay is not negative");
+                }
+
                 return TransformPayload.Empty;
             case ScenarioUrns.CombinePerKey or ScenarioUrns.CombineGlobally or ScenarioUrns.CombineGroupedValues:
                 return new TransformPayload.Combine(s.Enum(map.Required("fn"), "fn", CombineFns));

@@ -7,6 +7,7 @@ namespace BeamConformance.FakeHarness.Internal.Operators;
 internal sealed class BundleContext
 {
     private readonly List<string> _finalizations = [];
+    private readonly List<(DelayedBundleApplication Root, RecordedCheckpoint Record)> _checkpoints = [];
     private readonly TaskCompletionSource _splitAsked = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public BundleContext(WorkerSession session, StagePlan plan, string instructionId, ProcessBundleRequest request, CancellationToken cancellationToken)
@@ -43,6 +44,36 @@ internal sealed class BundleContext
             }
         }
     }
+
+    /// <summary>The residual roots deferred by self-checkpoints in this bundle, with their records, in order.</summary>
+    public IReadOnlyList<(DelayedBundleApplication Root, RecordedCheckpoint Record)> Checkpoints
+    {
+        get
+        {
+            lock (_checkpoints)
+            {
+                return [.. _checkpoints];
+            }
+        }
+    }
+
+    /// <summary>A splittable DoFn deferred <c>[from, to)</c> of its restriction: a residual root of the response.</summary>
+    public void AddCheckpoint(DelayedBundleApplication root, long from, long to)
+    {
+        var delay = root.RequestedTimeDelay?.ToTimeSpan().TotalMilliseconds ?? 0;
+        lock (_checkpoints)
+        {
+            _checkpoints.Add((root, new RecordedCheckpoint(from, to, (long)delay)));
+        }
+    }
+
+    /// <summary>Records that a splittable DoFn started processing the restriction <c>[from, to)</c> (the harness's clock).</summary>
+    public void RecordRestrictionStarted(long from, long to) =>
+        Recorder.AddBundleEvent(RunId, new RecordedBundleEvent("restriction", InstructionId, Session.WorkerId)
+        {
+            Restriction = (from, to),
+            AtMillis = Session.Options.TimeProvider.GetUtcNow().ToUnixTimeMilliseconds(),
+        });
 
     /// <summary>Completes once a ProcessBundleSplitRequest for this bundle has been answered (split or not).</summary>
     public Task SplitAsked => _splitAsked.Task;

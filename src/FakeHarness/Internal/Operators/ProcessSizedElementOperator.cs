@@ -95,6 +95,8 @@ internal sealed class ProcessSizedElementOperator : Operator, IElementSplitter
             _current = new Current(element, value, tracker, state);
         }
 
+        Context.RecordRestrictionStarted(from, to);
+        var emitted = 0L;
         try
         {
             for (var offset = from; tracker.TryClaim(offset); offset++)
@@ -108,6 +110,10 @@ internal sealed class ProcessSizedElementOperator : Operator, IElementSplitter
                 }
 
                 await EmitAsync(element, value, offset).ConfigureAwait(false);
+                if (_sdf.Checkpoint is { } checkpoint && ++emitted == checkpoint.After)
+                {
+                    Checkpoint(checkpoint.DelayMillis);
+                }
             }
         }
         finally
@@ -116,6 +122,29 @@ internal sealed class ProcessSizedElementOperator : Operator, IElementSplitter
             {
                 _current = null;
             }
+        }
+    }
+
+    // Self-checkpoint: split the rest off at fraction 0 (the claimed offsets stay) and defer it, resuming after the delay;
+    // the loop then ends, as the tracker's range now stops after the last claimed offset.
+    private void Checkpoint(long delayMillis)
+    {
+        lock (_lock)
+        {
+            if (_current is not { } current || current.Tracker.TrySplit(0) is not { } split)
+            {
+                return;
+            }
+
+            var residual = Application(current, split.Residual);
+            foreach (var output in Node.Transform.Outputs.Keys.Order(StringComparer.Ordinal))
+            {
+                residual.OutputWatermarks[output] = ProtoTime(current.State);
+            }
+
+            Context.AddCheckpoint(
+                new DelayedBundleApplication { Application = residual, RequestedTimeDelay = Google.Protobuf.WellKnownTypes.Duration.FromTimeSpan(TimeSpan.FromMilliseconds(delayMillis)) },
+                split.Residual.From, split.Residual.To);
         }
     }
 

@@ -45,6 +45,12 @@ internal sealed class OffsetRangeSdf
     /// <summary>True when the first claim of each bundle waits for a split request.</summary>
     public bool AwaitSplit { get; }
 
+    /// <summary>
+    /// Self-checkpointing (<c>checkpoint: {after: N, delay_ms: D}</c>): after N outputs of one restriction the DoFn stops
+    /// and defers the rest (a residual root asking to resume D ms later); null: it never checkpoints.
+    /// </summary>
+    public (long After, long DelayMillis)? Checkpoint { get; private init; }
+
     /// <exception cref="HarnessException">A bad payload or restriction coder.</exception>
     public static OffsetRangeSdf Compile(JsonElement args, Coder restrictionCoder, string at)
     {
@@ -65,7 +71,21 @@ internal sealed class OffsetRangeSdf
         }
 
         var awaitSplit = args.TryGetProperty("await_split", out var a) && a.ValueKind == JsonValueKind.True;
-        return new OffsetRangeSdf(restriction, emit, step, size, awaitSplit);
+        return new OffsetRangeSdf(restriction, emit, step, size, awaitSplit) { Checkpoint = CheckpointOf(args, at) };
+    }
+
+    private static (long, long)? CheckpointOf(JsonElement args, string at)
+    {
+        if (!args.TryGetProperty("checkpoint", out var c))
+        {
+            return null;
+        }
+
+        var after = Union.Int64(Union.Property(c, "after", at + ".checkpoint"), at + ".checkpoint.after");
+        var delay = c.TryGetProperty("delay_ms", out var d) ? Union.Int64(d, at + ".checkpoint.delay_ms") : 0;
+        return after >= 1 && delay >= 0
+            ? (after, delay)
+            : throw new HarnessException($"{at}.checkpoint: after must be at least 1 and delay_ms not negative, got after {after}, delay_ms {delay}");
     }
 
     /// <summary>The initial restriction of <paramref name="element"/>: <c>KV(KV(from, to), watermark state)</c>.</summary>

@@ -26,62 +26,75 @@ internal static class ElementSplitRoots
     public static ResidualRoot Read(
         ProcessBundleSplitResponse answer, StageSplittableRoot splittable, StageDataInput input, (long Index, Element Element) split, Func<string, InvalidSplitException> inconsistent)
     {
-        Check(answer.PrimaryRoots[0], "primary_roots[0]");
+        var primary = Decode(answer.PrimaryRoots[0], "primary_roots[0]", splittable, input, inconsistent);
+        CheckSame(primary, "primary_roots[0]");
         var residualApplication = answer.ResidualRoots[0].Application
             ?? throw inconsistent("residual_roots[0].application is missing");
-        var residual = Check(residualApplication, "residual_roots[0].application");
-        var hold = residual.TimestampMillis;
-        if (residualApplication.OutputWatermarks.Count > 0)
+        var residual = Decode(residualApplication, "residual_roots[0].application", splittable, input, inconsistent);
+        CheckSame(residual, "residual_roots[0].application");
+        return new ResidualRoot(input.PCollection, residual, Hold(residualApplication, residual, "residual_roots[0].application", splittable, inconsistent));
+
+        void CheckSame(Element element, string field)
         {
-            foreach (var output in residualApplication.OutputWatermarks.Keys.Where(o => !splittable.OutputLocalNames.Contains(o)))
-            {
-                throw inconsistent($"residual_roots[0].application.output_watermarks names '{output}', which is not an output of transform '{splittable.TransformId}' ({string.Join(", ", splittable.OutputLocalNames)})");
-            }
-
-            hold = residualApplication.OutputWatermarks.Values.Min(static t => (t.Seconds * 1000) + (t.Nanos / 1_000_000));
-        }
-
-        return new ResidualRoot(input.PCollection, residual, hold);
-
-        Element Check(BundleApplication root, string field)
-        {
-            if (root.TransformId != splittable.TransformId)
-            {
-                throw inconsistent($"{field}.transform_id '{root.TransformId}' is not the splittable transform '{splittable.TransformId}' of the bundle");
-            }
-
-            if (root.InputId != splittable.InputLocalName)
-            {
-                throw inconsistent($"{field}.input_id '{root.InputId}' is not the main input '{splittable.InputLocalName}' of transform '{splittable.TransformId}'");
-            }
-
-            List<Element> decoded;
-            try
-            {
-                decoded = ElementWireCodec.Decode([root.Element.Memory], input.Coding);
-                foreach (var value in decoded)
-                {
-                    _ = input.Coding.ElementCoder.DecodeFrom(value.Bytes.ToArray(), nested: true);
-                }
-            }
-            catch (CoderException e)
-            {
-                throw inconsistent($"{field}.element ({root.Element.Length} bytes) does not decode with the input's coder {input.Coding.WindowedValueCoder} (element, restriction and size): {e.Message}");
-            }
-
-            if (decoded.Count != 1)
-            {
-                throw inconsistent($"{field}.element holds {decoded.Count} values in windows; one (one window) was expected");
-            }
-
-            var element = decoded[0];
             if (!SameElement(element, split.Element, input.Coding))
             {
                 throw inconsistent($"{field}.element is not for the element being split (element {split.Index} of the bundle): its element, timestamp or window differs");
             }
-
-            return element;
         }
+    }
+
+    /// <summary>
+    /// The output watermark hold of a residual (ms): its lowest <c>output_watermarks</c> entry (each must name an output of
+    /// the splittable transform), else its timestamp.
+    /// </summary>
+    /// <exception cref="InvalidSplitException">An entry names something that is not an output of the transform.</exception>
+    public static long Hold(BundleApplication application, Element residual, string field, StageSplittableRoot splittable, Func<string, InvalidSplitException> inconsistent)
+    {
+        if (application.OutputWatermarks.Count == 0)
+        {
+            return residual.TimestampMillis;
+        }
+
+        foreach (var output in application.OutputWatermarks.Keys.Where(o => !splittable.OutputLocalNames.Contains(o)))
+        {
+            throw inconsistent($"{field}.output_watermarks names '{output}', which is not an output of transform '{splittable.TransformId}' ({string.Join(", ", splittable.OutputLocalNames)})");
+        }
+
+        return application.OutputWatermarks.Values.Min(static t => (t.Seconds * 1000) + (t.Nanos / 1_000_000));
+    }
+
+    /// <summary>
+    /// A root's element: it must name the splittable transform and its main input and hold one windowed value (one
+    /// window) that decodes with the input's wire coder (element, restriction and size).
+    /// </summary>
+    /// <exception cref="InvalidSplitException">It does not.</exception>
+    public static Element Decode(BundleApplication root, string field, StageSplittableRoot splittable, StageDataInput input, Func<string, InvalidSplitException> inconsistent)
+    {
+        if (root.TransformId != splittable.TransformId)
+        {
+            throw inconsistent($"{field}.transform_id '{root.TransformId}' is not the splittable transform '{splittable.TransformId}' of the bundle");
+        }
+
+        if (root.InputId != splittable.InputLocalName)
+        {
+            throw inconsistent($"{field}.input_id '{root.InputId}' is not the main input '{splittable.InputLocalName}' of transform '{splittable.TransformId}'");
+        }
+
+        List<Element> decoded;
+        try
+        {
+            decoded = ElementWireCodec.Decode([root.Element.Memory], input.Coding);
+            foreach (var value in decoded)
+            {
+                _ = input.Coding.ElementCoder.DecodeFrom(value.Bytes.ToArray(), nested: true);
+            }
+        }
+        catch (CoderException e)
+        {
+            throw inconsistent($"{field}.element ({root.Element.Length} bytes) does not decode with the input's coder {input.Coding.WindowedValueCoder} (element, restriction and size): {e.Message}");
+        }
+
+        return decoded.Count == 1 ? decoded[0] : throw inconsistent($"{field}.element holds {decoded.Count} values in windows; one (one window) was expected");
     }
 
     // Same element part (the first component of KV<KV<element, restriction>, size>), timestamp and window.

@@ -145,7 +145,7 @@ internal sealed class StageBundleRunner(
             {
                 Outputs = outputs,
                 FirstResidualElements = ResidualOf(stage, split ?? progressSplit?.Split),
-                ResidualRoots = split?.ResidualRoot is { } root ? [root] : [],
+                ResidualRoots = [.. split?.ResidualRoot is { } root ? [root] : Array.Empty<ResidualRoot>(), .. CheckpointRoots.Read(outcome.Response, stage, instructionId)],
                 Timers = timers?.Summary(CellsAfter(state!, transaction)),
             });
             transaction?.Commit();
@@ -203,9 +203,9 @@ internal sealed class StageBundleRunner(
         return outcome;
     }
 
-    // Split mode progress: bundles of two or more elements on a stage's single data input, split when stalled.
+    // Split mode progress: bundles of two or more elements on an ordinary stage's single data input, split when stalled.
     private ProgressSplitLoop? ProgressSplitFor(Bundle bundle, ExecutableStagePlan stage, WorkerConnection connection, string instructionId) =>
-        stage.Inputs.Count == 1 && bundle.ElementCount >= 2 && options.SplitMode is SplitMode.OnStalledProgress
+        stage.Inputs.Count == 1 && stage.Splittable is null && bundle.ElementCount >= 2 && options.SplitMode is SplitMode.OnStalledProgress
             ? new ProgressSplitLoop(connection, context.JobId, instructionId, stage.Inputs[0].TransformId, bundle.ElementCount, options.TimeProvider, logger)
             : null;
 

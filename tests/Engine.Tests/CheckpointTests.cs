@@ -1,0 +1,40 @@
+using BeamConformance.Model;
+
+namespace BeamConformance.Engine.Tests;
+
+/// <summary>Self-checkpoints: a residual root with a delay waits on the job's processing-time clock, holding the watermark.</summary>
+public sealed class CheckpointTests
+{
+    [Fact]
+    public void A_delayed_residual_runs_only_once_its_delay_has_passed_and_holds_the_output_watermark_until_processed()
+    {
+        var clock = new ManualClock(1_000);
+        var engine = new JobEngine(
+            new StageGraphBuilder().AddImpulse(new("impulse"), new("p0")).AddSdkStage(new("a"), [new("p0")], [new("p1")]).Build(),
+            new EngineOptions { TimeProvider = clock });
+
+        // The Impulse's bundle checkpoints: its rest (AA) asks to resume 500 ms later, holding the output watermark at 12 ms.
+        var first = TestData.Ready(engine);
+        engine.CommitBundle(first.Id, TestData.Outputs(("p1", [first.Inputs[0].Elements[0]])) with
+        {
+            ResidualRoots = [new ResidualRoot(new("p0"), TestData.Plain([0xAA], BeamTime.MinTimestampMillis), 12) { DelayMillis = 500 }],
+        });
+
+        Assert.Equal(12, engine.OutputWatermark(new("a")));
+        Assert.Equal(NextBundleKind.WaitForCommit, engine.GetNextBundle().Kind); // work to come, not stuck
+
+        clock.NowMillis = 1_499; // one ms early
+        engine.RefreshProcessingTime();
+        Assert.Equal(NextBundleKind.WaitForCommit, engine.GetNextBundle().Kind);
+
+        clock.NowMillis = 1_500;
+        engine.RefreshProcessingTime();
+        var resumed = TestData.Ready(engine);
+        Assert.Equal("AA", Convert.ToHexString(resumed.Inputs[0].Elements[0].Bytes.Span));
+        Assert.Equal(12, engine.OutputWatermark(new("a")));
+
+        engine.CommitBundle(resumed.Id, TestData.Outputs(("p1", [resumed.Inputs[0].Elements[0]])));
+        Assert.Equal(JobStatus.Done, engine.Status);
+        Assert.Equal(2, engine.CommittedElementCount(new("p1")));
+    }
+}
