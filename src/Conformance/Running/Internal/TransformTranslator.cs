@@ -68,6 +68,7 @@ internal static class TransformTranslator
             payload.RequiresTimeSortedInput = true;
             parDo.Spec.Payload = payload.ToByteString();
         }
+
         return t.Name;
     }
 
