@@ -77,6 +77,13 @@ public static class PipelineBuilder
             pipeline.Requirements.Add(Model.Urns.Requirements.StatefulProcessing);
         }
 
+        if (components.Transforms.Values.Any(static t => t.Spec?.Urn == Model.Urns.Transforms.ParDo && ParDoPayload.Parser.ParseFrom(t.Spec.Payload).OnWindowExpirationTimerFamilySpec.Length > 0)
+            && !pipeline.Requirements.Contains(Model.Urns.Requirements.OnWindowExpiration))
+        {
+            // beam_runner_api.proto: with on_window_expiration_timer_family_spec set, the requirement goes in too.
+            pipeline.Requirements.Add(Model.Urns.Requirements.OnWindowExpiration);
+        }
+
         if (components.Transforms.Values.Any(static t => t.Spec?.Urn == Model.Urns.Transforms.ParDo && ParDoPayload.Parser.ParseFrom(t.Spec.Payload).RequiresTimeSortedInput)
             && !pipeline.Requirements.Contains(Model.Urns.Requirements.TimeSortedInput))
         {

@@ -48,8 +48,34 @@ public sealed class TimerTranslationTests
         Assert.Contains("window coder 'iw'; it must be the input's window coder 'gw'", problems[4].Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    // An event-time family: accepted, and the stage's family says it is the expiry one.
+    [InlineData("late", null)]
+    // A processing-time family cannot be notified of window expiry.
+    [InlineData("tick", "b|on window expiration|tick")]
+    // A family the ParDo does not declare.
+    [InlineData("ghost", "b|on window expiration|ghost")]
+    public void On_window_expiration_must_name_an_event_time_family(string family, string? problem)
+    {
+        var p = Timers(("late", TimeDomain.Types.Enum.EventTime, "timer"), ("tick", TimeDomain.Types.Enum.ProcessingTime, "timer"));
+        ValidationTests.WithPayload(p, "b", payload => payload.OnWindowExpirationTimerFamilySpec = family);
+        p.Proto.Requirements.Add("beam:requirement:pardo:on_window_expiration:v1");
+
+        var problems = PipelineValidator.Validate(p.Build()).Select(static q => $"{q.Id}|{q.Feature}|{q.Value}").ToList();
+
+        if (problem is not null)
+        {
+            Assert.Equal([problem], problems);
+            return;
+        }
+
+        Assert.Empty(problems);
+        var stage = Assert.Single(PipelineFuser.Fuse(p.Build()).Stages, static s => s.IsStateful);
+        Assert.Equal(["late"], stage.TimerFamilies.Where(static t => t.IsWindowExpiration).Select(static t => t.FamilyId));
+    }
+
     /// <summary>impulse → a (KV&lt;string, varint&gt;, global windows) → b with the given timer families.</summary>
-    private static TestPipeline Timers(params (string Id, TimeDomain.Types.Enum Domain, string Coder)[] families)
+    internal static TestPipeline Timers(params (string Id, TimeDomain.Types.Enum Domain, string Coder)[] families)
     {
         var p = new TestPipeline();
         p.Coder("timer", "beam:coder:timer:v1", "str", "gw");

@@ -16,6 +16,9 @@ internal static class TransformTranslator
     private const string ParDoUrn = Urns.Transforms.ParDo;
     private const string CombineFnUrn = HarnessUrns.CombineFn;
 
+    /// <summary>The timers transform's on-window-expiration timer family.</summary>
+    private const string WindowExpirationFamily = "expiry";
+
     /// <summary>The local name of the combined PCollection read by <c>inject_default</c>.</summary>
     private const string CombinedSideInput = "combined";
 
@@ -55,7 +58,8 @@ internal static class TransformTranslator
             return t.Name;
         }
 
-        ParDo(c, t.Name, t.Urn, JsonPayload(c, t), t.Inputs.FirstOrDefault(), t.SideInputs, t.Outputs, StateSpecs(c, t), TimerFamilySpecs(c, t));
+        var json = JsonPayload(c, t);
+        ParDo(c, t.Name, t.Urn, json, t.Inputs.FirstOrDefault(), t.SideInputs, t.Outputs, StateSpecs(c, t), TimerFamilySpecs(c, t, json));
         if (TimeSorted(c, t))
         {
             var parDo = c.Components.Transforms[t.Name];
@@ -77,9 +81,10 @@ internal static class TransformTranslator
     /// <summary>
     /// The timer families of our timers transform (testdata/README.md, "Timers"): <c>event</c> (EVENT_TIME) and
     /// <c>processing</c> (PROCESSING_TIME), both coded by <c>beam:coder:timer:v1</c> over the input's key coder and its
-    /// windowing strategy's window coder; none for other transforms.
+    /// windowing strategy's window coder, and <c>expiry</c> (EVENT_TIME, the on-window-expiration family) when the payload
+    /// has <c>on_timer.expiry</c> commands; none for other transforms.
     /// </summary>
-    private static Dictionary<string, TimerFamilySpec> TimerFamilySpecs(BuildContext c, TransformSpec t)
+    private static Dictionary<string, TimerFamilySpec> TimerFamilySpecs(BuildContext c, TransformSpec t, byte[] json)
     {
         if (t.Urn != ScenarioUrns.Timers)
         {
@@ -91,11 +96,18 @@ internal static class TransformTranslator
         var keyCoder = c.Coders.Id(input.Coder.KeyCoder);
         var timerCoder = $"timer<{keyCoder},{windowCoder}>";
         c.Components.Coders[timerCoder] = new Coder { Spec = new FunctionSpec { Urn = Urns.Coders.Timer }, ComponentCoderIds = { keyCoder, windowCoder } };
-        return new()
+        var families = new Dictionary<string, TimerFamilySpec>
         {
             ["event"] = new TimerFamilySpec { TimeDomain = TimeDomain.Types.Enum.EventTime, TimerFamilyCoderId = timerCoder },
             ["processing"] = new TimerFamilySpec { TimeDomain = TimeDomain.Types.Enum.ProcessingTime, TimerFamilyCoderId = timerCoder },
         };
+        using var payload = JsonDocument.Parse(json);
+        if (payload.RootElement.TryGetProperty("on_timer", out var onTimer) && onTimer.TryGetProperty(WindowExpirationFamily, out _))
+        {
+            families[WindowExpirationFamily] = new TimerFamilySpec { TimeDomain = TimeDomain.Types.Enum.EventTime, TimerFamilyCoderId = timerCoder };
+        }
+
+        return families;
     }
 
     /// <summary>
@@ -158,6 +170,10 @@ internal static class TransformTranslator
         var payload = new ParDoPayload { DoFn = new FunctionSpec { Urn = doFnUrn, Payload = ByteString.CopyFrom(json) } };
         payload.StateSpecs.Add(stateSpecs ?? []);
         payload.TimerFamilySpecs.Add(timerFamilySpecs ?? []);
+        if (payload.TimerFamilySpecs.ContainsKey(WindowExpirationFamily))
+        {
+            payload.OnWindowExpirationTimerFamilySpec = WindowExpirationFamily;
+        }
         var inputs = MainOf(mainInput);
         foreach (var (name, side) in sideInputs)
         {

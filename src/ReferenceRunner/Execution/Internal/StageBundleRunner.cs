@@ -77,7 +77,7 @@ internal sealed class StageBundleRunner(
             UserStateTransaction? transaction = null;
             var inputs = stage.Inputs.Select(input => (input, Elements: bundle.Inputs.Where(i => i.PCollection == input.PCollection).SelectMany(static i => i.Elements))).ToList();
             var cacheTokens = new List<ProcessBundleRequest.Types.CacheToken>();
-            var timers = state is not null && stage.TimerFamilies.Count > 0 ? new TimerTransaction(Timers, stage, bundle.HeldInputWatermarkMillis, bundle.ProcessingTimeMillis) : null;
+            var timers = state is not null && stage.TimerFamilies.Count > 0 ? new TimerTransaction(Timers, stage, bundle.HeldInputWatermarkMillis, bundle.ProcessingTimeMillis, state.Cells()) : null;
             HashSet<string> keys = [];
             if (state is not null)
             {
@@ -138,7 +138,7 @@ internal sealed class StageBundleRunner(
             }
 
             var metrics = await connection.ResolveMonitoringInfosAsync(outcome.Response.MonitoringInfos, outcome.Response.MonitoringData, cancellationToken).ConfigureAwait(false);
-            engine.CommitBundle(bundle.Id, new BundleResult { Outputs = outputs, FirstResidualElements = ResidualOf(stage, split), Timers = timers?.Summary() });
+            engine.CommitBundle(bundle.Id, new BundleResult { Outputs = outputs, FirstResidualElements = ResidualOf(stage, split), Timers = timers?.Summary(CellsAfter(state!, transaction)) });
             transaction?.Commit();
             timers?.Commit();
             context.Metrics.Commit(metricsKey, metrics);
@@ -155,6 +155,13 @@ internal sealed class StageBundleRunner(
             context.Metrics.Abandon(metricsKey);
             engine.FailBundle(bundle.Id, Describe(e, connection.WorkerId));
         }
+    }
+
+    // The committed cells as they will be once the bundle's state commits (its changes applied).
+    private static IEnumerable<StateCellId> CellsAfter(UserStateStore state, UserStateTransaction? transaction)
+    {
+        var changed = transaction?.Changed() ?? new Dictionary<StateCellId, StateCell>();
+        return state.Cells().Where(id => !changed.ContainsKey(id)).Concat(changed.Where(static c => !c.Value.IsEmpty).Select(static c => c.Key));
     }
 
     private async Task<BundleOutcome> ProcessAsync(WorkerConnection connection, BundleRequest request, string instructionId, string metricsKey, CancellationToken cancellationToken)

@@ -90,7 +90,7 @@ internal static class DescriptorFactory
             .ToList();
         var timerFamilies = stateful is null ? [] : stateful.Preparer.TimerFamilies(stateful)
             .OrderBy(static t => t.Key, StringComparer.Ordinal)
-            .Select(t => new StageTimerFamily(stateful.Id, t.Key, t.Value.Domain, (Model.Coders.TimerCoder)graph.Coders.ModelCoder(t.Value.CoderId)))
+            .Select(t => new StageTimerFamily(stateful.Id, t.Key, t.Value.Domain, (Model.Coders.TimerCoder)graph.Coders.ModelCoder(t.Value.CoderId)) { IsWindowExpiration = t.Value.IsWindowExpiration })
             .ToList();
         return new ExecutableStagePlan(
             new StageId(stage.Id),

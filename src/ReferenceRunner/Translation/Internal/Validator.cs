@@ -15,7 +15,7 @@ internal sealed class Validator(Proto.Pipeline pipeline, TranslationOptions opti
     /// The <c>beam:requirement:*</c> URNs the runner meets: a retried bundle gets the same elements, so input is stable;
     /// stateful ParDos get keyed input, user state and timers; time-sorted input is delivered per key in timestamp order.
     /// </summary>
-    private static readonly HashSet<string> SupportedRequirements = [Urns.Requirements.StableInput, Urns.Requirements.StatefulProcessing, Urns.Requirements.TimeSortedInput];
+    private static readonly HashSet<string> SupportedRequirements = [Urns.Requirements.StableInput, Urns.Requirements.StatefulProcessing, Urns.Requirements.TimeSortedInput, Urns.Requirements.OnWindowExpiration];
 
     public IReadOnlyList<ValidationProblem> Run() => Problems(pipeline, PipelineGraph.Build(pipeline, includeUnreachable: true), options);
 

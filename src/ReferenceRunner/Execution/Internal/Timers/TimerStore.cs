@@ -11,6 +11,16 @@ internal sealed class TimerStore
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<StageId, Dictionary<TimerId, PendingTimer>> _stages = [];
+    private readonly Dictionary<StageId, HashSet<(string KeyHex, string WindowHex)>> _expiries = [];
+
+    /// <summary>A copy of the (key, window) pairs whose on-window-expiration timer the stage has fired.</summary>
+    public HashSet<(string KeyHex, string WindowHex)> ExpiriesFired(StageId stage)
+    {
+        lock (_lock)
+        {
+            return _expiries.TryGetValue(stage, out var fired) ? [.. fired] : [];
+        }
+    }
 
     /// <summary>A copy of the stage's committed timers.</summary>
     public Dictionary<TimerId, PendingTimer> Snapshot(StageId stage)
@@ -31,11 +41,12 @@ internal sealed class TimerStore
     }
 
     /// <summary>Replaces the stage's committed timers by a bundle's final set.</summary>
-    public void Commit(StageId stage, Dictionary<TimerId, PendingTimer> timers)
+    public void Commit(StageId stage, Dictionary<TimerId, PendingTimer> timers, HashSet<(string KeyHex, string WindowHex)> expiriesFired)
     {
         lock (_lock)
         {
             _stages[stage] = timers;
+            _expiries[stage] = expiriesFired;
         }
     }
 }

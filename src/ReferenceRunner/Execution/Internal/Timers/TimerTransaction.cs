@@ -2,6 +2,7 @@ using BeamConformance.Engine;
 using BeamConformance.Model;
 using BeamConformance.Model.Coders;
 using BeamConformance.Model.Windows;
+using BeamConformance.ReferenceRunner.Execution.Internal.UserState;
 using BeamConformance.ReferenceRunner.FnApi;
 using BeamConformance.ReferenceRunner.Translation;
 
@@ -22,26 +23,32 @@ internal sealed class TimerTransaction
     private readonly long _inputWatermark;
     private readonly Dictionary<TimerId, PendingTimer> _timers;
     private readonly List<PendingTimer> _fired = [];
+    private readonly StageTimerFamily? _expiry;
+    private readonly HashSet<(string KeyHex, string WindowHex)> _expiriesFired;
 
     /// <param name="store">The job's committed timers.</param>
     /// <param name="stage">The stage with timer families.</param>
     /// <param name="inputWatermarkMillis">The bundle's held input watermark (ms): <see cref="Bundle.HeldInputWatermarkMillis"/>.</param>
     /// <param name="processingTimeMillis">The bundle's processing time (ms).</param>
-    public TimerTransaction(TimerStore store, ExecutableStagePlan stage, long inputWatermarkMillis, long processingTimeMillis)
+    /// <param name="stateCells">The stage's committed user-state cells (for on-window-expiration: which keys and windows have state).</param>
+    public TimerTransaction(TimerStore store, ExecutableStagePlan stage, long inputWatermarkMillis, long processingTimeMillis, IEnumerable<StateCellId> stateCells)
     {
         _store = store;
         _stage = stage;
         _inputWatermark = inputWatermarkMillis;
         _timers = store.Snapshot(stage.StageId);
+        _expiry = stage.TimerFamilies.FirstOrDefault(static f => f.IsWindowExpiration);
+        _expiriesFired = store.ExpiriesFired(stage.StageId);
+        var expiries = Expiries(stateCells);
 
-        // Only pending event-time timers may still read a window's state: collect no window they could fire in.
-        GarbageCollectionWatermark = Math.Min(inputWatermarkMillis, _timers.Values.Where(static t => t.IsEventTime).Select(static t => t.FireMillis).DefaultIfEmpty(long.MaxValue).Min());
+        // Only pending event-time timers (expiries included) may still read a window's state: collect no window they could fire in.
+        GarbageCollectionWatermark = Math.Min(inputWatermarkMillis, _timers.Values.Concat(expiries).Where(static t => t.IsEventTime).Select(static t => t.FireMillis).DefaultIfEmpty(long.MaxValue).Min());
         foreach (var (id, timer) in _timers.Where(t => !t.Value.IsEventTime && Expired(t.Value.Window)).ToList())
         {
             _timers.Remove(id);
         }
 
-        foreach (var perKey in _timers.Values.GroupBy(static t => t.Id.KeyHex).OrderBy(static g => g.Key, StringComparer.Ordinal))
+        foreach (var perKey in _timers.Values.Concat(expiries).GroupBy(static t => t.Id.KeyHex).OrderBy(static g => g.Key, StringComparer.Ordinal))
         {
             var next = perKey.Where(t => t.IsEventTime && t.FireMillis < inputWatermarkMillis).OrderBy(static t => t, FireOrder.Instance).FirstOrDefault()
                 ?? perKey.Where(t => !t.IsEventTime && t.FireMillis < processingTimeMillis).OrderBy(static t => t, FireOrder.Instance).FirstOrDefault();
@@ -49,6 +56,10 @@ internal sealed class TimerTransaction
             {
                 _fired.Add(next);
                 _timers.Remove(next.Id);
+                if (next.Family.IsWindowExpiration)
+                {
+                    _expiriesFired.Add((next.Id.KeyHex, next.Id.WindowHex));
+                }
             }
         }
     }
@@ -111,17 +122,47 @@ internal sealed class TimerTransaction
         }
     }
 
-    /// <summary>What the engine needs of the timers after this bundle: count, next event and processing times, holds.</summary>
-    public TimerSummary Summary() => _timers.Count == 0
-        ? TimerSummary.None
-        : new TimerSummary(
-            _timers.Count,
-            _timers.Values.Where(static t => t.IsEventTime).Select(static t => t.FireMillis).DefaultIfEmpty(long.MaxValue).Min(),
-            _timers.Values.Where(static t => !t.IsEventTime).Select(static t => t.FireMillis).DefaultIfEmpty(long.MaxValue).Min(),
-            [.. _timers.Values.Select(static t => t.HoldMillis)]);
+    /// <summary>
+    /// What the engine needs of the timers after this bundle: count, next event and processing times, holds; the
+    /// on-window-expiration timers still to fire (one per key and window in <paramref name="stateCellsAfter"/>) count too.
+    /// </summary>
+    public TimerSummary Summary(IEnumerable<StateCellId> stateCellsAfter)
+    {
+        var pending = _timers.Values.Concat(Expiries(stateCellsAfter)).ToList();
+        return pending.Count == 0
+            ? TimerSummary.None
+            : new TimerSummary(
+                pending.Count,
+                pending.Where(static t => t.IsEventTime).Select(static t => t.FireMillis).DefaultIfEmpty(long.MaxValue).Min(),
+                pending.Where(static t => !t.IsEventTime).Select(static t => t.FireMillis).DefaultIfEmpty(long.MaxValue).Min(),
+                [.. pending.Select(static t => t.HoldMillis)]);
+    }
 
     /// <summary>The bundle committed: its timers become the stage's.</summary>
-    public void Commit() => _store.Commit(_stage.StageId, _timers);
+    public void Commit() => _store.Commit(_stage.StageId, _timers, _expiriesFired);
+
+    // One on-window-expiration timer per key and window with state whose expiry has not fired: fire timestamp the window's
+    // garbage-collection time, output timestamp its max timestamp (Java's OnWindowExpiration output timestamp), no tag.
+    private List<PendingTimer> Expiries(IEnumerable<StateCellId> cells)
+    {
+        if (_expiry is not { } family)
+        {
+            return [];
+        }
+
+        var timers = new List<PendingTimer>();
+        foreach (var (keyHex, windowHex) in cells.Where(c => c.TransformId == family.TransformId).Select(static c => (c.KeyHex, c.WindowHex)).Distinct().Where(k => !_expiriesFired.Contains(k)))
+        {
+            var window = windowHex.Length == 0 && family.Coder.WindowCoder is GlobalWindowCoder
+                ? GlobalWindow.Instance
+                : (BoundedWindow)family.Coder.WindowCoder.DecodeFrom(Convert.FromHexString(windowHex), nested: true)!;
+            var key = family.Coder.KeyCoder.DecodeFrom(Convert.FromHexString(keyHex), nested: true);
+            var value = new TimerValue(key, "", [window], false, GarbageCollectionTime(window), window.MaxTimestampMillis, PaneInfo.NoFiring);
+            timers.Add(new PendingTimer(new TimerId(family.TransformId, family.FamilyId, keyHex, windowHex, ""), family, value, window));
+        }
+
+        return timers;
+    }
 
     private bool Expired(BoundedWindow window) => _inputWatermark >= BeamTime.MaxTimestampMillis || GarbageCollectionTime(window) < _inputWatermark;
 
@@ -154,8 +195,11 @@ internal sealed class TimerTransaction
     {
         public static readonly FireOrder Instance = new();
 
+        // By fire timestamp; at the same time user timers before the window's expiry (Java fires user timers before the
+        // state-cleanup timer of the window).
         public int Compare(PendingTimer? x, PendingTimer? y) =>
             x!.FireMillis != y!.FireMillis ? x.FireMillis.CompareTo(y.FireMillis)
+            : x.Family.IsWindowExpiration != y.Family.IsWindowExpiration ? x.Family.IsWindowExpiration.CompareTo(y.Family.IsWindowExpiration)
             : string.CompareOrdinal($"{x.Id.FamilyId}\0{x.Id.Tag}\0{x.Id.WindowHex}", $"{y.Id.FamilyId}\0{y.Id.Tag}\0{y.Id.WindowHex}");
     }
 }

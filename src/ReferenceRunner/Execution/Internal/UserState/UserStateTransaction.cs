@@ -149,6 +149,15 @@ internal sealed class UserStateTransaction(UserStateStore store, ExecutableStage
         }
     }
 
+    /// <summary>The cells this bundle changed, with their new contents (empty: cleared).</summary>
+    public IReadOnlyDictionary<StateCellId, StateCell> Changed()
+    {
+        lock (_lock)
+        {
+            return new Dictionary<StateCellId, StateCell>(_changed);
+        }
+    }
+
     /// <summary>Makes the bundle's changes the committed state, at once.</summary>
     public void Commit()
     {

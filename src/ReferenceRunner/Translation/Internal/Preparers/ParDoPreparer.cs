@@ -6,8 +6,9 @@ namespace BeamConformance.ReferenceRunner.Translation.Internal.Preparers;
 /// <c>beam:transform:pardo:v1</c>, run by the SDK: its <c>ParDoPayload</c> names the side inputs (iterable and
 /// multimap access patterns, read over the State API). User state (bag, multimap and ordered-list protocols) on a
 /// KV input is served (the ParDo starts its own, keyed stage), and so are user timer families (event and processing
-/// time, <c>beam:coder:timer:v1</c> over the input's key and window coders), and time-sorted input of a stateful ParDo;
-/// splittable DoFns, bundle finalization and on-window-expiration are refused at Prepare until their own issues land.
+/// time, <c>beam:coder:timer:v1</c> over the input's key and window coders), on-window-expiration (an event-time family
+/// the runner fires per key and window with state at expiry) and time-sorted input of a stateful ParDo; splittable DoFns
+/// and bundle finalization are refused at Prepare until their own issues land.
 /// </summary>
 internal sealed class ParDoPreparer() : SdkTransformPreparer("ParDo", Model.Urns.Transforms.ParDo)
 {
@@ -85,9 +86,11 @@ internal sealed class ParDoPreparer() : SdkTransformPreparer("ParDo", Model.Urns
                 "requires_time_sorted_input needs a stateful ParDo (user state or timers): the order is per key, and only a stateful DoFn can observe it"));
         }
 
-        if (payload.OnWindowExpirationTimerFamilySpec.Length > 0)
+        var expiry = payload.OnWindowExpirationTimerFamilySpec;
+        if (expiry.Length > 0 && !(payload.TimerFamilySpecs.TryGetValue(expiry, out var family) && family.TimeDomain == Proto.TimeDomain.Types.Enum.EventTime))
         {
-            problems.Add(new(leaf.Id, "timer", payload.OnWindowExpirationTimerFamilySpec, "on-window-expiration is not supported yet"));
+            problems.Add(new(leaf.Id, "on window expiration", expiry,
+                $"on_window_expiration_timer_family_spec '{expiry}' must name an EVENT_TIME family of timer_family_specs"));
         }
 
         foreach (var (local, pcollection, accessPattern) in leaf.SideInputs)
@@ -128,9 +131,13 @@ internal sealed class ParDoPreparer() : SdkTransformPreparer("ParDo", Model.Urns
     public override IReadOnlyDictionary<string, TimerFamily> TimerFamilies(Leaf leaf)
     {
         var families = new Dictionary<string, TimerFamily>(StringComparer.Ordinal);
-        foreach (var (familyId, spec) in Parse(leaf.Transform)?.TimerFamilySpecs ?? [])
+        var payload = Parse(leaf.Transform);
+        foreach (var (familyId, spec) in payload?.TimerFamilySpecs ?? [])
         {
-            families[familyId] = new TimerFamily(spec.TimeDomain == Proto.TimeDomain.Types.Enum.ProcessingTime ? TimerDomain.ProcessingTime : TimerDomain.EventTime, spec.TimerFamilyCoderId);
+            families[familyId] = new TimerFamily(spec.TimeDomain == Proto.TimeDomain.Types.Enum.ProcessingTime ? TimerDomain.ProcessingTime : TimerDomain.EventTime, spec.TimerFamilyCoderId)
+            {
+                IsWindowExpiration = familyId == payload!.OnWindowExpirationTimerFamilySpec,
+            };
         }
 
         return families;
