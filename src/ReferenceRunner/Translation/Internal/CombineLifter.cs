@@ -42,9 +42,9 @@ internal static class CombineLifter
             components.Coders[coderId] = coder;
         }
 
-        var precombined = NewPCollection(components, id + "/Precombine.out", keyedAccumulator, input.WindowingStrategyId, input.IsBounded);
-        var grouped = NewPCollection(components, id + "/Group.out", keyedAccumulators, output.WindowingStrategyId, output.IsBounded);
-        var merged = NewPCollection(components, id + "/Merge.out", keyedAccumulator, output.WindowingStrategyId, output.IsBounded);
+        var precombined = ComponentIds.AddPCollection(components, id + "/Precombine.out", keyedAccumulator, input.WindowingStrategyId, input.IsBounded);
+        var grouped = ComponentIds.AddPCollection(components, id + "/Group.out", keyedAccumulators, output.WindowingStrategyId, output.IsBounded);
+        var merged = ComponentIds.AddPCollection(components, id + "/Merge.out", keyedAccumulator, output.WindowingStrategyId, output.IsBounded);
 
         Add(id + "/Precombine", Urns.Transforms.CombinePerKeyPrecombine, environmentId, transform.Inputs.ToDictionary(), new() { ["out"] = precombined });
         Add(id + "/Group", Urns.Transforms.GroupByKey, "", new() { ["in"] = precombined }, new() { ["out"] = grouped });
@@ -64,7 +64,7 @@ internal static class CombineLifter
             part.Inputs.Add(inputs);
             part.Outputs.Add(outputs);
             part.Annotations.Add(transform.Annotations);
-            var partId = FreshId(components.Transforms, name);
+            var partId = ComponentIds.Fresh(components.Transforms, name);
             components.Transforms[partId] = part;
             parts.Add((partId, part));
         }
@@ -147,23 +147,5 @@ internal static class CombineLifter
         }
 
         return "";
-    }
-
-    private static string NewPCollection(Proto.Components components, string name, string coderId, string windowingStrategyId, Proto.IsBounded.Types.Enum bounded)
-    {
-        var id = FreshId(components.Pcollections, name);
-        components.Pcollections[id] = new Proto.PCollection { UniqueName = name, CoderId = coderId, WindowingStrategyId = windowingStrategyId, IsBounded = bounded };
-        return id;
-    }
-
-    private static string FreshId<T>(Google.Protobuf.Collections.MapField<string, T> map, string stem)
-    {
-        var id = stem;
-        for (var n = 2; map.ContainsKey(id); n++)
-        {
-            id = stem + "#" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        return id;
     }
 }

@@ -86,8 +86,8 @@ internal static class SplittableExpander
             components.Coders[coderId] = coder;
         }
 
-        var pairedId = NewPCollection(components, mainId + "/paired", paired, input);
-        var sizedId = NewPCollection(components, mainId + "/sized", sized, input);
+        var pairedId = ComponentIds.AddPCollection(components, mainId + "/paired", paired, input.WindowingStrategyId, input.IsBounded);
+        var sizedId = ComponentIds.AddPCollection(components, mainId + "/sized", sized, input.WindowingStrategyId, input.IsBounded);
         Add("/PairWithRestriction", Urns.Transforms.PairWithRestriction, mainId, new() { ["out"] = pairedId });
         Add("/SplitAndSizeRestriction", Urns.Transforms.SplitAndSizeRestrictions, pairedId, new() { ["out"] = sizedId });
         Add("/Process", Urns.Transforms.ProcessSizedElementsAndRestrictions, sizedId, transform.Outputs.ToDictionary());
@@ -105,27 +105,9 @@ internal static class SplittableExpander
             part.Inputs[mainLocal] = main;
             part.Outputs.Add(outputs);
             part.Annotations.Add(transform.Annotations);
-            var partId = FreshId(components.Transforms, id + suffix);
+            var partId = ComponentIds.Fresh(components.Transforms, id + suffix);
             components.Transforms[partId] = part;
             parts.Add((partId, part));
         }
-    }
-
-    private static string NewPCollection(Proto.Components components, string name, string coderId, Proto.PCollection like)
-    {
-        var id = FreshId(components.Pcollections, name);
-        components.Pcollections[id] = new Proto.PCollection { UniqueName = name, CoderId = coderId, WindowingStrategyId = like.WindowingStrategyId, IsBounded = like.IsBounded };
-        return id;
-    }
-
-    private static string FreshId<T>(Google.Protobuf.Collections.MapField<string, T> map, string stem)
-    {
-        var id = stem;
-        for (var n = 2; map.ContainsKey(id); n++)
-        {
-            id = stem + "#" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        return id;
     }
 }
