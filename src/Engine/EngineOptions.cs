@@ -27,4 +27,10 @@ public sealed record EngineOptions
     /// Default <see cref="System.TimeProvider.System"/> (real time); tests and TestStream pass a virtual clock.
     /// </summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>
+    /// True for a drained job: residual roots are issued again at once, whatever <c>requested_time_delay</c> they
+    /// asked for (a drained job does not wait for self-checkpoints). Default false.
+    /// </summary>
+    public bool Drain { get; init; }
 }

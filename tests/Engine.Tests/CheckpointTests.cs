@@ -37,4 +37,28 @@ public sealed class CheckpointTests
         Assert.Equal(JobStatus.Done, engine.Status);
         Assert.Equal(2, engine.CommittedElementCount(new("p1")));
     }
+
+    [Fact]
+    public void In_a_drained_job_a_delayed_residual_runs_next_without_waiting_for_its_delay()
+    {
+        var clock = new ManualClock(1_000);
+        var engine = new JobEngine(
+            new StageGraphBuilder().AddImpulse(new("impulse"), new("p0")).AddSdkStage(new("a"), [new("p0")], [new("p1")]).Build(),
+            new EngineOptions { TimeProvider = clock, Drain = true });
+
+        var first = TestData.Ready(engine);
+        engine.CommitBundle(first.Id, TestData.Outputs(("p1", [first.Inputs[0].Elements[0]])) with
+        {
+            ResidualRoots = [new ResidualRoot(new("p0"), TestData.Plain([0xAA], BeamTime.MinTimestampMillis), 12) { DelayMillis = 600_000 }],
+        });
+
+        // The clock has not moved: the residual is issued at once, its hold still in force until it commits.
+        Assert.Equal(12, engine.OutputWatermark(new("a")));
+        var resumed = TestData.Ready(engine);
+        Assert.Equal("AA", Convert.ToHexString(resumed.Inputs[0].Elements[0].Bytes.Span));
+
+        engine.CommitBundle(resumed.Id, TestData.Outputs(("p1", [resumed.Inputs[0].Elements[0]])));
+        Assert.Equal(JobStatus.Done, engine.Status);
+        Assert.Equal(2, engine.CommittedElementCount(new("p1")));
+    }
 }

@@ -107,4 +107,14 @@ public sealed class OffsetRangeTrackerTests
 
         Assert.NotNull(because);
     }
+
+    [Fact]
+    public void Truncate_keeps_a_bounded_range_whole_and_drops_an_unbounded_one()
+    {
+        var bounded = OffsetRangeSdf.Truncate(OffsetRangeSdf.Restriction(3, 7, 42));
+        Assert.Equal((3L, 7L, 42L), OffsetRangeSdf.Parts(bounded));
+
+        Assert.Null(OffsetRangeSdf.Truncate(OffsetRangeSdf.Restriction(3, long.MaxValue, 42)));
+        Assert.Equal((5L, 5L, 0L), OffsetRangeSdf.Parts(OffsetRangeSdf.Truncate(OffsetRangeSdf.Restriction(5, 5, 0))));
+    }
 }

@@ -22,6 +22,9 @@ public static class ScenarioChecker
             result = result.And(OutputChecker.Check(scenario, captured));
         }
 
-        return result.And(ProtocolChecker.Check(scenario.Expect.Protocol, protocol));
+        var checks = scenario.Drain
+            ? [.. scenario.Expect.Protocol.Select(static c => c is ProtocolCheck.Checkpoints k ? k with { Drained = true } : c)]
+            : scenario.Expect.Protocol;
+        return result.And(ProtocolChecker.Check(checks, protocol));
     }
 }

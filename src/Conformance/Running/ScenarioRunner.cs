@@ -140,6 +140,11 @@ public sealed class ScenarioRunner : IDisposable
                 pipelineOptions.Fields[Model.BeamNames.PipelineOptions.SplitMode] = Value.ForString(splitMode);
             }
 
+            if (scenario.Drain)
+            {
+                pipelineOptions.Fields[Model.BeamNames.PipelineOptions.Drain] = Value.ForBool(true);
+            }
+
             prepared = await _jobs.PrepareAsync(new PrepareJobRequest { Pipeline = pipeline, PipelineOptions = pipelineOptions, JobName = scenario.Id.Value }, options).ResponseAsync.ConfigureAwait(false);
         }
         catch (RpcException e) when (e.StatusCode is not (StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Cancelled))

@@ -102,5 +102,12 @@ public abstract record ProtocolCheck
     /// </summary>
     /// <param name="DelaysMillis">The <c>requested_time_delay</c> of each residual root (ms), in order.</param>
     /// <param name="Resumed">Whether each residual must have been resumed after its delay.</param>
-    public sealed record Checkpoints(IReadOnlyList<long> DelaysMillis, bool Resumed) : ProtocolCheck;
+    public sealed record Checkpoints(IReadOnlyList<long> DelaysMillis, bool Resumed) : ProtocolCheck
+    {
+        /// <summary>
+        /// True in a drained scenario (<c>drain: true</c>): each residual must still be processed again, but a drained
+        /// job does not wait for the delay, so resuming early is right.
+        /// </summary>
+        public bool Drained { get; init; }
+    }
 }

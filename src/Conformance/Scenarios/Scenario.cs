@@ -31,6 +31,12 @@ public sealed record Scenario(
     /// </summary>
     public string? SplitMode { get; init; }
 
+    /// <summary>
+    /// The optional <c>drain</c> key: true runs the job drained, sent as the pipeline option <c>beam:option:drain:v1</c>
+    /// (the ReferenceRunner's <c>--drain</c>: splittable DoFns truncate their restrictions; other runners ignore it).
+    /// </summary>
+    public bool Drain { get; init; }
+
     /// <summary>The scenario's area (first id segment).</summary>
     public string Area => Id.Area;
 

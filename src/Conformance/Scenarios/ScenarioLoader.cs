@@ -74,6 +74,7 @@ public static partial class ScenarioLoader
         {
             FormatVersion = (int)format,
             SplitMode = splitMode,
+            Drain = root.OptBool("drain") ?? false,
         };
     }
 

@@ -1,6 +1,9 @@
 namespace BeamConformance.Engine.Internal;
 
-/// <summary>Self-checkpoints: residual roots that asked for a delay wait on the job's processing-time clock.</summary>
+/// <summary>
+/// Self-checkpoints: residual roots that asked for a delay wait on the job's processing-time clock, except in a drained
+/// job (<see cref="EngineOptions.Drain"/>), where every residual runs next.
+/// </summary>
 internal sealed partial class EngineCore
 {
     // Residuals without a delay run next; the others resume at the processing time read now plus their delay.
@@ -8,6 +11,11 @@ internal sealed partial class EngineCore
     {
         var now = new List<ResidualRoot>();
         var later = new List<(long, ResidualRoot)>();
+        if (_options.Drain)
+        {
+            return ([.. roots], later);
+        }
+
         if (roots.Any(static r => r.DelayMillis > 0))
         {
             ReadClock();

@@ -58,6 +58,7 @@ internal static class OperatorFactories
                     return CompileParDo();
                 case Urns.Transforms.PairWithRestriction:
                 case Urns.Transforms.SplitAndSizeRestrictions:
+                case Urns.Transforms.TruncateSizedRestrictions:
                 case Urns.Transforms.ProcessSizedElementsAndRestrictions:
                     return CompileSplittablePart();
                 default:
@@ -127,6 +128,8 @@ internal static class OperatorFactories
                     return Node((n, c, o) => new PairWithRestrictionOperator(n, c, o, sdf), mainInputs);
                 case Urns.Transforms.SplitAndSizeRestrictions:
                     return Node((n, c, o) => new SplitAndSizeOperator(n, c, o, sdf), mainInputs);
+                case Urns.Transforms.TruncateSizedRestrictions:
+                    return Node((n, c, o) => new TruncateSizedRestrictionOperator(n, c, o), mainInputs);
                 default:
                     var windowCoder = coders.Get(descriptor.WindowingStrategies[descriptor.Pcollections[main[0].Value].WindowingStrategyId].WindowCoderId);
                     var inputCoder = new WindowedValueCoder(coders.OfPCollection(main[0].Value), windowCoder);

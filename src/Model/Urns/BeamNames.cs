@@ -33,6 +33,11 @@ public static class BeamNames
         /// <summary>The ReferenceRunner's <c>--split_mode</c> pipeline option (a string: none, fraction:F, random:SEED,
         /// every-element), as an SDK sends any <c>--split_mode=...</c> flag; not a Beam-defined option.</summary>
         public const string SplitMode = "beam:option:split_mode:v1";
+
+        /// <summary>The ReferenceRunner's <c>--drain</c> pipeline option (a bool): run the job drained, truncating the
+        /// restrictions of splittable DoFns (<c>beam:transform:sdf_truncate_sized_restrictions:v1</c>) and resuming
+        /// self-checkpoints at once; not a Beam-defined option (Beam's JobService has no drain call).</summary>
+        public const string Drain = "beam:option:drain:v1";
     }
 
     /// <summary>URN prefixes: a family of URNs, matched with <c>StartsWith</c> (ordinal).</summary>

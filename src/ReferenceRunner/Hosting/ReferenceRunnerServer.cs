@@ -183,9 +183,14 @@ public sealed class ReferenceRunnerServer : IAsyncDisposable
 
     // Prepare's translation: every problem of the pipeline (environments as this runner supports them), else the
     // fused pipeline the job keeps for Run.
-    private (IReadOnlyList<ValidationProblem> Problems, FusedPipeline? Translation) Translate(Pipeline pipeline)
+    private (IReadOnlyList<ValidationProblem> Problems, FusedPipeline? Translation) Translate(Pipeline pipeline, Google.Protobuf.WellKnownTypes.Struct? pipelineOptions)
     {
-        var options = new TranslationOptions { AllowProcessEnvironment = _options.AllowProcessEnvironment };
+        if (DrainOption.Problem(pipelineOptions) is { } drainProblem)
+        {
+            return ([drainProblem], null);
+        }
+
+        var options = new TranslationOptions { AllowProcessEnvironment = _options.AllowProcessEnvironment, Drain = DrainOption.IsSet(pipelineOptions) };
         var problems = PipelineValidator.Validate(pipeline, options);
         return problems.Count > 0 ? (problems, null) : ([], PipelineFuser.Fuse(pipeline, options));
     }

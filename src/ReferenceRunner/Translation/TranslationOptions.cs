@@ -12,4 +12,10 @@ public sealed record TranslationOptions
     /// is decided in one place, the runner's environment support, both at Prepare and when a worker is started.
     /// </summary>
     public bool AllowProcessEnvironment { get; init; }
+
+    /// <summary>
+    /// Whether the job is drained (the pipeline option <c>drain</c>, <see cref="Model.BeamNames.PipelineOptions.Drain"/>):
+    /// splittable DoFns are expanded with <c>beam:transform:sdf_truncate_sized_restrictions:v1</c> before Process.
+    /// </summary>
+    public bool Drain { get; init; }
 }

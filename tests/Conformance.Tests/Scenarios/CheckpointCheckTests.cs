@@ -33,6 +33,22 @@ public sealed class CheckpointCheckTests
         }
     }
 
+    [Theory]
+    [InlineData("checkpoint 2 5 200 1000; restriction 2 5 0 1010", null)]
+    [InlineData("checkpoint 2 5 200 1000; restriction 0 5 0 900", "the residual [2, 5) deferred for 200 ms was never processed again (lost)")]
+    public void In_a_drained_scenario_resuming_early_is_right_but_a_lost_residual_still_fails(string events, string? problem)
+    {
+        var log = ProtocolLog.Empty with { CheckpointEvents = [.. events.Split("; ").Select(Parse)] };
+
+        var result = ProtocolChecker.Check([new ProtocolCheck.Checkpoints([200], Resumed: true) { Drained = true }], log);
+
+        Assert.Equal(problem is null, result.Passed);
+        if (problem is not null)
+        {
+            Assert.Contains(problem, result.Diff, StringComparison.Ordinal);
+        }
+    }
+
     private static (string, long, long, long, long) Parse(string e)
     {
         var p = e.Split(' ');

@@ -52,6 +52,20 @@ public sealed class JobServiceStatusTests
     }
 
     [Fact]
+    public async Task Prepare_with_a_drain_option_that_is_not_a_bool_is_INVALID_ARGUMENT()
+    {
+        await using var runner = await RunnerHarness.StartAsync();
+        var options = new Google.Protobuf.WellKnownTypes.Struct();
+        options.Fields["beam:option:drain:v1"] = Google.Protobuf.WellKnownTypes.Value.ForString("yes");
+        var request = new PrepareJobRequest { JobName = "drain", Pipeline = Pipelines.ImpulseParDo(Pipelines.External()), PipelineOptions = options };
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => runner.CallAsync((c, o) => c.PrepareAsync(request, o)));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Contains("pipeline_options: drain 'beam:option:drain:v1': the pipeline option must be a bool, got a StringValue", error.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Prepare_with_a_payload_that_does_not_parse_is_INVALID_ARGUMENT()
     {
         await using var runner = await RunnerHarness.StartAsync();

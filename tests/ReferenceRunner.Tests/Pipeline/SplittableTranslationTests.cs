@@ -46,6 +46,51 @@ public sealed class SplittableTranslationTests
     }
 
     [Fact]
+    public void A_drained_job_gets_truncate_between_split_and_size_and_process_with_the_sized_coder()
+    {
+        var pipeline = Splittable(out _);
+        var drained = new TranslationOptions { Drain = true };
+
+        Assert.Empty(PipelineValidator.Validate(pipeline, drained));
+        var fused = PipelineFuser.Fuse(pipeline, drained);
+
+        Assert.Equal(["a", "sdf/PairWithRestriction", "sdf/SplitAndSizeRestriction", "sdf/TruncateAndSizeRestriction"], fused.Stages[0].TransformIds);
+        Assert.Equal(["sdf/Process", "after"], fused.Stages[1].TransformIds);
+        var first = fused.Stages[0].BuildDescriptor("d0", new() { Url = "x" }, new() { Url = "x" });
+        var split = first.Transforms["sdf/SplitAndSizeRestriction"];
+        var truncate = first.Transforms["sdf/TruncateAndSizeRestriction"];
+        Assert.Equal("beam:transform:sdf_truncate_sized_restrictions:v1", truncate.Spec.Urn);
+        Assert.Equal(split.Outputs["out"], truncate.Inputs["in"]);
+        Assert.Equal(pipeline.Components.Transforms["sdf"].Spec.Payload, truncate.Spec.Payload);
+        var process = fused.Stages[1].BuildDescriptor("d1", new() { Url = "x" }, new() { Url = "x" }).Transforms["sdf/Process"];
+        Assert.Equal(truncate.Outputs["out"], process.Inputs["in"]);
+        Assert.Equal(Shape(first.Coders, first.Pcollections[split.Outputs["out"]].CoderId), Shape(first.Coders, first.Pcollections[truncate.Outputs["out"]].CoderId));
+
+        // Not drained: no truncate step.
+        Assert.DoesNotContain("sdf/TruncateAndSizeRestriction", PipelineFuser.Fuse(pipeline).Stages[0].TransformIds);
+    }
+
+    [Theory]
+    [InlineData(true, true, null)]
+    [InlineData(false, false, null)]
+    [InlineData(null, false, null)]
+    [InlineData("yes", false, "the pipeline option must be a bool, got a StringValue")]
+    public void The_drain_option_is_a_bool(object? value, bool isSet, string? problem)
+    {
+        var options = new Google.Protobuf.WellKnownTypes.Struct();
+        options.Fields[Model.BeamNames.PipelineOptions.Drain] = value switch
+        {
+            bool b => Google.Protobuf.WellKnownTypes.Value.ForBool(b),
+            string s => Google.Protobuf.WellKnownTypes.Value.ForString(s),
+            _ => Google.Protobuf.WellKnownTypes.Value.ForNull(),
+        };
+
+        Assert.Equal(isSet, DrainOption.IsSet(options));
+        Assert.Equal(problem, DrainOption.Problem(options)?.Message);
+        Assert.False(DrainOption.IsSet(null));
+    }
+
+    [Fact]
     public void Side_inputs_stay_on_every_part()
     {
         var p = new TestPipeline();

@@ -51,7 +51,7 @@ public sealed class TransformPreparersTests
         // The splittable parts run in the SDK, but only as the runner's expansion (the runner splits their bundles):
         // the prefix keeps an SDK capability from claiming other sdf_ URNs.
         Assert.Equal(
-            ["beam:transform:sdf_pair_with_restriction:v1", "beam:transform:sdf_process_sized_element_and_restrictions:v1", "beam:transform:sdf_split_and_size_restrictions:v1"],
+            ["beam:transform:sdf_pair_with_restriction:v1", "beam:transform:sdf_process_sized_element_and_restrictions:v1", "beam:transform:sdf_split_and_size_restrictions:v1", "beam:transform:sdf_truncate_sized_restrictions:v1"],
             urns.Where(urn => TransformPreparers.RunnerOnlyPrefixes.Any(prefix => urn.StartsWith(prefix, StringComparison.Ordinal))).Order(StringComparer.Ordinal));
     }
 }

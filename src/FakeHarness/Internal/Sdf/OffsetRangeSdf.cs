@@ -122,6 +122,19 @@ internal sealed class OffsetRangeSdf
         }
     }
 
+    /// <summary>
+    /// The restriction a drained job keeps of <paramref name="restriction"/>, as Beam's default truncate does (Java
+    /// <c>DoFn.TruncateRestriction</c> default, Python <c>RestrictionProvider.truncate</c>): a bounded range is kept
+    /// whole; an unbounded one (<c>to</c> = <see cref="long.MaxValue"/>, as Java's <c>GrowableOffsetRangeTracker</c>
+    /// marks it) truncates to what is claimed, nothing before processing, so it is dropped (null).
+    /// </summary>
+    /// <exception cref="HarnessException">It is not a restriction KV.</exception>
+    public static KV? Truncate(object? restriction)
+    {
+        var (from, to, state) = Parts(restriction);
+        return to == long.MaxValue ? null : Restriction(from, to, state);
+    }
+
     /// <summary>The value emitted for <paramref name="offset"/> of <paramref name="element"/>'s value.</summary>
     public object? Emit(object? element, long offset) => _emit(new KV(element, offset));
 

@@ -32,6 +32,10 @@ internal sealed class JobRun(JobRunContext context, FnApiServer fnApi, Execution
         var mode = ExecutionModeChoice.For(context.Pipeline, options.Mode, context.PipelineOptions);
         context.Messages.Post(JobMessage.Types.MessageImportance.JobMessageBasic, mode.ToString());
         var splitMode = SplitModeChoice.For(options.SplitMode, context.PipelineOptions, context.Messages, Fail);
+        if (DrainOption.IsSet(context.PipelineOptions))
+        {
+            context.Messages.Post(JobMessage.Types.MessageImportance.JobMessageBasic, "drained (the pipeline option drain): splittable DoFns truncate their restrictions and self-checkpoints resume at once");
+        }
         var environments = fused.Stages.Select(static s => s.EnvironmentId).Distinct(StringComparer.Ordinal).ToList();
         ExecutionLog.Fused(_logger, context.JobId, fused.Stages.Count, fused.RunnerTransforms.Count, string.Join(", ", environments));
         foreach (var environmentId in environments)
@@ -53,6 +57,7 @@ internal sealed class JobRun(JobRunContext context, FnApiServer fnApi, Execution
         var engine = new JobEngine(graph, new EngineOptions
         {
             MaxBundleSize = options.BundleSize, Mode = mode.Mode, TimeProvider = clock ?? options.TimeProvider, MaxBundleAttempts = options.MaxBundleAttempts,
+            Drain = DrainOption.IsSet(context.PipelineOptions),
         });
         var lateData = new LateDataReport(engine, fused, context);
         var bundles = new StageBundleRunner(context, fnApi.Options, options with { SplitMode = splitMode }, engine, fused, descriptors, _connections, lateData, UserState, _logger) { Timers = Timers };

@@ -22,7 +22,7 @@ internal sealed class JobServer : Org.Apache.Beam.Model.JobManagement.V1.JobServ
     private readonly JobStore _jobs;
     private readonly IJobExecutor _executor;
     private readonly Func<JobRecord, IEnvironmentLauncher> _launchers;
-    private readonly Func<Pipeline, (IReadOnlyList<ValidationProblem> Problems, FusedPipeline? Translation)> _translate;
+    private readonly Func<Pipeline, Google.Protobuf.WellKnownTypes.Struct?, (IReadOnlyList<ValidationProblem> Problems, FusedPipeline? Translation)> _translate;
     private readonly Func<string> _stagingEndpoint;
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
@@ -32,7 +32,7 @@ internal sealed class JobServer : Org.Apache.Beam.Model.JobManagement.V1.JobServ
         JobStore jobs,
         IJobExecutor executor,
         Func<JobRecord, IEnvironmentLauncher> launchers,
-        Func<Pipeline, (IReadOnlyList<ValidationProblem> Problems, FusedPipeline? Translation)> translate,
+        Func<Pipeline, Google.Protobuf.WellKnownTypes.Struct?, (IReadOnlyList<ValidationProblem> Problems, FusedPipeline? Translation)> translate,
         Func<string> stagingEndpoint,
         ILoggerFactory loggerFactory,
         TimeProvider time)
@@ -91,7 +91,7 @@ internal sealed class JobServer : Org.Apache.Beam.Model.JobManagement.V1.JobServ
         FusedPipeline? translation;
         try
         {
-            (problems, translation) = _translate(request.Pipeline);
+            (problems, translation) = _translate(request.Pipeline, request.PipelineOptions);
         }
         catch (Google.Protobuf.InvalidProtocolBufferException e)
         {

@@ -23,7 +23,7 @@ internal sealed class Fuser(Proto.Pipeline pipeline, TranslationOptions options)
 
     public FusedPipeline Run()
     {
-        _graph = PipelineGraph.Build(pipeline);
+        _graph = PipelineGraph.Build(pipeline, drain: options.Drain);
         var problems = Validator.Problems(pipeline, _graph, options);
         if (problems.Count > 0)
         {

@@ -33,6 +33,9 @@ internal sealed class PipelineGraph
 
     public CoderTable Coders { get; }
 
+    /// <summary>True when the job is drained: <see cref="SplittableExpander"/> adds the truncate step.</summary>
+    public bool Drain { get; private init; }
+
     /// <summary>Leaves, producers before consumers.</summary>
     public List<Leaf> Leaves { get; } = [];
 
@@ -47,9 +50,10 @@ internal sealed class PipelineGraph
     /// Also expand the transforms no root reaches (for validation: every transform of the components is
     /// checked, reachable or not; the runner executes only the reachable ones).
     /// </param>
-    public static PipelineGraph Build(Proto.Pipeline pipeline, bool includeUnreachable = false)
+    /// <param name="drain">The job is drained: splittable DoFns get the truncate step (<see cref="Drain"/>).</param>
+    public static PipelineGraph Build(Proto.Pipeline pipeline, bool includeUnreachable = false, bool drain = false)
     {
-        var graph = new PipelineGraph(pipeline);
+        var graph = new PipelineGraph(pipeline) { Drain = drain };
         var transforms = pipeline.Components?.Transforms.Count ?? 0;
         if (transforms > PipelineLimits.MaxTransforms)
         {

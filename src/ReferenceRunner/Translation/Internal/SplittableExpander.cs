@@ -9,6 +9,9 @@ namespace BeamConformance.ReferenceRunner.Translation.Internal;
 /// → SplitAndSize (<c>beam:transform:sdf_split_and_size_restrictions:v1</c>, → <c>KV&lt;KV&lt;element, restriction&gt;, double size&gt;</c>)
 /// → Process (<c>beam:transform:sdf_process_sized_element_and_restrictions:v1</c>, the ParDo's own outputs). Each part
 /// carries the original ParDoPayload and environment; the side inputs stay on each part, the main input is replaced.
+/// A drained job (<see cref="PipelineGraph.Drain"/>) gets TruncateAndSize
+/// (<c>beam:transform:sdf_truncate_sized_restrictions:v1</c>, sized → sized, PCollection <c>&lt;input&gt;/truncated</c>)
+/// between SplitAndSize and Process, as Python's <c>expand_sdf</c> adds it when draining.
 /// </summary>
 /// <remarks>
 /// Beam sources (facts only): Python <c>fn_api_runner/translations.py</c> <c>expand_sdf</c> (the three parts, their
@@ -90,6 +93,13 @@ internal static class SplittableExpander
         var sizedId = ComponentIds.AddPCollection(components, mainId + "/sized", sized, input.WindowingStrategyId, input.IsBounded);
         Add("/PairWithRestriction", Urns.Transforms.PairWithRestriction, mainId, new() { ["out"] = pairedId });
         Add("/SplitAndSizeRestriction", Urns.Transforms.SplitAndSizeRestrictions, pairedId, new() { ["out"] = sizedId });
+        if (graph.Drain)
+        {
+            var truncatedId = NewPCollection(components, mainId + "/truncated", sized, input);
+            Add("/TruncateAndSizeRestriction", Urns.Transforms.TruncateSizedRestrictions, sizedId, new() { ["out"] = truncatedId });
+            sizedId = truncatedId;
+        }
+
         Add("/Process", Urns.Transforms.ProcessSizedElementsAndRestrictions, sizedId, transform.Outputs.ToDictionary());
         return parts;
 

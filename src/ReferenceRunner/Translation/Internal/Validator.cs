@@ -23,7 +23,7 @@ internal sealed class Validator(Proto.Pipeline pipeline, TranslationOptions opti
         Urns.Requirements.OnWindowExpiration, Urns.Requirements.SplittableDoFn, Urns.Requirements.BundleFinalization,
     ];
 
-    public IReadOnlyList<ValidationProblem> Run() => Problems(pipeline, PipelineGraph.Build(pipeline, includeUnreachable: true), options);
+    public IReadOnlyList<ValidationProblem> Run() => Problems(pipeline, PipelineGraph.Build(pipeline, includeUnreachable: true, drain: options.Drain), options);
 
     /// <summary>Every problem of <paramref name="pipeline"/>, expanded as <paramref name="graph"/>.</summary>
     public static List<ValidationProblem> Problems(Proto.Pipeline pipeline, PipelineGraph graph, TranslationOptions options)
