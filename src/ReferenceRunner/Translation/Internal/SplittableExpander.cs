@@ -95,7 +95,7 @@ internal static class SplittableExpander
         Add("/SplitAndSizeRestriction", Urns.Transforms.SplitAndSizeRestrictions, pairedId, new() { ["out"] = sizedId });
         if (graph.Drain)
         {
-            var truncatedId = NewPCollection(components, mainId + "/truncated", sized, input);
+            var truncatedId = ComponentIds.AddPCollection(components, mainId + "/truncated", sized, input.WindowingStrategyId, input.IsBounded);
             Add("/TruncateAndSizeRestriction", Urns.Transforms.TruncateSizedRestrictions, sizedId, new() { ["out"] = truncatedId });
             sizedId = truncatedId;
         }
