@@ -4,8 +4,6 @@ using BeamConformance.ReferenceRunner.Tests.FnApi;
 using BeamConformance.ReferenceRunner.Tests.Translation;
 using BeamConformance.ReferenceRunner.Translation;
 using Google.Protobuf;
-using Google.Protobuf.WellKnownTypes;
-using Microsoft.Extensions.Logging.Abstractions;
 using Org.Apache.Beam.Model.FnExecution.V1;
 using Org.Apache.Beam.Model.Pipeline.V1;
 
@@ -96,17 +94,7 @@ public sealed class BundleFinalizationTests
         ValidationTests.WithPayload(p, "a", payload => payload.RequestsFinalization = true);
         var pipeline = p.Build();
         pipeline.Requirements.Add(Model.Urns.Requirements.BundleFinalization);
-        return new()
-        {
-            JobId = jobId,
-            Pipeline = pipeline,
-            Translation = PipelineFuser.Fuse(pipeline),
-            PipelineOptions = new Struct(),
-            Environments = launcher,
-            Messages = messages ?? new JobExecutorTests.NoMessages(),
-            Metrics = new JobMetrics(),
-            LoggerFactory = NullLoggerFactory.Instance,
-        };
+        return JobExecutorTests.Context(jobId, pipeline, launcher, messages);
     }
 
     private sealed class Messages : IJobMessageSink

@@ -231,14 +231,15 @@ public sealed class JobExecutorTests
         Assert.Empty(context.Metrics.ToMetricResults().Committed);
     }
 
-    private static JobRunContext Context(string jobId, Org.Apache.Beam.Model.Pipeline.V1.Pipeline pipeline, IEnvironmentLauncher launcher) => new()
+    /// <summary>A run context over the fused <paramref name="pipeline"/> (PROCESS environments allowed), fresh metrics, no logging.</summary>
+    internal static JobRunContext Context(string jobId, Org.Apache.Beam.Model.Pipeline.V1.Pipeline pipeline, IEnvironmentLauncher launcher, IJobMessageSink? messages = null) => new()
     {
         JobId = jobId,
         Pipeline = pipeline,
         Translation = PipelineFuser.Fuse(pipeline, new TranslationOptions { AllowProcessEnvironment = true }),
         PipelineOptions = new Struct(),
         Environments = launcher,
-        Messages = new NoMessages(),
+        Messages = messages ?? new NoMessages(),
         Metrics = new JobMetrics(),
         LoggerFactory = NullLoggerFactory.Instance,
     };

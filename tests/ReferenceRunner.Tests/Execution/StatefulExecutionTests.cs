@@ -4,8 +4,6 @@ using BeamConformance.ReferenceRunner.Tests.FnApi;
 using BeamConformance.ReferenceRunner.Tests.Translation;
 using BeamConformance.ReferenceRunner.Translation;
 using Google.Protobuf;
-using Google.Protobuf.WellKnownTypes;
-using Microsoft.Extensions.Logging.Abstractions;
 using Org.Apache.Beam.Model.FnExecution.V1;
 using Org.Apache.Beam.Model.Pipeline.V1;
 
@@ -174,16 +172,6 @@ public sealed class StatefulExecutionTests
         ValidationTests.WithPayload(p, "counter", payload =>
             payload.StateSpecs["bag"] = new StateSpec { BagSpec = new BagStateSpec { ElementCoderId = "varint" } });
         var pipeline = p.Build();
-        return new()
-        {
-            JobId = jobId,
-            Pipeline = pipeline,
-            Translation = PipelineFuser.Fuse(pipeline),
-            PipelineOptions = new Struct(),
-            Environments = launcher,
-            Messages = new JobExecutorTests.NoMessages(),
-            Metrics = new JobMetrics(),
-            LoggerFactory = NullLoggerFactory.Instance,
-        };
+        return JobExecutorTests.Context(jobId, pipeline, launcher);
     }
 }
