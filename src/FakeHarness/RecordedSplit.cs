@@ -31,4 +31,7 @@ public sealed record RecordedSplit(
 
     /// <summary>The offset range <c>[From, To)</c> of the residual root of an element split; null otherwise.</summary>
     public (long From, long To)? ResidualRestriction { get; init; }
+
+    /// <summary>The least <c>output_watermarks</c> entry (ms) of the residual root of an element split; null otherwise.</summary>
+    public long? ResidualOutputWatermarkMillis { get; init; }
 }

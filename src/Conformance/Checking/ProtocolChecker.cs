@@ -77,6 +77,9 @@ public static class ProtocolChecker
                 case ProtocolCheck.Checkpoints c:
                     problems.AddRange(CheckpointChecker.Problems(log.CheckpointEvents, c));
                     break;
+                case ProtocolCheck.ResidualWatermarks w:
+                    problems.AddRange(ResidualWatermarkChecker.Problems(log.ResidualWatermarks, w));
+                    break;
                 case ProtocolCheck.BundleFinalization f:
                     problems.AddRange(FinalizationChecker.Problems(log.BundleEvents, f.Finalized));
                     break;

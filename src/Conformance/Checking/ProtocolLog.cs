@@ -40,6 +40,13 @@ public sealed record ProtocolLog(
     /// </summary>
     public IReadOnlyList<(string Kind, long From, long To, long DelayMillis, long AtMillis)> CheckpointEvents { get; init; } = [];
 
+    /// <summary>
+    /// The least <c>output_watermarks</c> entry (ms) of the test SDF's residual roots: each self-checkpoint's
+    /// (<c>checkpoint</c>, in response order) and each DesiredSplit's element split (<c>split</c>, in the order of
+    /// <see cref="Splits"/>; null when the answer had none or the residual named no watermark).
+    /// </summary>
+    public IReadOnlyList<(string Kind, long? Millis)> ResidualWatermarks { get; init; } = [];
+
     /// <summary>An empty log.</summary>
     public static ProtocolLog Empty { get; } = new([], [], [], []);
 }

@@ -233,6 +233,8 @@ public sealed class ScenarioRunner : IDisposable
                 ? [("restriction", r.From, r.To, 0L, e.AtMillis)]
                 : e.Checkpoints.Select(c => ("checkpoint", c.From, c.To, c.DelayMillis, e.AtMillis)))],
             ElementSplits = [.. recording.Instructions.SelectMany(i => i.Splits).Select(static s => (s.PrimaryRestriction, s.ResidualRestriction))],
+            ResidualWatermarks = [.. recording.BundleEvents.SelectMany(static e => e.Checkpoints.Select(static c => ("checkpoint", c.OutputWatermarkMillis))),
+                .. recording.Instructions.SelectMany(static i => i.Splits).Select(static s => ("split", s.ResidualOutputWatermarkMillis))],
         };
     }
 }

@@ -96,6 +96,14 @@ public abstract record ProtocolCheck
     public sealed record ElementSplits(IReadOnlyList<(long From, long To)?> Primary, IReadOnlyList<(long From, long To)?>? Residual) : ProtocolCheck;
 
     /// <summary>
+    /// <c>residual_watermarks</c>: the watermark the test SDF's watermark estimator put in each residual root's
+    /// <c>output_watermarks</c> (<c>beam_fn_api.proto</c> <c>DelayedBundleApplication.output_watermarks</c>), in order.
+    /// </summary>
+    /// <param name="CheckpointsMillis">Per self-checkpoint residual (ms); null: not checked.</param>
+    /// <param name="ElementSplitsMillis">Per DesiredSplit, its element split's residual watermark (ms) or null (none); null list: not checked.</param>
+    public sealed record ResidualWatermarks(IReadOnlyList<long>? CheckpointsMillis, IReadOnlyList<long?>? ElementSplitsMillis) : ProtocolCheck;
+
+    /// <summary>
     /// <c>checkpoints</c>: the requested delays of every self-checkpoint residual the test SDF answered, in order; with
     /// <paramref name="Resumed"/>, each residual's restriction was processed again, no earlier than its delay after the
     /// response that deferred it.

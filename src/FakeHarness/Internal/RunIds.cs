@@ -35,7 +35,9 @@ internal static class RunIds
         {
             return spec.Urn switch
             {
-                Urns.Transforms.ParDo => ParDoPayload.Parser.ParseFrom(spec.Payload).DoFn,
+                // A splittable DoFn's expanded parts carry the ParDo's payload too (a stage may hold only its Process part).
+                Urns.Transforms.ParDo or Urns.Transforms.PairWithRestriction or Urns.Transforms.SplitAndSizeRestrictions
+                    or Urns.Transforms.TruncateSizedRestrictions or Urns.Transforms.ProcessSizedElementsAndRestrictions => ParDoPayload.Parser.ParseFrom(spec.Payload).DoFn,
                 Urns.Transforms.CombinePerKeyPrecombine or Urns.Transforms.CombinePerKeyMergeAccumulators
                     or Urns.Transforms.CombinePerKeyExtractOutputs or Urns.Transforms.CombineGroupedValues
                     or Urns.Transforms.CombinePerKey or Urns.Transforms.CombineGlobally => CombinePayload.Parser.ParseFrom(spec.Payload).CombineFn,

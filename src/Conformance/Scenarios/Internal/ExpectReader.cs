@@ -154,6 +154,12 @@ internal static class ExpectReader
                 return new ProtocolCheck.Checkpoints([.. map.List("delays_ms").Select(d => s.Long(d, "delays_ms"))], map.OptBool("resumed") ?? true);
             case "bundle_finalization":
                 return new ProtocolCheck.BundleFinalization(checked((int)map.Long("finalized")));
+            case "residual_watermarks":
+                return map.Get("checkpoints_ms") is null && map.Get("element_splits_ms") is null
+                    ? throw s.Error(arg, "residual_watermarks", "give checkpoints_ms, element_splits_ms or both")
+                    : new ProtocolCheck.ResidualWatermarks(
+                        map.Get("checkpoints_ms") is null ? null : [.. map.List("checkpoints_ms").Select(w => s.Timestamp(w, "checkpoints_ms"))],
+                        map.Get("element_splits_ms") is null ? null : [.. map.List("element_splits_ms").Select(w => w is YamlScalarNode { Value: "none" } ? (long?)null : s.Timestamp(w, "element_splits_ms"))]);
             case "element_splits":
                 return new ProtocolCheck.ElementSplits(
                     [.. map.List("primary").Select(a => Range(s, a, "primary"))],

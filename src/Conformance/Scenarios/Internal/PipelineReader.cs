@@ -216,6 +216,13 @@ internal static class PipelineReader
                     _ = c.Get("delay_ms") is null || c.Long("delay_ms") >= 0 ? 0 : throw c.Error("delay_ms", "a checkpoint delay is not negative");
                 }
 
+                if (map.Get("watermark") is { } watermark)
+                {
+                    var w = YamlMap.Open(s, watermark, "watermark_estimator", "watermark");
+                    _ = w.Long("per_offset_ms") >= 0 ? 0 : throw w.Error("per_offset_ms", "a watermark estimator does not go back: the step is not negative");
+                    _ = w.Get("lead_ms") is null ? 0 : w.Long("lead_ms");
+                }
+
                 return TransformPayload.Empty;
             case ScenarioUrns.CombinePerKey or ScenarioUrns.CombineGlobally or ScenarioUrns.CombineGroupedValues:
                 return new TransformPayload.Combine(s.Enum(map.Required("fn"), "fn", CombineFns));

@@ -63,7 +63,7 @@ internal sealed class BundleContext
         var delay = root.RequestedTimeDelay?.ToTimeSpan().TotalMilliseconds ?? 0;
         lock (_checkpoints)
         {
-            _checkpoints.Add((root, new RecordedCheckpoint(from, to, (long)delay)));
+            _checkpoints.Add((root, new RecordedCheckpoint(from, to, (long)delay) { OutputWatermarkMillis = Splits.SplitAnswer.LeastWatermarkMillis(root) }));
         }
     }
 

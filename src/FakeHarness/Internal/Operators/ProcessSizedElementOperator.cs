@@ -13,7 +13,8 @@ namespace BeamConformance.FakeHarness.Internal.Operators;
 /// <see cref="OffsetRangeTracker"/> and emits the SDF's value for each. It splits the element it is processing when the
 /// runner asks (<see cref="IElementSplitter"/>): the primary root keeps <c>[from, split)</c>, the residual root gets
 /// <c>[split, to)</c>, both encoded with the input PCollection's windowed value coder in the element's window, timestamp
-/// and pane; the residual's <c>output_watermarks</c> carry the watermark state for every output.
+/// and pane; the residual's restriction carries the watermark estimator's state and its <c>output_watermarks</c> that
+/// watermark for every output (<see cref="OffsetRangeSdf.Watermark"/>).
 /// </summary>
 internal sealed class ProcessSizedElementOperator : Operator, IElementSplitter
 {
@@ -59,13 +60,8 @@ internal sealed class ProcessSizedElementOperator : Operator, IElementSplitter
             }
 
             var primary = Application(current, split.Primary);
-            var residual = Application(current, split.Residual);
-            foreach (var output in Node.Transform.Outputs.Keys.Order(StringComparer.Ordinal))
-            {
-                residual.OutputWatermarks[output] = ProtoTime(current.State);
-            }
-
-            return new ElementSplit(primary, new DelayedBundleApplication { Application = residual }, split.Primary, split.Residual);
+            var residual = Residual(current, split.Residual);
+            return new ElementSplit(primary, residual, split.Primary, split.Residual);
         }
     }
 
@@ -90,9 +86,10 @@ internal sealed class ProcessSizedElementOperator : Operator, IElementSplitter
 
         var (from, to, state) = OffsetRangeSdf.Parts(restriction);
         var tracker = new OffsetRangeTracker(from, to);
+        var current = new Current(element, value, tracker) { State = state };
         lock (_lock)
         {
-            _current = new Current(element, value, tracker, state);
+            _current = current;
         }
 
         Context.RecordRestrictionStarted(from, to);
@@ -110,6 +107,11 @@ internal sealed class ProcessSizedElementOperator : Operator, IElementSplitter
                 }
 
                 await EmitAsync(element, value, offset).ConfigureAwait(false);
+                lock (_lock)
+                {
+                    current.State = _sdf.AdvanceWatermark(current.State, element.TimestampMillis, offset);
+                }
+
                 if (_sdf.Checkpoint is { } checkpoint && ++emitted == checkpoint.After)
                 {
                     Checkpoint(checkpoint.DelayMillis);
@@ -136,15 +138,9 @@ internal sealed class ProcessSizedElementOperator : Operator, IElementSplitter
                 return;
             }
 
-            var residual = Application(current, split.Residual);
-            foreach (var output in Node.Transform.Outputs.Keys.Order(StringComparer.Ordinal))
-            {
-                residual.OutputWatermarks[output] = ProtoTime(current.State);
-            }
-
-            Context.AddCheckpoint(
-                new DelayedBundleApplication { Application = residual, RequestedTimeDelay = Google.Protobuf.WellKnownTypes.Duration.FromTimeSpan(TimeSpan.FromMilliseconds(delayMillis)) },
-                split.Residual.From, split.Residual.To);
+            var residual = Residual(current, split.Residual);
+            residual.RequestedTimeDelay = Google.Protobuf.WellKnownTypes.Duration.FromTimeSpan(TimeSpan.FromMilliseconds(delayMillis));
+            Context.AddCheckpoint(residual, split.Residual.From, split.Residual.To);
         }
     }
 
@@ -171,6 +167,18 @@ internal sealed class ProcessSizedElementOperator : Operator, IElementSplitter
         await output.EmitAsync(element with { Value = output.Shape(_sdf.Emit(value, offset), Name), TimestampMillis = timestamp }).ConfigureAwait(false);
     }
 
+    // The residual root of range: the restriction with the estimator's state now, its watermark for every output.
+    private DelayedBundleApplication Residual(Current current, (long From, long To) range)
+    {
+        var residual = Application(current, range);
+        foreach (var output in Node.Transform.Outputs.Keys.Order(StringComparer.Ordinal))
+        {
+            residual.OutputWatermarks[output] = ProtoTime(current.State);
+        }
+
+        return new DelayedBundleApplication { Application = residual };
+    }
+
     private BundleApplication Application(Current current, (long From, long To) range)
     {
         var sized = new KV(new KV(current.Value, OffsetRangeSdf.Restriction(range.From, range.To, current.State)), (double)(range.To - range.From));
@@ -189,5 +197,15 @@ internal sealed class ProcessSizedElementOperator : Operator, IElementSplitter
         Nanos = (int)(((millis % 1000) + 1000) % 1000) * 1_000_000,
     };
 
-    private sealed record Current(WindowedValue<object?> Element, object? Value, OffsetRangeTracker Tracker, long State);
+    // The element in process; State is the watermark estimator's (ms), advanced under _lock as offsets are output.
+    private sealed class Current(WindowedValue<object?> element, object? value, OffsetRangeTracker tracker)
+    {
+        public WindowedValue<object?> Element { get; } = element;
+
+        public object? Value { get; } = value;
+
+        public OffsetRangeTracker Tracker { get; } = tracker;
+
+        public long State { get; set; }
+    }
 }

@@ -12,7 +12,7 @@ namespace BeamConformance.FakeHarness.Internal.Sdf;
 /// each claimed offset emits <c>output</c> applied to <c>KV(element, offset)</c> (default: that KV), at the element's
 /// timestamp plus <c>timestamp_per_offset_ms × offset</c> when given; <c>await_split</c> makes the first claim of each
 /// bundle wait (up to <see cref="AwaitSplitTimeout"/>) for the runner's split request, so that split points are
-/// deterministic.
+/// deterministic; <c>watermark</c> drives a manual watermark estimator (<see cref="Watermark"/>).
 /// </summary>
 /// <remarks>
 /// The restriction coder (<c>ParDoPayload.restriction_coder_id</c>) must be <c>KV&lt;KV&lt;varint from, varint to&gt;,
@@ -51,6 +51,19 @@ internal sealed class OffsetRangeSdf
     /// </summary>
     public (long After, long DelayMillis)? Checkpoint { get; private init; }
 
+    /// <summary>
+    /// The manual watermark estimator (<c>watermark: {per_offset_ms: W, lead_ms: L}</c>, ms, L default 0): once offset
+    /// <c>o</c> is output the DoFn sets the estimator to <c>element timestamp + L + W × (o + 1)</c>; it never goes back
+    /// (a lower value leaves it where it is), as Java's <c>WatermarkEstimators.Manual</c> keeps its watermark monotonic.
+    /// Null: the estimator stays at its state, initially the element's timestamp. The state travels in the restriction
+    /// (<see cref="Restriction"/>).
+    /// </summary>
+    public (long PerOffsetMillis, long LeadMillis)? Watermark { get; private init; }
+
+    /// <summary>The estimator's watermark (ms) after <paramref name="offset"/> of an element at <paramref name="timestampMillis"/> is output, from <paramref name="state"/>.</summary>
+    public long AdvanceWatermark(long state, long timestampMillis, long offset) =>
+        Watermark is { } w ? Math.Max(state, timestampMillis + w.LeadMillis + (w.PerOffsetMillis * (offset + 1))) : state;
+
     /// <exception cref="HarnessException">A bad payload or restriction coder.</exception>
     public static OffsetRangeSdf Compile(JsonElement args, Coder restrictionCoder, string at)
     {
@@ -71,7 +84,19 @@ internal sealed class OffsetRangeSdf
         }
 
         var awaitSplit = args.TryGetProperty("await_split", out var a) && a.ValueKind == JsonValueKind.True;
-        return new OffsetRangeSdf(restriction, emit, step, size, awaitSplit) { Checkpoint = CheckpointOf(args, at) };
+        return new OffsetRangeSdf(restriction, emit, step, size, awaitSplit) { Checkpoint = CheckpointOf(args, at), Watermark = WatermarkOf(args, at) };
+    }
+
+    private static (long, long)? WatermarkOf(JsonElement args, string at)
+    {
+        if (!args.TryGetProperty("watermark", out var w))
+        {
+            return null;
+        }
+
+        var step = Union.Int64(Union.Property(w, "per_offset_ms", at + ".watermark"), at + ".watermark.per_offset_ms");
+        var lead = w.TryGetProperty("lead_ms", out var l) ? Union.Int64(l, at + ".watermark.lead_ms") : 0;
+        return step >= 0 ? (step, lead) : throw new HarnessException($"{at}.watermark.per_offset_ms: must not be negative, got {step}");
     }
 
     private static (long, long)? CheckpointOf(JsonElement args, string at)

@@ -45,9 +45,16 @@ internal static class SplitAnswer
                 ResidualRoots = split?.Element is { } r ? [r.Residual.Application.Element.ToByteArray()] : [],
                 PrimaryRestriction = split?.Element?.PrimaryRange,
                 ResidualRestriction = split?.Element?.ResidualRange,
+                ResidualOutputWatermarkMillis = split?.Element is { } w ? LeastWatermarkMillis(w.Residual) : null,
             });
         }
 
         return (response, recorded);
     }
+
+    /// <summary>The least of a residual root's <c>output_watermarks</c> (ms, floored), or null when it has none.</summary>
+    public static long? LeastWatermarkMillis(DelayedBundleApplication residual) =>
+        residual.Application.OutputWatermarks.Count == 0
+            ? null
+            : residual.Application.OutputWatermarks.Values.Min(static t => (t.Seconds * 1000) + (t.Nanos / 1_000_000));
 }
