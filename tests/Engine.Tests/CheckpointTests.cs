@@ -61,4 +61,29 @@ public sealed class CheckpointTests
         Assert.Equal(JobStatus.Done, engine.Status);
         Assert.Equal(2, engine.CommittedElementCount(new("p1")));
     }
+
+    [Fact]
+    public void Under_a_TestStream_a_delayed_residual_is_the_drivers_cue_and_runs_once_the_virtual_clock_reaches_it()
+    {
+        var clock = new VirtualClock();
+        var engine = new JobEngine(
+            new StageGraphBuilder().AddExternalInput(new("src"), new("p0")).AddSdkStage(new("a"), [new("p0")], [new("p1")]).Build(),
+            new EngineOptions { TimeProvider = clock, Mode = ExecutionMode.Streaming });
+        engine.AddElements(new("src"), [TestData.Plain([0x01], 0)]);
+
+        var first = TestData.Ready(engine);
+        engine.CommitBundle(first.Id, TestData.Outputs(("p1", [first.Inputs[0].Elements[0]])) with
+        {
+            ResidualRoots = [new ResidualRoot(new("p0"), TestData.Plain([0xAA], 0), 1_000) { DelayMillis = 60_000 }],
+        });
+
+        // Nothing runs until the TestStream moves the clock: the driver's cue (Stuck), not a wait on a clock that stands still.
+        Assert.Equal(NextBundleKind.Stuck, engine.GetNextBundle().Kind);
+        Assert.Equal(BeamTime.MinTimestampMillis, engine.OutputWatermark(new("a")));
+
+        clock.Advance(60_000);
+        engine.RefreshProcessingTime();
+        var resumed = TestData.Ready(engine);
+        Assert.Equal("AA", Convert.ToHexString(resumed.Inputs[0].Elements[0].Bytes.Span));
+    }
 }

@@ -24,6 +24,13 @@ internal sealed partial class SdkStageRuntime
         }
     }
 
+    /// <summary>
+    /// Residuals whose resume time the processing time has reached become work now, so that they stop counting as a
+    /// wake-up to come: otherwise a refresh at their due time would schedule a wake-up due at once, again and again
+    /// (under TestStream, inside the virtual clock's advance: the job would hang).
+    /// </summary>
+    public override void OnRefresh(EngineCore core) => ResumeDue(core.ProcessingTimeMillis);
+
     // Moves the residuals due at processing time nowMillis to the front of the stage's work, in resume order.
     private void ResumeDue(long nowMillis)
     {
