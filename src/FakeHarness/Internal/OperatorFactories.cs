@@ -133,7 +133,11 @@ internal static class OperatorFactories
                 default:
                     var windowCoder = coders.Get(descriptor.WindowingStrategies[descriptor.Pcollections[main[0].Value].WindowingStrategyId].WindowCoderId);
                     var inputCoder = new WindowedValueCoder(coders.OfPCollection(main[0].Value), windowCoder);
-                    return Node((n, c, o) => new ProcessSizedElementOperator(n, c, o, sdf, inputCoder, main[0].Key), mainInputs);
+                    var side = sdf.SideInput is { } sideName
+                        ? SideInputFactories.Resolve(name, transform, payload, descriptor, coders).FirstOrDefault(s => s.Name == sideName)
+                            ?? throw new HarnessException($"{where}: side_input '{sideName}' is not among the ParDo's side inputs ({string.Join(", ", payload.SideInputs.Keys.Order(StringComparer.Ordinal))})", name)
+                        : null;
+                    return Node((n, c, o) => new ProcessSizedElementOperator(n, c, o, sdf, inputCoder, main[0].Key, side), mainInputs);
             }
         }
 

@@ -12,7 +12,8 @@ namespace BeamConformance.FakeHarness.Internal.Sdf;
 /// each claimed offset emits <c>output</c> applied to <c>KV(element, offset)</c> (default: that KV), at the element's
 /// timestamp plus <c>timestamp_per_offset_ms × offset</c> when given; <c>await_split</c> makes the first claim of each
 /// bundle wait (up to <see cref="AwaitSplitTimeout"/>) for the runner's split request, so that split points are
-/// deterministic.
+/// deterministic. With <c>side_input: NAME</c> the Process part reads that side input (in the element's window, mapped
+/// by the side input's window mapping) and <c>output</c> is applied to <c>KV(KV(element, offset), seen)</c> instead.
 /// </summary>
 /// <remarks>
 /// The restriction coder (<c>ParDoPayload.restriction_coder_id</c>) must be <c>KV&lt;KV&lt;varint from, varint to&gt;,
@@ -46,6 +47,13 @@ internal sealed class OffsetRangeSdf
     public bool AwaitSplit { get; }
 
     /// <summary>
+    /// The local name of the side input the Process part reads (<c>side_input</c>), or null when it reads none. Each
+    /// claimed offset then emits <c>output</c> applied to <c>KV(KV(element, offset), seen)</c>, <c>seen</c> being the
+    /// side input's view in the element's (single) window.
+    /// </summary>
+    public string? SideInput { get; private init; }
+
+    /// <summary>
     /// Self-checkpointing (<c>checkpoint: {after: N, delay_ms: D}</c>): after N outputs of one restriction the DoFn stops
     /// and defers the rest (a residual root asking to resume D ms later); null: it never checkpoints.
     /// </summary>
@@ -71,7 +79,8 @@ internal sealed class OffsetRangeSdf
         }
 
         var awaitSplit = args.TryGetProperty("await_split", out var a) && a.ValueKind == JsonValueKind.True;
-        return new OffsetRangeSdf(restriction, emit, step, size, awaitSplit) { Checkpoint = CheckpointOf(args, at) };
+        var side = args.TryGetProperty("side_input", out var si) ? Union.String(si, at + ".side_input") : null;
+        return new OffsetRangeSdf(restriction, emit, step, size, awaitSplit) { Checkpoint = CheckpointOf(args, at), SideInput = side };
     }
 
     private static (long, long)? CheckpointOf(JsonElement args, string at)
@@ -137,6 +146,9 @@ internal sealed class OffsetRangeSdf
 
     /// <summary>The value emitted for <paramref name="offset"/> of <paramref name="element"/>'s value.</summary>
     public object? Emit(object? element, long offset) => _emit(new KV(element, offset));
+
+    /// <summary>The value emitted for <paramref name="offset"/> of <paramref name="element"/>'s value when the side input read <paramref name="seen"/>.</summary>
+    public object? Emit(object? element, long offset, object? seen) => _emit(new KV(new KV(element, offset), seen));
 
     /// <summary>The restriction KV of a range and an estimator state.</summary>
     public static KV Restriction(long from, long to, long state) => new(new KV(from, to), state);
