@@ -171,6 +171,11 @@ internal static class PipelineReader
             {
                 throw read.Error("side_input", $"the test SDF's side_input must name one of its side_inputs ({string.Join(", ", sideInputs.Keys)})");
             }
+
+            if (read.Get("restriction_reads_side_input") is { } reads && s.Bool(reads, "restriction_reads_side_input") && !read.Has("side_input"))
+            {
+                throw read.Error("restriction_reads_side_input", "needs side_input (the side input the restriction reads)");
+            }
         }
 
         return new TransformSpec(name, urn, map.Strings("inputs"), sideInputs, outputs, payload, opaque, map.Location);
