@@ -12,7 +12,9 @@ namespace BeamConformance.FakeHarness.Internal.Sdf;
 /// each claimed offset emits <c>output</c> applied to <c>KV(element, offset)</c> (default: that KV), at the element's
 /// timestamp plus <c>timestamp_per_offset_ms × offset</c> when given; <c>await_split</c> makes the first claim of each
 /// bundle wait (up to <see cref="AwaitSplitTimeout"/>) for the runner's split request, so that split points are
-/// deterministic; <c>watermark</c> drives a manual watermark estimator (<see cref="Watermark"/>).
+/// deterministic; <c>watermark</c> drives a manual watermark estimator (<see cref="Watermark"/>). With <c>side_input: NAME</c> the Process part reads that side input (in the element's window, mapped
+/// by the side input's window mapping) and <c>output</c> is applied to <c>KV(KV(element, offset), seen)</c> instead;
+/// with <c>restriction_reads_side_input</c> PairWithRestriction reads it too and <c>restriction</c> gets <c>KV(element, seen)</c>.
 /// </summary>
 /// <remarks>
 /// The restriction coder (<c>ParDoPayload.restriction_coder_id</c>) must be <c>KV&lt;KV&lt;varint from, varint to&gt;,
@@ -44,6 +46,20 @@ internal sealed class OffsetRangeSdf
 
     /// <summary>True when the first claim of each bundle waits for a split request.</summary>
     public bool AwaitSplit { get; }
+
+    /// <summary>
+    /// The local name of the side input the Process part reads (<c>side_input</c>), or null when it reads none. Each
+    /// claimed offset then emits <c>output</c> applied to <c>KV(KV(element, offset), seen)</c>, <c>seen</c> being the
+    /// side input's view in the element's (single) window.
+    /// </summary>
+    public string? SideInput { get; private init; }
+
+    /// <summary>
+    /// True (<c>restriction_reads_side_input</c>) when PairWithRestriction reads <see cref="SideInput"/> too, in the
+    /// element's window, and <c>restriction</c> is applied to <c>KV(element, seen)</c>: as a Java DoFn whose
+    /// <c>@GetInitialRestriction</c> method takes a <c>@SideInput</c> parameter.
+    /// </summary>
+    public bool RestrictionReadsSideInput { get; private init; }
 
     /// <summary>
     /// Self-checkpointing (<c>checkpoint: {after: N, delay_ms: D}</c>): after N outputs of one restriction the DoFn stops
@@ -84,7 +100,14 @@ internal sealed class OffsetRangeSdf
         }
 
         var awaitSplit = args.TryGetProperty("await_split", out var a) && a.ValueKind == JsonValueKind.True;
-        return new OffsetRangeSdf(restriction, emit, step, size, awaitSplit) { Checkpoint = CheckpointOf(args, at), Watermark = WatermarkOf(args, at) };
+        var side = args.TryGetProperty("side_input", out var si) ? Union.String(si, at + ".side_input") : null;
+        var restrictionReads = args.TryGetProperty("restriction_reads_side_input", out var r) && r.ValueKind == JsonValueKind.True;
+        if (restrictionReads && side is null)
+        {
+            throw new HarnessException($"{at}.restriction_reads_side_input: needs side_input");
+        }
+
+        return new OffsetRangeSdf(restriction, emit, step, size, awaitSplit) { Checkpoint = CheckpointOf(args, at), SideInput = side, RestrictionReadsSideInput = restrictionReads, Watermark = WatermarkOf(args, at) };
     }
 
     private static (long, long)? WatermarkOf(JsonElement args, string at)
@@ -113,11 +136,15 @@ internal sealed class OffsetRangeSdf
             : throw new HarnessException($"{at}.checkpoint: after must be at least 1 and delay_ms not negative, got after {after}, delay_ms {delay}");
     }
 
-    /// <summary>The initial restriction of <paramref name="element"/>: <c>KV(KV(from, to), watermark state)</c>.</summary>
+    /// <summary>
+    /// The initial restriction of <paramref name="element"/>: <c>KV(KV(from, to), watermark state)</c>, the
+    /// <c>restriction</c> function applied to the element's value, or to <c>KV(value, seen)</c> when
+    /// <see cref="RestrictionReadsSideInput"/> (<paramref name="seen"/> being the side input's view in the element's window).
+    /// </summary>
     /// <exception cref="HarnessException">The function gives neither an int nor a KV of ints, or a range that ends before it starts.</exception>
-    public KV InitialRestriction(WindowedValue<object?> element, string at)
+    public KV InitialRestriction(WindowedValue<object?> element, object? seen, string at)
     {
-        var (from, to) = _restriction(element.Value) switch
+        var (from, to) = _restriction(RestrictionReadsSideInput ? new KV(element.Value, seen) : element.Value) switch
         {
             long n => (0L, n),
             KV { Key: long f, Value: long t } => (f, t),
@@ -162,6 +189,9 @@ internal sealed class OffsetRangeSdf
 
     /// <summary>The value emitted for <paramref name="offset"/> of <paramref name="element"/>'s value.</summary>
     public object? Emit(object? element, long offset) => _emit(new KV(element, offset));
+
+    /// <summary>The value emitted for <paramref name="offset"/> of <paramref name="element"/>'s value when the side input read <paramref name="seen"/>.</summary>
+    public object? Emit(object? element, long offset, object? seen) => _emit(new KV(new KV(element, offset), seen));
 
     /// <summary>The restriction KV of a range and an estimator state.</summary>
     public static KV Restriction(long from, long to, long state) => new(new KV(from, to), state);
