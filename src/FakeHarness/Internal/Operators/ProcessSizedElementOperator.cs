@@ -25,6 +25,7 @@ internal sealed class ProcessSizedElementOperator : Operator, IElementSplitter
     private readonly Lock _lock = new();
     private Current? _current;
     private bool _awaited;
+    private int _answers;
 
     public ProcessSizedElementOperator(
         TransformNode node, BundleContext context, IReadOnlyDictionary<string, OutputPort> outputs, OffsetRangeSdf sdf, WindowedValueCoder inputCoder, string inputLocalName)
@@ -45,6 +46,15 @@ internal sealed class ProcessSizedElementOperator : Operator, IElementSplitter
         lock (_lock)
         {
             return _current?.Tracker.FractionCompleted();
+        }
+    }
+
+    /// <inheritdoc />
+    public (double Completed, double Remaining)? CurrentWork()
+    {
+        lock (_lock)
+        {
+            return _current?.Tracker.Progress();
         }
     }
 
@@ -73,7 +83,13 @@ internal sealed class ProcessSizedElementOperator : Operator, IElementSplitter
     public Task ReadyForSplitAsync() => _ready.Task;
 
     /// <inheritdoc />
-    public void SplitAnswered() => _answered.TrySetResult();
+    public void SplitAnswered(bool split)
+    {
+        if (Interlocked.Increment(ref _answers) >= _sdf.AwaitSplits || !split)
+        {
+            _answered.TrySetResult();
+        }
+    }
 
     public override ValueTask FinishAsync()
     {

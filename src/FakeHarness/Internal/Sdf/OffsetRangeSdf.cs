@@ -11,8 +11,9 @@ namespace BeamConformance.FakeHarness.Internal.Sdf;
 /// giving an int n for <c>[0, n)</c> or a KV <c>[from, to]</c>); initial splits of <c>initial_split_size</c> offsets;
 /// each claimed offset emits <c>output</c> applied to <c>KV(element, offset)</c> (default: that KV), at the element's
 /// timestamp plus <c>timestamp_per_offset_ms × offset</c> when given; <c>await_split</c> makes the first claim of each
-/// bundle wait (up to <see cref="AwaitSplitTimeout"/>) for the runner's split request, so that split points are
-/// deterministic.
+/// bundle wait (up to <see cref="AwaitSplitTimeout"/>) for the runner's split request (<c>true</c>), or for N of them (an
+/// int N: a runner splitting on progress may split the stalled element again; an answer without a split ends the wait
+/// too), so that split points are deterministic.
 /// </summary>
 /// <remarks>
 /// The restriction coder (<c>ParDoPayload.restriction_coder_id</c>) must be <c>KV&lt;KV&lt;varint from, varint to&gt;,
@@ -27,13 +28,13 @@ internal sealed class OffsetRangeSdf
     private readonly Func<object?, object?> _restriction;
     private readonly Func<object?, object?> _emit;
 
-    private OffsetRangeSdf(Func<object?, object?> restriction, Func<object?, object?> emit, long? timestampPerOffsetMillis, long? initialSplitSize, bool awaitSplit)
+    private OffsetRangeSdf(Func<object?, object?> restriction, Func<object?, object?> emit, long? timestampPerOffsetMillis, long? initialSplitSize, int awaitSplits)
     {
         _restriction = restriction;
         _emit = emit;
         TimestampPerOffsetMillis = timestampPerOffsetMillis;
         InitialSplitSize = initialSplitSize;
-        AwaitSplit = awaitSplit;
+        AwaitSplits = awaitSplits;
     }
 
     /// <summary>Output timestamp step per offset (ms), or null to keep the element's timestamp.</summary>
@@ -42,8 +43,11 @@ internal sealed class OffsetRangeSdf
     /// <summary>The size (offsets) of the initial splits, or null for one restriction per element.</summary>
     public long? InitialSplitSize { get; }
 
-    /// <summary>True when the first claim of each bundle waits for a split request.</summary>
-    public bool AwaitSplit { get; }
+    /// <summary>True when the first claim of each bundle waits for split requests.</summary>
+    public bool AwaitSplit => AwaitSplits > 0;
+
+    /// <summary>How many split requests (answered with a split or not) the first claim of each bundle waits for: 0 for none.</summary>
+    public int AwaitSplits { get; }
 
     /// <summary>
     /// Self-checkpointing (<c>checkpoint: {after: N, delay_ms: D}</c>): after N outputs of one restriction the DoFn stops
@@ -70,8 +74,26 @@ internal sealed class OffsetRangeSdf
             throw new HarnessException($"{at}.initial_split_size: must be at least 1, got {size}");
         }
 
-        var awaitSplit = args.TryGetProperty("await_split", out var a) && a.ValueKind == JsonValueKind.True;
-        return new OffsetRangeSdf(restriction, emit, step, size, awaitSplit) { Checkpoint = CheckpointOf(args, at) };
+        return new OffsetRangeSdf(restriction, emit, step, size, AwaitSplitsOf(args, at)) { Checkpoint = CheckpointOf(args, at) };
+    }
+
+    // await_split: true (one split request), false or absent (none), or a number N of split requests.
+    private static int AwaitSplitsOf(JsonElement args, string at)
+    {
+        if (!args.TryGetProperty("await_split", out var a) || a.ValueKind == JsonValueKind.False)
+        {
+            return 0;
+        }
+
+        if (a.ValueKind == JsonValueKind.True)
+        {
+            return 1;
+        }
+
+        var n = Union.Int64(a, at + ".await_split");
+        return n is >= 1 and <= 100
+            ? (int)n
+            : throw new HarnessException($"{at}.await_split: must be a bool or a number of split requests from 1 to 100, got {n}");
     }
 
     private static (long, long)? CheckpointOf(JsonElement args, string at)
