@@ -99,7 +99,7 @@ public static class ScenarioUrns
         [BagState] = Set("emit", "fail_once_on", "time_sorted"), [MultimapState] = Set(), [OrderedListState] = Set(),
         [Timers] = Set("on_element", "on_timer"),
         [FinalizeBundle] = Set("when"), [AwaitSplit] = Set("timeout_ms"),
-        [OffsetRangeSdf] = Set("restriction", "output", "timestamp_per_offset_ms", "initial_split_size", "await_split", "checkpoint"),
+        [OffsetRangeSdf] = Set("restriction", "output", "timestamp_per_offset_ms", "initial_split_size", "await_split", "checkpoint", "side_input", "restriction_reads_side_input"),
     };
 
     private static HashSet<string> Set(params string[] keys) => new(keys, StringComparer.Ordinal);

@@ -122,10 +122,14 @@ internal static class OperatorFactories
             using var json = JsonDocument.Parse(payload.DoFn.Payload.IsEmpty ? "{}"u8.ToArray() : payload.DoFn.Payload.ToByteArray());
             var sdf = Sdf.OffsetRangeSdf.Compile(json.RootElement.Clone(), coders.Get(payload.RestrictionCoderId), $"{where} ({payload.DoFn.Urn}) payload");
             var mainInputs = new[] { main[0].Value };
+            var side = sdf.SideInput is { } sideName
+                ? SideInputFactories.Resolve(name, transform, payload, descriptor, coders).FirstOrDefault(s => s.Name == sideName)
+                    ?? throw new HarnessException($"{where}: side_input '{sideName}' is not among the ParDo's side inputs ({string.Join(", ", payload.SideInputs.Keys.Order(StringComparer.Ordinal))})", name)
+                : null;
             switch (urn)
             {
                 case Urns.Transforms.PairWithRestriction:
-                    return Node((n, c, o) => new PairWithRestrictionOperator(n, c, o, sdf), mainInputs);
+                    return Node((n, c, o) => new PairWithRestrictionOperator(n, c, o, sdf, side), mainInputs);
                 case Urns.Transforms.SplitAndSizeRestrictions:
                     return Node((n, c, o) => new SplitAndSizeOperator(n, c, o, sdf), mainInputs);
                 case Urns.Transforms.TruncateSizedRestrictions:
@@ -133,7 +137,7 @@ internal static class OperatorFactories
                 default:
                     var windowCoder = coders.Get(descriptor.WindowingStrategies[descriptor.Pcollections[main[0].Value].WindowingStrategyId].WindowCoderId);
                     var inputCoder = new WindowedValueCoder(coders.OfPCollection(main[0].Value), windowCoder);
-                    return Node((n, c, o) => new ProcessSizedElementOperator(n, c, o, sdf, inputCoder, main[0].Key), mainInputs);
+                    return Node((n, c, o) => new ProcessSizedElementOperator(n, c, o, sdf, inputCoder, main[0].Key, side), mainInputs);
             }
         }
 

@@ -22,7 +22,7 @@ internal static class RunIds
         return string.Empty;
     }
 
-    /// <summary>The inner function spec of a ParDo (do_fn) or combine (combine_fn) transform, or null.</summary>
+    /// <summary>The inner function spec of a ParDo or splittable DoFn part (do_fn) or combine (combine_fn) transform, or null.</summary>
     public static FunctionSpec? InnerFunction(PTransform transform)
     {
         var spec = transform.Spec;
@@ -35,7 +35,10 @@ internal static class RunIds
         {
             return spec.Urn switch
             {
-                Urns.Transforms.ParDo => ParDoPayload.Parser.ParseFrom(spec.Payload).DoFn,
+                // The parts of an expanded splittable DoFn carry its ParDoPayload: a stage holding only the Process part
+                // (a GroupByKey right after it) is still filed under its scenario run.
+                Urns.Transforms.ParDo or Urns.Transforms.PairWithRestriction or Urns.Transforms.SplitAndSizeRestrictions
+                    or Urns.Transforms.TruncateSizedRestrictions or Urns.Transforms.ProcessSizedElementsAndRestrictions => ParDoPayload.Parser.ParseFrom(spec.Payload).DoFn,
                 Urns.Transforms.CombinePerKeyPrecombine or Urns.Transforms.CombinePerKeyMergeAccumulators
                     or Urns.Transforms.CombinePerKeyExtractOutputs or Urns.Transforms.CombineGroupedValues
                     or Urns.Transforms.CombinePerKey or Urns.Transforms.CombineGlobally => CombinePayload.Parser.ParseFrom(spec.Payload).CombineFn,

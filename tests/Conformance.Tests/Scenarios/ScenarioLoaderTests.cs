@@ -115,4 +115,55 @@ public sealed class ScenarioLoaderTests
         Assert.Equal(new ExpectedFailure(FailurePhase.Prepare, "INVALID_ARGUMENT", null, []) with { MessageContains = s.Expect.Failure!.MessageContains }, s.Expect.Failure);
         Assert.Equal(["missing"], s.Pipeline.Transforms[2].Inputs);
     }
+
+    // A test SDF reading a side input (sdf/side_*): the side input it reads is named in its payload.
+    private const string SdfWithSide = """
+        id: sdf/side
+        description: The test SDF reads a side input.
+        spec: beam_runner_api.proto ParDoPayload.side_inputs
+        features: [UsesBoundedSplittableParDo, UsesSideInputs]
+        pipeline:
+          pcollections:
+            impulse: {coder: bytes}
+            sizes: {coder: varint}
+            out: {coder: "kv<kv<varint,varint>,iterable<varint>>"}
+          transforms:
+            - {name: Impulse, urn: "beam:transform:impulse:v1", outputs: {out: impulse}}
+            - {name: Create, urn: "beamconformance:transform:create:v1", inputs: [impulse], outputs: {out: sizes}, payload: {values: [2]}}
+            - name: Sdf
+              urn: beamconformance:transform:offset_range_sdf:v1
+              inputs: [sizes]
+              side_inputs: {s: {pcollection: sizes, view: iterable}}
+              outputs: {out: out}
+              payload: {restriction: {identity: {}}, side_input: s}
+            - {name: Out, urn: "beamconformance:transform:capture:v1", inputs: [out]}
+        """;
+
+    [Fact]
+    public void The_test_sdf_takes_side_inputs()
+    {
+        var sdf = ScenarioLoader.Load(SdfWithSide, "t.yaml").Pipeline.Transforms[2];
+
+        Assert.Equal("sizes", Assert.Single(sdf.SideInputs).Value.PCollection);
+    }
+
+    [Theory]
+    // Side inputs but no side_input naming the one Process reads.
+    [InlineData(", side_input: s}", "}", "key 'side_input': the test SDF's side_input must name one of its side_inputs (s)")]
+    // A side_input that is not among the side inputs.
+    [InlineData("side_input: s}", "side_input: t}", "key 'side_input': the test SDF's side_input must name one of its side_inputs (s)")]
+    // A side_input without side inputs.
+    [InlineData("      side_inputs: {s: {pcollection: sizes, view: iterable}}\n", "", "key 'side_input': the test SDF's side_input must name one of its side_inputs ()")]
+    // Side inputs on a transform that reads none.
+    [InlineData("payload: {values: [2]}}", "side_inputs: {s: {pcollection: sizes, view: iterable}}, payload: {values: [2]}}", "key 'side_inputs': only beamconformance:transform:read_side_inputs:v1 and beamconformance:transform:offset_range_sdf:v1 take side inputs")]
+    // A restriction that reads a side input the SDF does not name.
+    [InlineData("      side_inputs: {s: {pcollection: sizes, view: iterable}}\n      outputs: {out: out}\n      payload: {restriction: {identity: {}}, side_input: s}", "      outputs: {out: out}\n      payload: {restriction: {identity: {}}, restriction_reads_side_input: true}", "key 'restriction_reads_side_input': needs side_input")]
+    public void A_test_sdf_side_input_must_be_one_of_its_side_inputs(string find, string replace, string expected)
+    {
+        Assert.Contains(find, SdfWithSide, StringComparison.Ordinal);
+
+        var error = Assert.Throws<ScenarioFormatException>(() => ScenarioLoader.Load(SdfWithSide.Replace(find, replace, StringComparison.Ordinal), "t.yaml"));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
 }

@@ -130,9 +130,9 @@ internal static class PipelineReader
         var sideInputs = new Dictionary<string, SideInputSpec>(StringComparer.Ordinal);
         if (map.Get("side_inputs") is { } si)
         {
-            if (urn != ScenarioUrns.ReadSideInputs)
+            if (urn is not (ScenarioUrns.ReadSideInputs or ScenarioUrns.OffsetRangeSdf))
             {
-                throw map.Error("side_inputs", $"only {ScenarioUrns.ReadSideInputs} takes side inputs");
+                throw map.Error("side_inputs", $"only {ScenarioUrns.ReadSideInputs} and {ScenarioUrns.OffsetRangeSdf} take side inputs");
             }
 
             foreach (var (local, value) in Entries(s, si, "side_inputs"))
@@ -163,6 +163,20 @@ internal static class PipelineReader
         var payload = map.Get("payload") is { } p
             ? Payload(s, p, urn, payloadKeys, (outputs.Count == 1 || urn == ScenarioUrns.TestStream) && outputs.Count > 0 && pcollections.TryGetValue(outputs.Values.First(), out var outPc) ? outPc.Coder : null, outputs)
             : payloadKeys.Count == 0 ? TransformPayload.Empty : throw map.Error("payload", $"{urn} needs a payload ({string.Join(", ", payloadKeys)})");
+
+        if (urn == ScenarioUrns.OffsetRangeSdf && map.Get("payload") is { } sdfPayload)
+        {
+            var read = YamlMap.Open(s, sdfPayload, "payload", "payload");
+            if (read.Get("side_input") is { } sideName ? !sideInputs.ContainsKey(s.String(sideName, "side_input")) : sideInputs.Count > 0)
+            {
+                throw read.Error("side_input", $"the test SDF's side_input must name one of its side_inputs ({string.Join(", ", sideInputs.Keys)})");
+            }
+
+            if (read.Get("restriction_reads_side_input") is { } reads && s.Bool(reads, "restriction_reads_side_input") && !read.Has("side_input"))
+            {
+                throw read.Error("restriction_reads_side_input", "needs side_input (the side input the restriction reads)");
+            }
+        }
 
         return new TransformSpec(name, urn, map.Strings("inputs"), sideInputs, outputs, payload, opaque, map.Location);
     }

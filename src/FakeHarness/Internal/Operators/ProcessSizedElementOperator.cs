@@ -13,13 +13,18 @@ namespace BeamConformance.FakeHarness.Internal.Operators;
 /// <see cref="OffsetRangeTracker"/> and emits the SDF's value for each. It splits the element it is processing when the
 /// runner asks (<see cref="IElementSplitter"/>): the primary root keeps <c>[from, split)</c>, the residual root gets
 /// <c>[split, to)</c>, both encoded with the input PCollection's windowed value coder in the element's window, timestamp
-/// and pane; the residual's <c>output_watermarks</c> carry the watermark state for every output.
+/// and pane; the residual's <c>output_watermarks</c> carry the watermark state for every output. When the SDF reads a
+/// side input (<see cref="OffsetRangeSdf.SideInput"/>) each element, which must be in one window (PairWithRestriction
+/// explodes the windows then), reads it in that window's mapped side window once per bundle (a residual resumed in a
+/// later bundle reads it again, in its own window).
 /// </summary>
 internal sealed class ProcessSizedElementOperator : Operator, IElementSplitter
 {
     private readonly OffsetRangeSdf _sdf;
     private readonly WindowedValueCoder _inputCoder;
     private readonly string _inputLocalName;
+    private readonly SideInputSpec? _side;
+    private readonly SideInputReader _reader;
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _answered = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _lock = new();
@@ -28,12 +33,14 @@ internal sealed class ProcessSizedElementOperator : Operator, IElementSplitter
     private int _answers;
 
     public ProcessSizedElementOperator(
-        TransformNode node, BundleContext context, IReadOnlyDictionary<string, OutputPort> outputs, OffsetRangeSdf sdf, WindowedValueCoder inputCoder, string inputLocalName)
+        TransformNode node, BundleContext context, IReadOnlyDictionary<string, OutputPort> outputs, OffsetRangeSdf sdf, WindowedValueCoder inputCoder, string inputLocalName, SideInputSpec? side)
         : base(node, context, outputs)
     {
         _sdf = sdf;
         _inputCoder = inputCoder;
         _inputLocalName = inputLocalName;
+        _side = side;
+        _reader = new SideInputReader(context, node.Id, Name);
         if (!sdf.AwaitSplit)
         {
             _ready.TrySetResult();
@@ -105,6 +112,7 @@ internal sealed class ProcessSizedElementOperator : Operator, IElementSplitter
         }
 
         var (from, to, state) = OffsetRangeSdf.Parts(restriction);
+        var seen = await ReadSideInputAsync(element, value).ConfigureAwait(false);
         var tracker = new OffsetRangeTracker(from, to);
         lock (_lock)
         {
@@ -125,7 +133,7 @@ internal sealed class ProcessSizedElementOperator : Operator, IElementSplitter
                     await WaitForSplitAsync().ConfigureAwait(false);
                 }
 
-                await EmitAsync(element, value, offset).ConfigureAwait(false);
+                await EmitAsync(element, value, offset, seen).ConfigureAwait(false);
                 if (_sdf.Checkpoint is { } checkpoint && ++emitted == checkpoint.After)
                 {
                     Checkpoint(checkpoint.DelayMillis);
@@ -176,7 +184,24 @@ internal sealed class ProcessSizedElementOperator : Operator, IElementSplitter
         }
     }
 
-    private async ValueTask EmitAsync(WindowedValue<object?> element, object? value, long offset)
+    // The side input's view in the element's window (mapped), or null when the SDF reads none.
+    private async Task<object?> ReadSideInputAsync(WindowedValue<object?> element, object? value)
+    {
+        if (_side is not { } side)
+        {
+            return null;
+        }
+
+        var where = $"transform '{Name}' side input '{side.Name}'";
+        if (element.Windows is not [var window])
+        {
+            throw new HarnessException($"{where}: a sized element reading a side input must be in exactly one window, it is in {element.Windows.Count}", Name);
+        }
+
+        return await _reader.ReadAsync(side, side.WindowFn.MapSideWindow(window, where), value, where).ConfigureAwait(false);
+    }
+
+    private async ValueTask EmitAsync(WindowedValue<object?> element, object? value, long offset, object? seen)
     {
         if (Single is not { } output)
         {
@@ -184,7 +209,7 @@ internal sealed class ProcessSizedElementOperator : Operator, IElementSplitter
         }
 
         var timestamp = _sdf.TimestampPerOffsetMillis is { } step ? element.TimestampMillis + (step * offset) : element.TimestampMillis;
-        await output.EmitAsync(element with { Value = output.Shape(_sdf.Emit(value, offset), Name), TimestampMillis = timestamp }).ConfigureAwait(false);
+        await output.EmitAsync(element with { Value = output.Shape(_side is null ? _sdf.Emit(value, offset) : _sdf.Emit(value, offset, seen), Name), TimestampMillis = timestamp }).ConfigureAwait(false);
     }
 
     private BundleApplication Application(Current current, (long From, long To) range)

@@ -13,7 +13,10 @@ namespace BeamConformance.FakeHarness.Internal.Sdf;
 /// timestamp plus <c>timestamp_per_offset_ms × offset</c> when given; <c>await_split</c> makes the first claim of each
 /// bundle wait (up to <see cref="AwaitSplitTimeout"/>) for the runner's split request (<c>true</c>), or for N of them (an
 /// int N: a runner splitting on progress may split the stalled element again; an answer without a split ends the wait
-/// too), so that split points are deterministic.
+/// too), so that split points are deterministic. With <c>side_input: NAME</c> the Process part reads that side input (in
+/// the element's window, mapped by the side input's window mapping) and <c>output</c> is applied to
+/// <c>KV(KV(element, offset), seen)</c> instead; with <c>restriction_reads_side_input</c> PairWithRestriction reads it too
+/// and <c>restriction</c> gets <c>KV(element, seen)</c>.
 /// </summary>
 /// <remarks>
 /// The restriction coder (<c>ParDoPayload.restriction_coder_id</c>) must be <c>KV&lt;KV&lt;varint from, varint to&gt;,
@@ -50,6 +53,20 @@ internal sealed class OffsetRangeSdf
     public int AwaitSplits { get; }
 
     /// <summary>
+    /// The local name of the side input the Process part reads (<c>side_input</c>), or null when it reads none. Each
+    /// claimed offset then emits <c>output</c> applied to <c>KV(KV(element, offset), seen)</c>, <c>seen</c> being the
+    /// side input's view in the element's (single) window.
+    /// </summary>
+    public string? SideInput { get; private init; }
+
+    /// <summary>
+    /// True (<c>restriction_reads_side_input</c>) when PairWithRestriction reads <see cref="SideInput"/> too, in the
+    /// element's window, and <c>restriction</c> is applied to <c>KV(element, seen)</c>: as a Java DoFn whose
+    /// <c>@GetInitialRestriction</c> method takes a <c>@SideInput</c> parameter.
+    /// </summary>
+    public bool RestrictionReadsSideInput { get; private init; }
+
+    /// <summary>
     /// Self-checkpointing (<c>checkpoint: {after: N, delay_ms: D}</c>): after N outputs of one restriction the DoFn stops
     /// and defers the rest (a residual root asking to resume D ms later); null: it never checkpoints.
     /// </summary>
@@ -74,7 +91,19 @@ internal sealed class OffsetRangeSdf
             throw new HarnessException($"{at}.initial_split_size: must be at least 1, got {size}");
         }
 
-        return new OffsetRangeSdf(restriction, emit, step, size, AwaitSplitsOf(args, at)) { Checkpoint = CheckpointOf(args, at) };
+        var side = args.TryGetProperty("side_input", out var si) ? Union.String(si, at + ".side_input") : null;
+        var restrictionReads = args.TryGetProperty("restriction_reads_side_input", out var r) && r.ValueKind == JsonValueKind.True;
+        if (restrictionReads && side is null)
+        {
+            throw new HarnessException($"{at}.restriction_reads_side_input: needs side_input");
+        }
+
+        return new OffsetRangeSdf(restriction, emit, step, size, AwaitSplitsOf(args, at))
+        {
+            Checkpoint = CheckpointOf(args, at),
+            SideInput = side,
+            RestrictionReadsSideInput = restrictionReads,
+        };
     }
 
     // await_split: true (one split request), false or absent (none), or a number N of split requests.
@@ -110,11 +139,15 @@ internal sealed class OffsetRangeSdf
             : throw new HarnessException($"{at}.checkpoint: after must be at least 1 and delay_ms not negative, got after {after}, delay_ms {delay}");
     }
 
-    /// <summary>The initial restriction of <paramref name="element"/>: <c>KV(KV(from, to), watermark state)</c>.</summary>
+    /// <summary>
+    /// The initial restriction of <paramref name="element"/>: <c>KV(KV(from, to), watermark state)</c>, the
+    /// <c>restriction</c> function applied to the element's value, or to <c>KV(value, seen)</c> when
+    /// <see cref="RestrictionReadsSideInput"/> (<paramref name="seen"/> being the side input's view in the element's window).
+    /// </summary>
     /// <exception cref="HarnessException">The function gives neither an int nor a KV of ints, or a range that ends before it starts.</exception>
-    public KV InitialRestriction(WindowedValue<object?> element, string at)
+    public KV InitialRestriction(WindowedValue<object?> element, object? seen, string at)
     {
-        var (from, to) = _restriction(element.Value) switch
+        var (from, to) = _restriction(RestrictionReadsSideInput ? new KV(element.Value, seen) : element.Value) switch
         {
             long n => (0L, n),
             KV { Key: long f, Value: long t } => (f, t),
@@ -159,6 +192,9 @@ internal sealed class OffsetRangeSdf
 
     /// <summary>The value emitted for <paramref name="offset"/> of <paramref name="element"/>'s value.</summary>
     public object? Emit(object? element, long offset) => _emit(new KV(element, offset));
+
+    /// <summary>The value emitted for <paramref name="offset"/> of <paramref name="element"/>'s value when the side input read <paramref name="seen"/>.</summary>
+    public object? Emit(object? element, long offset, object? seen) => _emit(new KV(new KV(element, offset), seen));
 
     /// <summary>The restriction KV of a range and an estimator state.</summary>
     public static KV Restriction(long from, long to, long state) => new(new KV(from, to), state);
