@@ -10,6 +10,7 @@ namespace BeamConformance.FakeHarness;
 public sealed class ProtocolRecorder
 {
     private readonly ConcurrentDictionary<string, RunLog> _runs = new(StringComparer.Ordinal);
+    private long _sequence;
 
     /// <summary>The run ids with something recorded.</summary>
     public IReadOnlyCollection<string> RunIds => _runs.Keys.ToArray();
@@ -37,6 +38,9 @@ public sealed class ProtocolRecorder
     /// <summary>Forgets what was recorded for <paramref name="runId"/>.</summary>
     /// <param name="runId">The run id.</param>
     public void Remove(string runId) => _runs.TryRemove(runId, out _);
+
+    /// <summary>The next position in the order of everything recorded (instruction arrivals, bundle events).</summary>
+    internal long NextSequence() => Interlocked.Increment(ref _sequence);
 
     internal void AddDescriptor(string runId, RecordedBundleDescriptor descriptor) => With(runId, log => log.Descriptors.Add(descriptor));
 

@@ -27,4 +27,8 @@ public sealed record RecordedBundleEvent(string Kind, string BundleInstructionId
 
     /// <summary>When it happened (ms since the epoch, the harness's <see cref="FakeHarnessOptions.TimeProvider"/>).</summary>
     public long AtMillis { get; init; }
+
+    /// <summary>Its position among everything the harness recorded (see <see cref="RecordedInstruction.Sequence"/>): for a
+    /// <c>response</c>, taken before the answer was written to the control stream.</summary>
+    public long Sequence { get; init; }
 }

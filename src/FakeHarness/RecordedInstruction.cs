@@ -15,4 +15,15 @@ public sealed record RecordedInstruction(string Kind, string InstructionId, stri
     /// <summary>For <c>process_bundle</c>: the <c>cache_tokens</c> of type <c>user_state</c>, each token's bytes in lower-case
     /// hex, in the request's order; empty for other kinds and for bundles without one.</summary>
     public IReadOnlyList<string> UserStateCacheTokens { get; init; } = [];
+
+    /// <summary>For <c>process_bundle_progress</c>, <c>process_bundle_split</c> and <c>finalize_bundle</c>: the ProcessBundle
+    /// instruction the request names; null for other kinds.</summary>
+    public string? TargetInstructionId { get; init; }
+
+    /// <summary>For <c>process_bundle_progress</c> of a running bundle: what the harness answered; null otherwise.</summary>
+    public RecordedProgress? Progress { get; init; }
+
+    /// <summary>The position of the request's arrival on the worker's control stream among everything the harness recorded
+    /// (instructions and bundle events, <see cref="RecordedBundleEvent.Sequence"/>): increasing, from one counter per recorder.</summary>
+    public long Sequence { get; init; }
 }

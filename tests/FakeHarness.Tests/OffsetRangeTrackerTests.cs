@@ -117,4 +117,29 @@ public sealed class OffsetRangeTrackerTests
         Assert.Null(OffsetRangeSdf.Truncate(OffsetRangeSdf.Restriction(3, long.MaxValue, 42)));
         Assert.Equal((5L, 5L, 0L), OffsetRangeSdf.Parts(OffsetRangeSdf.Truncate(OffsetRangeSdf.Restriction(5, 5, 0))));
     }
+
+    [Fact]
+    public void Work_is_reported_as_metrics_proto_progress_infos_of_the_process_transform()
+    {
+        var remaining = Internal.MonitoringInfoIds.Work("beam:metric:ptransform_progress:remaining:v1", "Sdf/Process", 6);
+
+        // beam:metrics:progress:v1: an iterable (int32 count 1) of big-endian IEEE doubles, 6.0 = 0x4018000000000000.
+        Assert.Equal("000000014018000000000000", Convert.ToHexStringLower(remaining.Payload.Span));
+        Assert.Equal(("beam:metric:ptransform_progress:remaining:v1", "beam:metrics:progress:v1"), (remaining.Urn, remaining.Type));
+        Assert.Equal("Sdf/Process", Assert.Single(remaining.Labels, static l => l.Key == "PTRANSFORM").Value);
+    }
+
+    [Fact]
+    public void An_int_await_split_waits_for_that_many_split_requests_and_a_bad_one_is_refused()
+    {
+        var coder = new Model.Coders.KvCoder(new Model.Coders.KvCoder(Model.Coders.VarIntCoder.Instance, Model.Coders.VarIntCoder.Instance), Model.Coders.VarIntCoder.Instance);
+        using var three = System.Text.Json.JsonDocument.Parse("""{"restriction": {"identity": {}}, "await_split": 3}""");
+        using var yes = System.Text.Json.JsonDocument.Parse("""{"restriction": {"identity": {}}, "await_split": true}""");
+        using var zero = System.Text.Json.JsonDocument.Parse("""{"restriction": {"identity": {}}, "await_split": 0}""");
+
+        Assert.Equal(3, OffsetRangeSdf.Compile(three.RootElement, coder, "t").AwaitSplits);
+        Assert.Equal(1, OffsetRangeSdf.Compile(yes.RootElement, coder, "t").AwaitSplits);
+        var e = Assert.Throws<Internal.HarnessException>(() => OffsetRangeSdf.Compile(zero.RootElement, coder, "t"));
+        Assert.Equal("t.await_split: must be a bool or a number of split requests from 1 to 100, got 0", e.Message);
+    }
 }

@@ -97,6 +97,17 @@ public static class ProtocolChecker
                     }
 
                     break;
+                case ProtocolCheck.Progress p:
+                    problems.AddRange(ProgressChecker.Problems(log.ProgressAnswers, p));
+                    break;
+                case ProtocolCheck.LateRequests l:
+                    var late = ProgressChecker.LateRequests(log.ControlStream);
+                    if (!l.Count.Accepts(late.Count))
+                    {
+                        problems.Add($"late_requests: expected {l.Count}, actual {late.Count}: [{string.Join("; ", late)}]");
+                    }
+
+                    break;
                 case ProtocolCheck.Instructions i:
                     var count = log.Instructions.Count(k => k == i.Kind);
                     if (!i.Count.Accepts(count))

@@ -47,6 +47,20 @@ public sealed record ProtocolLog(
     /// </summary>
     public IReadOnlyList<(string Kind, long? Millis)> ResidualWatermarks { get; init; } = [];
 
+    /// <summary>
+    /// Every ProcessBundleProgressResponse the harness gave for a running bundle, in arrival order of the requests: the
+    /// bundle's instruction id, its data input's read index, and the test SDF's work completed and remaining (empty lists
+    /// when no element of it was being processed).
+    /// </summary>
+    public IReadOnlyList<(string Bundle, long? ReadIndex, IReadOnlyList<double> Completed, IReadOnlyList<double> Remaining)> ProgressAnswers { get; init; } = [];
+
+    /// <summary>
+    /// The control stream as the harness saw it, in order: each request (kind, its instruction id, the instruction it names
+    /// for progress, split and finalize requests) and each bundle answer (kind <c>response</c> or <c>failed</c>, the bundle's
+    /// instruction id, no target).
+    /// </summary>
+    public IReadOnlyList<(string Kind, string Instruction, string? Target)> ControlStream { get; init; } = [];
+
     /// <summary>An empty log.</summary>
     public static ProtocolLog Empty { get; } = new([], [], [], []);
 }

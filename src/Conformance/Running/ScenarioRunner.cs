@@ -235,6 +235,11 @@ public sealed class ScenarioRunner : IDisposable
             ElementSplits = [.. recording.Instructions.SelectMany(i => i.Splits).Select(static s => (s.PrimaryRestriction, s.ResidualRestriction))],
             ResidualWatermarks = [.. recording.BundleEvents.SelectMany(static e => e.Checkpoints.Select(static c => ("checkpoint", c.OutputWatermarkMillis))),
                 .. recording.Instructions.SelectMany(static i => i.Splits).Select(static s => ("split", s.ResidualOutputWatermarkMillis))],
+            ProgressAnswers = [.. recording.Instructions.Where(static i => i.Progress is not null).OrderBy(static i => i.Sequence)
+                .Select(static i => (i.TargetInstructionId ?? string.Empty, i.Progress!.ReadIndex, i.Progress.Completed, i.Progress.Remaining))],
+            ControlStream = [.. recording.Instructions.Select(static i => (i.Sequence, i.Kind, i.InstructionId, i.TargetInstructionId))
+                .Concat(recording.BundleEvents.Where(static e => e.Kind is "response" or "failed").Select(static e => (e.Sequence, e.Kind, e.BundleInstructionId, (string?)null)))
+                .OrderBy(static x => x.Sequence).Select(static x => (x.Kind, x.Item3, x.Item4))],
         };
     }
 }

@@ -118,4 +118,23 @@ public abstract record ProtocolCheck
         /// </summary>
         public bool Drained { get; init; }
     }
+
+    /// <summary>
+    /// <c>progress</c>: the ProcessBundleProgressResponses the harness gave for running bundles. Every answer reporting the
+    /// test SDF's work carries exactly one completed and one remaining value (one active element), each finite and at
+    /// least 0 (<c>beam:metric:ptransform_progress:completed:v1</c> / <c>remaining:v1</c>, Java <c>OffsetRangeTracker.getProgress</c>).
+    /// </summary>
+    /// <param name="FirstWorkPerBundle">Per bundle, in the order their first such answer came: the read index, work
+    /// completed and work remaining (offsets) of that first answer; null: not checked.</param>
+    /// <param name="AnswersAtLeast">At least this many answers reported work; null: not checked.</param>
+    public sealed record Progress(IReadOnlyList<(long ReadIndex, double Completed, double Remaining)>? FirstWorkPerBundle, long? AnswersAtLeast) : ProtocolCheck;
+
+    /// <summary>
+    /// <c>late_requests</c>: how many ProcessBundleProgressRequests and ProcessBundleSplitRequests named a bundle that had
+    /// demonstrably finished from the runner's side: they arrived after a FinalizeBundleRequest for it, or after the
+    /// answer of a bundle whose ProcessBundleRequest arrived after its own answer (the Fn API has no acknowledgement, so
+    /// only such causally later points are certain; testdata/README.md, "Progress of splittable DoFns").
+    /// </summary>
+    /// <param name="Count">The expected count (0 for a correct runner).</param>
+    public sealed record LateRequests(CountBound Count) : ProtocolCheck;
 }

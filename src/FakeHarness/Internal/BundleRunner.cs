@@ -87,19 +87,39 @@ internal sealed class BundleRunner
     }
 
     /// <summary>
-    /// The bundle's progress: element counts per PCollection and, per data input, its read index
-    /// (<c>beam:metric:data_channel:read_index:v1</c>, label PTRANSFORM: the index of the element being processed).
+    /// The bundle's progress: element counts per PCollection; per data input, its read index
+    /// (<c>beam:metric:data_channel:read_index:v1</c>, label PTRANSFORM: the index of the element being processed); and
+    /// for a splittable DoFn's Process transform processing an element, its work completed and remaining
+    /// (<c>beam:metric:ptransform_progress:completed:v1</c> / <c>remaining:v1</c>, the restriction tracker's progress),
+    /// as Beam's SDK harnesses report an SDF's progress (Python <c>SdfProcessSizedElements.monitoring_infos</c>).
     /// </summary>
-    public ProcessBundleProgressResponse Progress()
+    public (ProcessBundleProgressResponse Response, RecordedProgress Recorded) Progress()
     {
         var response = new ProcessBundleProgressResponse();
         _monitoring.Fill(Counts(), response.MonitoringInfos, response.MonitoringData);
-        foreach (var source in _sources)
+        var sources = _sources;
+        foreach (var source in sources)
         {
             response.MonitoringInfos.Add(MonitoringInfoIds.ReadIndex(source.Node.Id, source.Split.Index));
         }
 
-        return response;
+        string? workTransform = null;
+        (double Completed, double Remaining)? work = null;
+        foreach (var element in sources.Select(static s => s.Split.Element).OfType<Splits.IElementSplitter>())
+        {
+            if (element.CurrentWork() is { } w)
+            {
+                workTransform = ((Operator)element).Node.Id;
+                work = w;
+                response.MonitoringInfos.Add(MonitoringInfoIds.Work(Model.Urns.MonitoringInfos.WorkCompleted, workTransform, w.Completed));
+                response.MonitoringInfos.Add(MonitoringInfoIds.Work(Model.Urns.MonitoringInfos.WorkRemaining, workTransform, w.Remaining));
+                break;
+            }
+        }
+
+        var recorded = new RecordedProgress(
+            sources.Count == 1 ? sources[0].Split.Index : null, workTransform, work is { } c ? [c.Completed] : [], work is { } r ? [r.Remaining] : []);
+        return (response, recorded);
     }
 
     /// <summary>A ProcessBundleSplitRequest for this bundle was answered: wakes transforms waiting for one.</summary>

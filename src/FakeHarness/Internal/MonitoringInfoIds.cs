@@ -70,6 +70,23 @@ internal sealed class MonitoringInfoIds
         return info;
     }
 
+    /// <summary>
+    /// A transform's work completed or remaining (<paramref name="urn"/> <c>beam:metric:ptransform_progress:completed:v1</c>
+    /// or <c>remaining:v1</c>, type <c>beam:metrics:progress:v1</c>, label PTRANSFORM), in full form: the payload is a
+    /// <c>beam:coder:iterable:v1</c> of <c>beam:coder:double:v1</c>, one value per active element (metrics.proto).
+    /// </summary>
+    public static MonitoringInfo Work(string urn, string transformId, double value)
+    {
+        var info = new MonitoringInfo
+        {
+            Urn = urn,
+            Type = Urns.MonitoringInfoTypes.Progress,
+            Payload = ByteString.CopyFrom(new IterableCoder(DoubleCoder.Instance).EncodeToArray(new object?[] { value })),
+        };
+        info.Labels["PTRANSFORM"] = transformId;
+        return info;
+    }
+
     private static MonitoringInfo Describe(string pcollection)
     {
         var info = new MonitoringInfo { Urn = Urns.MonitoringInfos.ElementCount, Type = Urns.MonitoringInfoTypes.SumInt64 };

@@ -24,6 +24,7 @@ internal sealed class WorkerSession : IAsyncDisposable
     private readonly ConcurrentDictionary<string, BundleRunner> _activeBundles = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, TaskCompletionSource<BundleRunner?>> _arrivedBundles = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _runIds = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _arrivals = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (string RunId, IReadOnlyList<string> Transforms)> _pendingFinalizations = new(StringComparer.Ordinal);
     private readonly Channel<InstructionResponse> _responses = Channel.CreateUnbounded<InstructionResponse>(new UnboundedChannelOptions { SingleReader = true });
     private readonly MonitoringInfoIds _monitoringIds = new();
@@ -81,6 +82,7 @@ internal sealed class WorkerSession : IAsyncDisposable
             while (await call.ResponseStream.MoveNext(stop).ConfigureAwait(false))
             {
                 var request = call.ResponseStream.Current;
+                _arrivals[request.InstructionId] = _recorder.NextSequence();
                 if (request.RequestCase == InstructionRequest.RequestOneofCase.Register)
                 {
                     // Registration is handled inline so that a later ProcessBundle finds its descriptor.
@@ -178,6 +180,7 @@ internal sealed class WorkerSession : IAsyncDisposable
     private ValueTask RespondAsync(InstructionRequest request, InstructionResponse response)
     {
         response.InstructionId = request.InstructionId;
+        _arrivals.TryRemove(request.InstructionId, out _);
         return _responses.Writer.WriteAsync(response, CancellationToken.None);
     }
 
@@ -278,20 +281,16 @@ internal sealed class WorkerSession : IAsyncDisposable
         catch (Exception e)
         {
             Arrived(request.InstructionId, null);
-            foreach (var run in _runIds.Keys)
-            {
-                _recorder.AddInstruction(run, new RecordedInstruction(InstructionKinds.ProcessBundle, request.InstructionId, WorkerId));
-            }
-
+            Record(new RecordedInstruction(InstructionKinds.ProcessBundle, request.InstructionId, WorkerId), null, new InstructionResponse());
             return new InstructionResponse { Error = $"FakeHarness cannot run ProcessBundleDescriptor '{descriptorId}': {e.Message}" };
         }
 
-        _recorder.AddInstruction(plan.RunId, new RecordedInstruction(InstructionKinds.ProcessBundle, request.InstructionId, WorkerId)
+        Record(new RecordedInstruction(InstructionKinds.ProcessBundle, request.InstructionId, WorkerId)
         {
             UserStateCacheTokens = [.. request.ProcessBundle.CacheTokens
                 .Where(static t => t.TypeCase == ProcessBundleRequest.Types.CacheToken.TypeOneofCase.UserState)
                 .Select(static t => Convert.ToHexStringLower(t.Token.Span))],
-        });
+        }, plan.RunId, new InstructionResponse());
         var bundle = new BundleRunner(this, plan, request.InstructionId, request.ProcessBundle, _monitoringIds);
         _activeBundles[request.InstructionId] = bundle;
         Arrived(request.InstructionId, bundle);
@@ -303,7 +302,7 @@ internal sealed class WorkerSession : IAsyncDisposable
             {
                 Log.BundleFailed(_logger, WorkerId, request.InstructionId, error);
                 _log?.Error(error, request.InstructionId, result.Failures.FirstOrDefault()?.Transform);
-                _recorder.AddBundleEvent(plan.RunId, new RecordedBundleEvent("failed", request.InstructionId, WorkerId));
+                _recorder.AddBundleEvent(plan.RunId, new RecordedBundleEvent("failed", request.InstructionId, WorkerId) { Sequence = _recorder.NextSequence() });
                 return new InstructionResponse { Error = error };
             }
 
@@ -318,6 +317,7 @@ internal sealed class WorkerSession : IAsyncDisposable
                 RequiresFinalization = result.Finalizations.Count > 0,
                 Checkpoints = result.Checkpoints,
                 AtMillis = _options.TimeProvider.GetUtcNow().ToUnixTimeMilliseconds(),
+                Sequence = _recorder.NextSequence(),
             });
             return new InstructionResponse { ProcessBundle = result.Response };
         }
@@ -334,11 +334,18 @@ internal sealed class WorkerSession : IAsyncDisposable
         var target = request.ProcessBundleProgress.InstructionId;
         if (_activeBundles.TryGetValue(target, out var bundle))
         {
-            return Record(request, bundle.Plan.RunId, new InstructionResponse { ProcessBundleProgress = bundle.Progress() });
+            var (answer, recorded) = bundle.Progress();
+            return Record(
+                new RecordedInstruction(InstructionKinds.Of(request), request.InstructionId, WorkerId) { TargetInstructionId = target, Progress = recorded },
+                bundle.Plan.RunId,
+                new InstructionResponse { ProcessBundleProgress = answer });
         }
 
         // A bundle that is not (or no longer) running: nothing to report, which the protocol allows.
-        return Record(request, null, new InstructionResponse { ProcessBundleProgress = new ProcessBundleProgressResponse() });
+        return Record(
+            new RecordedInstruction(InstructionKinds.Of(request), request.InstructionId, WorkerId) { TargetInstructionId = target },
+            null,
+            new InstructionResponse { ProcessBundleProgress = new ProcessBundleProgressResponse() });
     }
 
     // Runs the bundle's finalization callbacks once (Beam's SDK harnesses drop a bundle's callbacks after running them);
@@ -351,7 +358,10 @@ internal sealed class WorkerSession : IAsyncDisposable
         {
             _recorder.AddBundleEvent(pending.RunId, new RecordedBundleEvent("finalize", target, WorkerId) { CallbacksRun = pending.Transforms });
             Log.BundleFinalized(_logger, WorkerId, target, pending.Transforms.Count);
-            return Record(request, pending.RunId, new InstructionResponse { FinalizeBundle = new FinalizeBundleResponse() });
+            return Record(
+                new RecordedInstruction(InstructionKinds.Of(request), request.InstructionId, WorkerId) { TargetInstructionId = target },
+                pending.RunId,
+                new InstructionResponse { FinalizeBundle = new FinalizeBundleResponse() });
         }
 
         foreach (var run in _runIds.Keys)
@@ -359,7 +369,7 @@ internal sealed class WorkerSession : IAsyncDisposable
             _recorder.AddBundleEvent(run, new RecordedBundleEvent("finalize", target, WorkerId));
         }
 
-        return Record(request, null, new InstructionResponse
+        return Record(new RecordedInstruction(InstructionKinds.Of(request), request.InstructionId, WorkerId) { TargetInstructionId = target }, null, new InstructionResponse
         {
             Error = $"FakeHarness has no finalization pending for instruction '{target}' (unknown, failed, not asked for, or already finalized)",
         });
@@ -404,7 +414,7 @@ internal sealed class WorkerSession : IAsyncDisposable
 
         var (response, recorded) = Splits.SplitAnswer.For(target, sources, request.ProcessBundleSplit);
         bundle?.OnSplitAsked();
-        var instruction = new RecordedInstruction(InstructionKinds.Of(request), request.InstructionId, WorkerId) { Splits = recorded };
+        var instruction = new RecordedInstruction(InstructionKinds.Of(request), request.InstructionId, WorkerId) { Splits = recorded, TargetInstructionId = target };
         return Record(instruction, bundle?.Plan.RunId, new InstructionResponse { ProcessBundleSplit = response });
     }
 
@@ -413,6 +423,7 @@ internal sealed class WorkerSession : IAsyncDisposable
 
     private InstructionResponse Record(RecordedInstruction instruction, string? runId, InstructionResponse response)
     {
+        instruction = instruction with { Sequence = _arrivals.TryRemove(instruction.InstructionId, out var arrival) ? arrival : _recorder.NextSequence() };
         if (runId is not null)
         {
             _recorder.AddInstruction(runId, instruction);

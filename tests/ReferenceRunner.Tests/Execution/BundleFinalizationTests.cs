@@ -97,7 +97,7 @@ public sealed class BundleFinalizationTests
         return JobExecutorTests.Context(jobId, pipeline, launcher, messages);
     }
 
-    private sealed class Messages : IJobMessageSink
+    internal sealed class Messages : IJobMessageSink
     {
         public ConcurrentQueue<string> Texts { get; } = new();
 

@@ -164,10 +164,22 @@ internal static class ExpectReader
                 return new ProtocolCheck.ElementSplits(
                     [.. map.List("primary").Select(a => Range(s, a, "primary"))],
                     map.Get("residual") is null ? null : [.. map.List("residual").Select(a => Range(s, a, "residual"))]);
+            case "progress":
+                return new ProtocolCheck.Progress(
+                    map.Get("first_work_per_bundle") is null ? null : [.. map.List("first_work_per_bundle").Select(a => Work(s, a))],
+                    map.OptLong("answers_at_least"));
+            case "late_requests":
+                return new ProtocolCheck.LateRequests(Count(map));
             default:
                 return new ProtocolCheck.Instructions(Kind(s, map, InstructionKinds), Count(map));
         }
     }
+
+    // [read_index, completed, remaining] of one progress answer.
+    private static (long, double, double) Work(YamlSource s, YamlNode node, string key = "first_work_per_bundle") =>
+        node is YamlSequenceNode seq && seq.Children.Count == 3
+            ? (s.Long(seq.Children[0], key), s.Double(seq.Children[1], key), s.Double(seq.Children[2], key))
+            : throw s.Error(node, key, "each entry is [read_index, completed, remaining]");
 
     // [from, to] of a root's offset range, or the string none for "no element split".
     private static (long, long)? Range(YamlSource s, YamlNode node, string key) =>

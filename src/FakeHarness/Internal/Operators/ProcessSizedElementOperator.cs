@@ -31,6 +31,7 @@ internal sealed class ProcessSizedElementOperator : Operator, IElementSplitter
     private readonly Lock _lock = new();
     private Current? _current;
     private bool _awaited;
+    private int _answers;
 
     public ProcessSizedElementOperator(
         TransformNode node, BundleContext context, IReadOnlyDictionary<string, OutputPort> outputs, OffsetRangeSdf sdf, WindowedValueCoder inputCoder, string inputLocalName, SideInputSpec? side)
@@ -57,6 +58,15 @@ internal sealed class ProcessSizedElementOperator : Operator, IElementSplitter
     }
 
     /// <inheritdoc />
+    public (double Completed, double Remaining)? CurrentWork()
+    {
+        lock (_lock)
+        {
+            return _current?.Tracker.Progress();
+        }
+    }
+
+    /// <inheritdoc />
     public ElementSplit? TrySplit(double fractionOfRemainder)
     {
         lock (_lock)
@@ -76,7 +86,13 @@ internal sealed class ProcessSizedElementOperator : Operator, IElementSplitter
     public Task ReadyForSplitAsync() => _ready.Task;
 
     /// <inheritdoc />
-    public void SplitAnswered() => _answered.TrySetResult();
+    public void SplitAnswered(bool split)
+    {
+        if (Interlocked.Increment(ref _answers) >= _sdf.AwaitSplits || !split)
+        {
+            _answered.TrySetResult();
+        }
+    }
 
     public override ValueTask FinishAsync()
     {

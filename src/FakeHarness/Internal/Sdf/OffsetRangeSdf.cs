@@ -11,10 +11,12 @@ namespace BeamConformance.FakeHarness.Internal.Sdf;
 /// giving an int n for <c>[0, n)</c> or a KV <c>[from, to]</c>); initial splits of <c>initial_split_size</c> offsets;
 /// each claimed offset emits <c>output</c> applied to <c>KV(element, offset)</c> (default: that KV), at the element's
 /// timestamp plus <c>timestamp_per_offset_ms × offset</c> when given; <c>await_split</c> makes the first claim of each
-/// bundle wait (up to <see cref="AwaitSplitTimeout"/>) for the runner's split request, so that split points are
-/// deterministic; <c>watermark</c> drives a manual watermark estimator (<see cref="Watermark"/>). With <c>side_input: NAME</c> the Process part reads that side input (in the element's window, mapped
-/// by the side input's window mapping) and <c>output</c> is applied to <c>KV(KV(element, offset), seen)</c> instead;
-/// with <c>restriction_reads_side_input</c> PairWithRestriction reads it too and <c>restriction</c> gets <c>KV(element, seen)</c>.
+/// bundle wait (up to <see cref="AwaitSplitTimeout"/>) for the runner's split request (<c>true</c>), or for N of them (an
+/// int N: a runner splitting on progress may split the stalled element again; an answer without a split ends the wait
+/// too), so that split points are deterministic; <c>watermark</c> drives a manual watermark estimator (<see cref="Watermark"/>). With <c>side_input: NAME</c> the Process part reads that side input (in
+/// the element's window, mapped by the side input's window mapping) and <c>output</c> is applied to
+/// <c>KV(KV(element, offset), seen)</c> instead; with <c>restriction_reads_side_input</c> PairWithRestriction reads it too
+/// and <c>restriction</c> gets <c>KV(element, seen)</c>.
 /// </summary>
 /// <remarks>
 /// The restriction coder (<c>ParDoPayload.restriction_coder_id</c>) must be <c>KV&lt;KV&lt;varint from, varint to&gt;,
@@ -29,13 +31,13 @@ internal sealed class OffsetRangeSdf
     private readonly Func<object?, object?> _restriction;
     private readonly Func<object?, object?> _emit;
 
-    private OffsetRangeSdf(Func<object?, object?> restriction, Func<object?, object?> emit, long? timestampPerOffsetMillis, long? initialSplitSize, bool awaitSplit)
+    private OffsetRangeSdf(Func<object?, object?> restriction, Func<object?, object?> emit, long? timestampPerOffsetMillis, long? initialSplitSize, int awaitSplits)
     {
         _restriction = restriction;
         _emit = emit;
         TimestampPerOffsetMillis = timestampPerOffsetMillis;
         InitialSplitSize = initialSplitSize;
-        AwaitSplit = awaitSplit;
+        AwaitSplits = awaitSplits;
     }
 
     /// <summary>Output timestamp step per offset (ms), or null to keep the element's timestamp.</summary>
@@ -44,8 +46,11 @@ internal sealed class OffsetRangeSdf
     /// <summary>The size (offsets) of the initial splits, or null for one restriction per element.</summary>
     public long? InitialSplitSize { get; }
 
-    /// <summary>True when the first claim of each bundle waits for a split request.</summary>
-    public bool AwaitSplit { get; }
+    /// <summary>True when the first claim of each bundle waits for split requests.</summary>
+    public bool AwaitSplit => AwaitSplits > 0;
+
+    /// <summary>How many split requests (answered with a split or not) the first claim of each bundle waits for: 0 for none.</summary>
+    public int AwaitSplits { get; }
 
     /// <summary>
     /// The local name of the side input the Process part reads (<c>side_input</c>), or null when it reads none. Each
@@ -99,7 +104,6 @@ internal sealed class OffsetRangeSdf
             throw new HarnessException($"{at}.initial_split_size: must be at least 1, got {size}");
         }
 
-        var awaitSplit = args.TryGetProperty("await_split", out var a) && a.ValueKind == JsonValueKind.True;
         var side = args.TryGetProperty("side_input", out var si) ? Union.String(si, at + ".side_input") : null;
         var restrictionReads = args.TryGetProperty("restriction_reads_side_input", out var r) && r.ValueKind == JsonValueKind.True;
         if (restrictionReads && side is null)
@@ -107,7 +111,32 @@ internal sealed class OffsetRangeSdf
             throw new HarnessException($"{at}.restriction_reads_side_input: needs side_input");
         }
 
-        return new OffsetRangeSdf(restriction, emit, step, size, awaitSplit) { Checkpoint = CheckpointOf(args, at), SideInput = side, RestrictionReadsSideInput = restrictionReads, Watermark = WatermarkOf(args, at) };
+        return new OffsetRangeSdf(restriction, emit, step, size, AwaitSplitsOf(args, at))
+        {
+            Checkpoint = CheckpointOf(args, at),
+            SideInput = side,
+            RestrictionReadsSideInput = restrictionReads,
+            Watermark = WatermarkOf(args, at),
+        };
+    }
+
+    // await_split: true (one split request), false or absent (none), or a number N of split requests.
+    private static int AwaitSplitsOf(JsonElement args, string at)
+    {
+        if (!args.TryGetProperty("await_split", out var a) || a.ValueKind == JsonValueKind.False)
+        {
+            return 0;
+        }
+
+        if (a.ValueKind == JsonValueKind.True)
+        {
+            return 1;
+        }
+
+        var n = Union.Int64(a, at + ".await_split");
+        return n is >= 1 and <= 100
+            ? (int)n
+            : throw new HarnessException($"{at}.await_split: must be a bool or a number of split requests from 1 to 100, got {n}");
     }
 
     private static (long, long)? WatermarkOf(JsonElement args, string at)

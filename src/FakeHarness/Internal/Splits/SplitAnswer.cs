@@ -37,7 +37,7 @@ internal static class SplitAnswer
                 }
             }
 
-            source?.Split.Element?.SplitAnswered();
+            source?.Split.Element?.SplitAnswered(split is not null);
             recorded.Add(new RecordedSplit(
                 bundleInstructionId, transformId, desired.FractionOfRemainder, allowed, desired.EstimatedInputElements, split?.LastPrimary, split?.FirstResidual)
             {

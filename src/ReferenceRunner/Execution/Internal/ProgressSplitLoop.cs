@@ -1,37 +1,61 @@
 using BeamConformance.ReferenceRunner.FnApi;
 using Microsoft.Extensions.Logging;
 using Org.Apache.Beam.Model.FnExecution.V1;
-using Org.Apache.Beam.Model.Pipeline.V1;
 
 namespace BeamConformance.ReferenceRunner.Execution.Internal;
 
 /// <summary>
 /// Split mode <see cref="SplitMode.OnStalledProgress"/> for one bundle (Prism's progress loop): every
-/// <see cref="Interval"/> while the bundle runs, a ProcessBundleProgressRequest; the data input's read index
-/// (<c>beam:metric:data_channel:read_index:v1</c>, label PTRANSFORM) of two answers in a row being equal means the bundle
-/// is stalled, and one <see cref="ChannelSplitRequest"/> at fraction 0.5 (no retries: an empty answer is "no split")
-/// is asked. At most one split per bundle (its residual is a new bundle, which may be split in turn); an error answer
-/// to a progress request, or no read index in it, stops the loop without a split. The split request is not cancelled
+/// <see cref="Interval"/> while the bundle runs, a ProcessBundleProgressRequest, read with <see cref="BundleProgress"/>.
+/// The bundle is stalled when two answers in a row report the same read index of the data input
+/// (<c>beam:metric:data_channel:read_index:v1</c>) and, on a splittable DoFn's stage, the same work completed by its
+/// Process transform (<c>beam:metric:ptransform_progress:completed:v1</c>) with some work remaining
+/// (<c>remaining:v1</c> above 0). A stalled bundle is asked a <see cref="ChannelSplitRequest"/> at fraction 0.5 (no
+/// retries: an empty answer is "no split").
+/// <list type="bullet">
+/// <item>An ordinary stage's bundle is split at most once (its residual is a new bundle, which may be split in turn).</item>
+/// <item>A splittable DoFn's bundle is split again at every later stalled answer, each time of what the SDK kept (the
+/// estimate of input elements becomes the last split's first residual element, as Prism updates it), until the SDK
+/// answers "no split" or the bundle ends: a long restriction is split inside its element as often as it stalls.</item>
+/// </list>
+/// An error answer to a progress request, or no read index in it, stops the loop. A split request is not cancelled
 /// by the bundle's end: its answer is awaited, so a split the SDK applied is never lost.
 /// </summary>
 internal sealed class ProgressSplitLoop(
-    WorkerConnection connection, string jobId, string instructionId, string transformId, int elementCount, TimeProvider jobTimeProvider, ILogger logger)
+    WorkerConnection connection,
+    string jobId,
+    string instructionId,
+    string transformId,
+    int elementCount,
+    BundleProgress progress,
+    TimeProvider jobTimeProvider,
+    ILogger logger,
+    SplittableBundle? splittable = null)
 {
+    private readonly List<ChannelSplitRequest> _splits = [];
+
     /// <summary>How often progress is asked (Prism's 100 ms ticker).</summary>
     public static TimeSpan Interval { get; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>The fraction of the remainder asked of a stalled bundle (Prism's).</summary>
     public const double Fraction = 0.5;
 
-    /// <summary>The split asked, or null when none was.</summary>
-    public ChannelSplitRequest? Split { get; private set; }
+    /// <summary>The splits asked, in order (the last one may be "no split").</summary>
+    public IReadOnlyList<ChannelSplitRequest> Splits => _splits;
 
-    /// <summary>Runs until the bundle ends (<paramref name="bundleRunning"/> cancelled) or a split was asked.</summary>
+    /// <summary>The first element the SDK will not process after all splits (the least first residual element), or null.</summary>
+    public int? FirstResidualElement => _splits.Select(static s => s.FirstResidualElement).Where(static f => f is not null).Min();
+
+    /// <summary>The residual roots of the element splits, in the order answered.</summary>
+    public IEnumerable<Engine.ResidualRoot> ResidualRoots => _splits.Select(static s => s.ResidualRoot).OfType<Engine.ResidualRoot>();
+
+    /// <summary>Runs until the bundle ends (<paramref name="bundleRunning"/> cancelled) or no more splits are asked.</summary>
     /// <exception cref="InvalidSplitException">The SDK's split answer is inconsistent.</exception>
     /// <exception cref="OperationCanceledException">The job was cancelled.</exception>
     public async Task RunAsync(CancellationToken bundleRunning, CancellationToken job)
     {
-        long? previous = null;
+        (long? Index, double? Completed)? previous = null;
+        var estimate = elementCount;
         try
         {
             while (true)
@@ -46,46 +70,35 @@ internal sealed class ProgressSplitLoop(
 
                 var infos = await connection.ResolveMonitoringInfosAsync(
                     response.ProcessBundleProgress.MonitoringInfos, response.ProcessBundleProgress.MonitoringData, bundleRunning).ConfigureAwait(false);
-                if (ReadIndex(infos) is not { } index)
+                var answer = progress.Read(infos);
+                if (answer.ReadIndex is not { } index)
                 {
                     return;
                 }
 
-                if (index == previous)
+                var completed = splittable is null ? null : answer.CompletedOf(splittable.Root.TransformId);
+                var stalled = previous is { } p && p.Index == index && p.Completed == completed
+                    && (splittable is null || answer.RemainingOf(splittable.Root.TransformId) is > 0);
+                previous = (index, completed);
+                if (!stalled)
                 {
-                    Split = new ChannelSplitRequest(connection, jobId, instructionId, transformId, elementCount, Fraction, jobTimeProvider, logger, retryEmpty: false);
-                    await Split.AskAsync(static () => false, job).ConfigureAwait(false);
+                    continue;
+                }
+
+                var split = new ChannelSplitRequest(connection, jobId, instructionId, transformId, estimate, Fraction, jobTimeProvider, logger, retryEmpty: false, splittable);
+                _splits.Add(split);
+                await split.AskAsync(static () => false, job).ConfigureAwait(false);
+                if (splittable is null || split.FirstResidualElement is not { } first)
+                {
                     return;
                 }
 
-                previous = index;
+                estimate = first;
             }
         }
         catch (OperationCanceledException) when (bundleRunning.IsCancellationRequested && !job.IsCancellationRequested)
         {
-            // The bundle ended before it stalled.
+            // The bundle ended before it stalled (again).
         }
-    }
-
-    private long? ReadIndex(IEnumerable<MonitoringInfo> infos)
-    {
-        foreach (var info in infos)
-        {
-            if (info.Urn == Model.Urns.MonitoringInfos.DataChannelReadIndex
-                && info.Labels.TryGetValue("PTRANSFORM", out var transform) && transform == transformId)
-            {
-                try
-                {
-                    var reader = new Model.Coders.CoderReader(info.Payload.ToByteArray());
-                    return reader.ReadVarInt64(Model.Urns.Coders.VarInt);
-                }
-                catch (Model.Coders.CoderException)
-                {
-                    return null;
-                }
-            }
-        }
-
-        return null;
     }
 }

@@ -10,4 +10,10 @@ internal static partial class SplitLog
 
     [LoggerMessage(EventId = 1251, Level = LogLevel.Debug, Message = "job {JobId}: split of {Instruction} at fraction {Fraction}: no split ({Why})")]
     public static partial void NoSplit(ILogger logger, string jobId, string instruction, double fraction, string why);
+
+    [LoggerMessage(EventId = 1252, Level = LogLevel.Debug, Message = "job {JobId}: progress of {Instruction}: read index {ReadIndex}, transform {Transform} work completed {Completed}, remaining {Remaining}")]
+    public static partial void Work(ILogger logger, string jobId, string instruction, long? readIndex, string transform, string completed, string remaining);
+
+    [LoggerMessage(EventId = 1253, Level = LogLevel.Warning, Message = "job {JobId}: progress answer of {Instruction} from SDK worker {WorkerId} has malformed MonitoringInfos, left out: {Problems}")]
+    public static partial void MalformedProgress(ILogger logger, string jobId, string instruction, string workerId, string problems);
 }

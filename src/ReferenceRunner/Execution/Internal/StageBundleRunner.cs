@@ -95,8 +95,9 @@ internal sealed class StageBundleRunner(
             }
 
             // A stateful stage's input is re-ordered by key above, so the split indices would not be the engine's: not split.
+            var progress = new BundleProgress(context, connection.WorkerId, instructionId, stage.Inputs.Count > 0 ? stage.Inputs[0].TransformId : string.Empty, logger);
             var split = state is null ? SplitFor(bundle, stage, connection, instructionId, inputs[0].Elements) : null;
-            var progressSplit = state is null ? ProgressSplitFor(bundle, stage, connection, instructionId) : null;
+            var progressSplit = state is null ? ProgressSplitFor(bundle, stage, connection, instructionId, progress, inputs[0].Elements) : null;
             var request = new BundleRequest
             {
                 InstructionId = instructionId,
@@ -113,7 +114,7 @@ internal sealed class StageBundleRunner(
             BundleOutcome outcome;
             try
             {
-                outcome = await ProcessAsync(connection, request, instructionId, metricsKey, progressSplit, cancellationToken).ConfigureAwait(false);
+                outcome = await ProcessAsync(connection, request, instructionId, metricsKey, progress, progressSplit, cancellationToken).ConfigureAwait(false);
             }
             catch when (state is not null)
             {
@@ -144,8 +145,13 @@ internal sealed class StageBundleRunner(
             engine.CommitBundle(bundle.Id, new BundleResult
             {
                 Outputs = outputs,
-                FirstResidualElements = ResidualOf(stage, split ?? progressSplit?.Split),
-                ResidualRoots = [.. split?.ResidualRoot is { } root ? [root] : Array.Empty<ResidualRoot>(), .. CheckpointRoots.Read(outcome.Response, stage, instructionId)],
+                FirstResidualElements = ResidualOf(stage, split?.FirstResidualElement ?? progressSplit?.FirstResidualElement),
+                ResidualRoots =
+                [
+                    .. split?.ResidualRoot is { } root ? [root] : Array.Empty<ResidualRoot>(),
+                    .. progressSplit?.ResidualRoots ?? [],
+                    .. CheckpointRoots.Read(outcome.Response, stage, instructionId),
+                ],
                 Timers = timers?.Summary(CellsAfter(state!, transaction)),
             });
             transaction?.Commit();
@@ -182,10 +188,11 @@ internal sealed class StageBundleRunner(
     }
 
     private async Task<BundleOutcome> ProcessAsync(
-        WorkerConnection connection, BundleRequest request, string instructionId, string metricsKey, ProgressSplitLoop? progressSplit, CancellationToken cancellationToken)
+        WorkerConnection connection, BundleRequest request, string instructionId, string metricsKey, BundleProgress answers, ProgressSplitLoop? progressSplit,
+        CancellationToken cancellationToken)
     {
         using var progress = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var progressLoop = ReportProgressAsync(connection, instructionId, metricsKey, progress.Token);
+        var progressLoop = ReportProgressAsync(connection, instructionId, metricsKey, answers, progress.Token);
         var splitLoop = progressSplit?.RunAsync(progress.Token, cancellationToken) ?? Task.CompletedTask;
         BundleOutcome outcome;
         try
@@ -203,10 +210,13 @@ internal sealed class StageBundleRunner(
         return outcome;
     }
 
-    // Split mode progress: bundles of two or more elements on an ordinary stage's single data input, split when stalled.
-    private ProgressSplitLoop? ProgressSplitFor(Bundle bundle, ExecutableStagePlan stage, WorkerConnection connection, string instructionId) =>
-        stage.Inputs.Count == 1 && stage.Splittable is null && bundle.ElementCount >= 2 && options.SplitMode is SplitMode.OnStalledProgress
-            ? new ProgressSplitLoop(connection, context.JobId, instructionId, stage.Inputs[0].TransformId, bundle.ElementCount, options.TimeProvider, logger)
+    // Split mode progress: bundles of two or more elements on an ordinary stage's single data input, and every bundle of a
+    // splittable DoFn's stage (one element can split inside), split when stalled.
+    private ProgressSplitLoop? ProgressSplitFor(
+        Bundle bundle, ExecutableStagePlan stage, WorkerConnection connection, string instructionId, BundleProgress progress, IEnumerable<Element> elements) =>
+        stage.Inputs.Count == 1 && bundle.ElementCount >= (stage.Splittable is null ? 2 : 1) && options.SplitMode is SplitMode.OnStalledProgress
+            ? new ProgressSplitLoop(connection, context.JobId, instructionId, stage.Inputs[0].TransformId, bundle.ElementCount, progress, options.TimeProvider, logger,
+                splittable: stage.Splittable is { } root ? new SplittableBundle(root, stage.Inputs[0], [.. elements]) : null)
             : null;
 
     // A split is asked of bundles of two or more elements on a stage's single data input (SplitMode's contract), and of
@@ -217,8 +227,8 @@ internal sealed class StageBundleRunner(
                 splittable: stage.Splittable is { } root ? new SplittableBundle(root, stage.Inputs[0], [.. elements]) : null)
             : null;
 
-    private static Dictionary<PCollectionId, int> ResidualOf(ExecutableStagePlan stage, ChannelSplitRequest? split) =>
-        split?.FirstResidualElement is { } first ? new() { [stage.Inputs[0].PCollection] = first } : [];
+    private static Dictionary<PCollectionId, int> ResidualOf(ExecutableStagePlan stage, int? firstResidualElement) =>
+        firstResidualElement is { } first ? new() { [stage.Inputs[0].PCollection] = first } : [];
 
     // The engine's Impulse element is already the wire bytes (00, the nested encoding of an empty byte array):
     // every input, Impulse output or not, goes out as the engine holds it.
@@ -236,7 +246,7 @@ internal sealed class StageBundleRunner(
         }
     }
 
-    private async Task ReportProgressAsync(WorkerConnection connection, string instructionId, string metricsKey, CancellationToken cancellationToken)
+    private async Task ReportProgressAsync(WorkerConnection connection, string instructionId, string metricsKey, BundleProgress answers, CancellationToken cancellationToken)
     {
         if (options.ProgressInterval is not { } interval || interval <= TimeSpan.Zero)
         {
@@ -259,6 +269,7 @@ internal sealed class StageBundleRunner(
 
                 var infos = await connection.ResolveMonitoringInfosAsync(
                     response.ProcessBundleProgress.MonitoringInfos, response.ProcessBundleProgress.MonitoringData, cancellationToken).ConfigureAwait(false);
+                _ = answers.Read(infos);
                 if (!cancellationToken.IsCancellationRequested)
                 {
                     context.Metrics.Attempted(metricsKey, infos);
