@@ -200,8 +200,8 @@ internal sealed partial class AggregationRuntime : StageRuntime
         }
 
         var live = state.Active && !state.Closed && !_batch;
-        var wakeup = live ? state.Trigger.NextProcessingTimeWakeup() : long.MaxValue;
-        if (wakeup != long.MaxValue && wakeup > _now)
+        var wakeup = live ? state.Trigger.NextProcessingTimeWakeup(_now) : long.MaxValue;
+        if (wakeup != long.MaxValue)
         {
             state.WakeupMillis = wakeup;
             _wakeups.Add(state);

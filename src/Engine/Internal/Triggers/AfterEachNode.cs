@@ -58,7 +58,7 @@ internal sealed class AfterEachNode(TriggerNode[] subtriggers) : TriggerNode(sub
         IsFinished = Current is null;
     }
 
-    public override long NextProcessingTimeWakeup() => Current?.NextProcessingTimeWakeup() ?? long.MaxValue;
+    public override long NextProcessingTimeWakeup(long nowMillis) => Current?.NextProcessingTimeWakeup(nowMillis) ?? long.MaxValue;
 
     public override bool WaitsForSynchronizedTime() => Current?.WaitsForSynchronizedTime() ?? false;
 }

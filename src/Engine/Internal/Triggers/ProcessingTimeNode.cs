@@ -37,7 +37,7 @@ internal sealed class ProcessingTimeNode(Trigger.AfterProcessingTime? transforms
 
     public override void Clear() => _target = null;
 
-    public override long NextProcessingTimeWakeup() => !synchronized && _target is long t ? t : long.MaxValue;
+    public override long NextProcessingTimeWakeup(long nowMillis) => !synchronized && _target is long t && t > nowMillis ? t : long.MaxValue;
 
     public override bool WaitsForSynchronizedTime() => synchronized && _target is not null;
 }

@@ -49,15 +49,20 @@ internal abstract class TriggerNode(params TriggerNode[] children)
         ResetBits();
     }
 
-    /// <summary>The earliest processing time (ms) at which this subtree may become ready; <see cref="long.MaxValue"/> when none.</summary>
-    public virtual long NextProcessingTimeWakeup()
+    /// <summary>
+    /// The earliest processing-time target (ms) of this subtree's unfinished nodes that lies strictly after
+    /// <paramref name="nowMillis"/>; <see cref="long.MaxValue"/> when none. Targets already reached are left out, so a
+    /// composite waiting for a later part still gets a wake-up for it (Java sets one processing-time timer per
+    /// <c>AfterDelayFromFirstElementStateMachine</c>).
+    /// </summary>
+    public virtual long NextProcessingTimeWakeup(long nowMillis)
     {
         var min = long.MaxValue;
         foreach (var child in Children)
         {
             if (!child.IsFinished)
             {
-                min = Math.Min(min, child.NextProcessingTimeWakeup());
+                min = Math.Min(min, child.NextProcessingTimeWakeup(nowMillis));
             }
         }
 
