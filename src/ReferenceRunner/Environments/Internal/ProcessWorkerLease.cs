@@ -19,6 +19,10 @@ internal sealed class ProcessWorkerLease : IWorkerLease
     private readonly TimeProvider _time;
     private readonly Queue<string> _tail = new();
     private readonly TaskCompletionSource<string> _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    // Set once the output readers are started (or the start failed): a process that exits at once raises Exited before
+    // BeginOutputReadLine, and WaitForExitAsync then has no reader to wait for, so its last lines would be lost.
+    private readonly TaskCompletionSource _readersStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _disposed;
 
     private ProcessWorkerLease(string workerId, Process process, TimeProvider time)
@@ -71,12 +75,14 @@ internal sealed class ProcessWorkerLease : IWorkerLease
         }
         catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)
         {
+            lease._readersStarted.TrySetResult();
             process.Dispose();
             throw new JobFailedException($"Could not start worker '{workerId}' for environment '{environmentId}': command '{payload.Command}' failed to start: {e.Message}", e);
         }
 
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+        lease._readersStarted.TrySetResult();
         Log.ProcessWorkerStarted(logger, workerId, environmentId, process.Id, payload.Command);
         return lease;
     }
@@ -101,6 +107,7 @@ internal sealed class ProcessWorkerLease : IWorkerLease
 
     private async Task OnExitedAsync(string command, ILogger logger)
     {
+        await _readersStarted.Task.ConfigureAwait(false);
         int code;
         try
         {
