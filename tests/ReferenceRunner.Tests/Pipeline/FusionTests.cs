@@ -113,6 +113,16 @@ public sealed class FusionTests
             stage2 [js]: flatten.out -> c -> 
             """
         },
+        // The second read's engine PCollection avoids a pipeline PCollection already named like it.
+        {
+            "flatten with itself next to a PCollection named alike",
+            """
+            impulse: Impulse  -> impulse.out
+            stage1 [js]: impulse.out -> a, t, u -> a.out@flatten#2_2, a.out
+            flatten: Flatten a.out, a.out@flatten#2_2 -> flatten.out
+            stage2 [js]: flatten.out -> c -> 
+            """
+        },
         // A leaf URN the environment lists among its capabilities runs in that SDK and fuses like a ParDo.
         {
             "sdk capability",
@@ -185,6 +195,14 @@ public sealed class FusionTests
             case "flatten with itself":
                 var a = p.ParDo("a", impulse);
                 p.ParDo("c", p.Flatten("flatten", "opaque", a, a));
+                break;
+            case "flatten with itself next to a PCollection named alike":
+                var read = p.ParDo("a", impulse);
+                p.ParDo("c", p.Flatten("flatten", "opaque", read, read));
+                p.Components.Pcollections.Add("a.out@flatten#2", p.Components.Pcollections[p.ParDo("t", impulse)]);
+                p.Components.Pcollections.Remove("t.out");
+                p.Components.Transforms["t"].Outputs["out"] = "a.out@flatten#2";
+                p.ParDo("u", "a.out@flatten#2");
                 break;
             case "sdk capability":
                 p.Components.Environments["js"].Capabilities.Add("beam:transform:custom_sdk:v1");

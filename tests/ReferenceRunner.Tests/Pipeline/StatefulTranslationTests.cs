@@ -57,6 +57,20 @@ public sealed class StatefulTranslationTests
             problems.Select(static q => $"{q.Id}|{q.Feature}|{q.Value}"));
     }
 
+    [Fact]
+    public void A_negative_allowed_lateness_on_a_stateful_input_is_refused_at_Prepare_naming_the_ParDo()
+    {
+        // It used to pass Prepare and fail the job at Run, when the engine graph refused the stage.
+        var pipeline = Stateful(out _);
+        pipeline.Components.WindowingStrategies["late"].AllowedLateness = -1;
+
+        var problems = PipelineValidator.Validate(pipeline);
+
+        Assert.Equal(
+            ["counter: allowed lateness '-1': a ParDo with user state or timers needs an allowed lateness of at least 0 ms (input 'a.out' has windowing strategy 'late')"],
+            problems.Select(static q => q.ToString()));
+    }
+
     /// <summary>impulse → a (KV&lt;string, varint&gt;) → counter (bag, value, map, sorted state) → after; allowed lateness 7 s, global or fixed 10 s windows.</summary>
     internal static Org.Apache.Beam.Model.Pipeline.V1.Pipeline Stateful(out string output, bool fixedWindows = false)
     {

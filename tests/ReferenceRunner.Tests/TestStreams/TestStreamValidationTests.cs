@@ -90,4 +90,24 @@ public sealed class TestStreamValidationTests
             """.ReplaceLineEndings("\n"),
             error.Status.Detail);
     }
+
+    [Fact]
+    public void An_output_stage_named_like_another_transform_gets_a_suffix_so_the_engine_graph_builds()
+    {
+        // One engine stage per output, "events:<tag>"; a runner-side transform whose id is "events:left" is also a
+        // stage under that id, so the output's stage becomes "events:left_2" (it used to fail the job at Run with
+        // "stage id 'events:left' is declared twice").
+        var payload = new TestStreamPayload { CoderId = "kv_str_varint" };
+        payload.Events.Add([Add("left", ("a", 1, 1)), Watermark(10_000, "left"), Watermark(10_000, "right")]);
+        var p = new TestPipeline();
+        p.Transform("events", "beam:transform:teststream:v1", "", [], [("left", p.PCollection("events.left", "kv_str_varint")), ("right", p.PCollection("events.right", "kv_str_varint"))], payload.ToByteString());
+        p.ParDo("sink", p.GroupByKey("events:left", "events.left"));
+        p.ParDo("sink_right", "events.right");
+
+        var graph = PipelineFuser.Fuse(p.Build()).BuildEngineGraph();
+
+        Assert.Equal(
+            ["events:left_2 ExternalInput -> events.left", "events:right ExternalInput -> events.right", "events:left GroupByKey events.left -> events:left.out"],
+            graph.Stages.Where(static s => s.Kind is not Engine.StageKind.Sdk).Select(static s => $"{s.Id} {s.Kind} {string.Join(",", s.Inputs)}-> {string.Join(",", s.Outputs)}".Replace(" ->", "->", StringComparison.Ordinal).Replace("-> ", " -> ", StringComparison.Ordinal)));
+    }
 }

@@ -18,6 +18,7 @@ internal sealed class Fuser(Proto.Pipeline pipeline, TranslationOptions options)
     private readonly Dictionary<Leaf, FusionUnit> _unitOf = [];
     private readonly Dictionary<string, List<StageDraft>> _stagesReading = [];
     private readonly HashSet<string> _stageIds = [];
+    private readonly HashSet<string> _pcollectionIds = [];
     private PipelineGraph _graph = null!;
     private WireCodings _codings = null!;
 
@@ -180,7 +181,7 @@ internal sealed class Fuser(Proto.Pipeline pipeline, TranslationOptions options)
                 }
 
                 // A PCollection flattened with itself is read twice: the second read gets its own engine PCollection.
-                var adapted = input + "@" + flatten.Leaf.Id + (repeated ? "#" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : "");
+                var adapted = NewPCollectionId(input + "@" + flatten.Leaf.Id + (repeated ? "#" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : ""));
                 switch (_unitOf[_graph.Producers[input]])
                 {
                     case StageDraft producer:
@@ -198,6 +199,20 @@ internal sealed class Fuser(Proto.Pipeline pipeline, TranslationOptions options)
                 flatten.EngineInputs[i] = adapted;
             }
         }
+    }
+
+    // Engine PCollection ids made by the fuser: unique among the pipeline's PCollections (a user PCollection may be
+    // named like one, e.g. "nums@Flat#2") and the ids made before.
+    private string NewPCollectionId(string stem)
+    {
+        var id = stem;
+        for (var n = 2; _graph.Components.Pcollections.ContainsKey(id) || _pcollectionIds.Contains(id); n++)
+        {
+            id = stem + "_" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        _pcollectionIds.Add(id);
+        return id;
     }
 
     private string TranscodingEnvironment(Leaf flatten)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using BeamConformance.Engine;
 using BeamConformance.Model;
 using BeamConformance.Model.Coders;
@@ -99,14 +100,30 @@ internal static class TestStreamTranslator
             throw new PipelineTranslationException(problems);
         }
 
+        // An engine stage per output, named by the transform id (one output) or "<id>:<tag>", suffixed "_2", "_3"...
+        // when that names another transform of the pipeline (the runner-side ones are stages under their own ids)
+        // or an earlier output of this one.
+        var used = new HashSet<string>(StringComparer.Ordinal);
         var outputs = leaf.Transform.Outputs
             .OrderBy(static o => o.Key, StringComparer.Ordinal)
             .Select(o => new TestStreamOutput(
                 o.Key,
-                new StageId(leaf.Transform.Outputs.Count == 1 ? leaf.Id : $"{leaf.Id}:{o.Key}"),
+                new StageId(leaf.Transform.Outputs.Count == 1 ? leaf.Id : UniqueStageId(graph, $"{leaf.Id}:{o.Key}", used)),
                 new PCollectionId(o.Value)))
             .ToList();
         return new TestStreamPlan(leaf.Id, payload, outputs, coder);
+    }
+
+    private static string UniqueStageId(PipelineGraph graph, string stem, HashSet<string> used)
+    {
+        var id = stem;
+        for (var n = 2; graph.Components.Transforms.ContainsKey(id) || used.Contains(id); n++)
+        {
+            id = stem + "_" + n.ToString(CultureInfo.InvariantCulture);
+        }
+
+        used.Add(id);
+        return id;
     }
 
     private static bool TryParse(Leaf leaf, List<ValidationProblem> problems, out Proto.TestStreamPayload payload)

@@ -103,6 +103,17 @@ internal class ParDoPreparer : SdkTransformPreparer
                 $"a ParDo with user state or timers cannot read merging windows (input '{leaf.MainInputs[0]}' has windowing strategy '{keyed.WindowingStrategyId}', merge status NEEDS_MERGE), as Java's StatefulDoFnRunner refuses them"));
         }
 
+        // The input's allowed lateness is when its state is garbage collected (a GroupByKey's input is checked by
+        // WindowingTranslator; a stateful ParDo's here), so a negative one is refused at Prepare.
+        if ((payload.StateSpecs.Count > 0 || payload.TimerFamilySpecs.Count > 0) && leaf.MainInputs.Count == 1
+            && graph.Components.Pcollections.TryGetValue(leaf.MainInputs[0], out var late)
+            && graph.Components.WindowingStrategies.TryGetValue(late.WindowingStrategyId, out var lateWindowing)
+            && lateWindowing.AllowedLateness < 0)
+        {
+            problems.Add(new(leaf.Id, "allowed lateness", lateWindowing.AllowedLateness.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                $"a ParDo with user state or timers needs an allowed lateness of at least 0 ms (input '{leaf.MainInputs[0]}' has windowing strategy '{late.WindowingStrategyId}')"));
+        }
+
         foreach (var (timerId, spec) in payload.TimerFamilySpecs.OrderBy(static s => s.Key, StringComparer.Ordinal))
         {
             TimerFamilyCheck.Check(graph, leaf, timerId, spec, problems);
