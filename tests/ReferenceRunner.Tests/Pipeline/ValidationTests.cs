@@ -66,6 +66,10 @@ public sealed class ValidationTests
         { "dangling transform", "ghost|dangling reference|ghost" },
         // Two transforms reading each other's outputs.
         { "cycle", "a|cycle|a, b" },
+        // A runner-side transform whose id is the empty string (it would be an engine stage without a name).
+        { "empty transform id", "pipeline|empty id|transform" },
+        // A transform output whose PCollection id is the empty string.
+        { "empty pcollection id", "a|empty id|output 'out'" },
         // A GroupByKey whose input is not a KV.
         { "gbk of non-kv", "gbk|coder|beam:coder:genericobjectjs:v1" },
         // A multimap side input of a non-KV PCollection.
@@ -230,6 +234,16 @@ public sealed class ValidationTests
             case "dangling pcollection":
                 p.ParDo("a", impulse);
                 p.Components.Transforms["a"].Inputs["in"] = "ghost";
+                break;
+            case "empty transform id":
+                p.GroupByKey("", p.ParDo("a", impulse, "kv_opaque"));
+                p.ParDo("b", ".out");
+                break;
+            case "empty pcollection id":
+                p.ParDo("a", impulse);
+                p.Components.Pcollections.Add("", p.Components.Pcollections["a.out"]);
+                p.Components.Pcollections.Remove("a.out");
+                p.Components.Transforms["a"].Outputs["out"] = "";
                 break;
             case "dangling transform":
                 var broken = p.Build();

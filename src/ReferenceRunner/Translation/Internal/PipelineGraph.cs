@@ -142,6 +142,12 @@ internal sealed class PipelineGraph
             return;
         }
 
+        if (id.Length == 0)
+        {
+            // The runner names the engine's stages by transform ids (src/Engine StageGraphBuilder refuses an empty one).
+            Problems.Add(new("pipeline", "empty id", "transform", $"a transform ({referrer}) has the empty string as its id"));
+        }
+
         if (_walking.Contains(id))
         {
             Problems.Add(new(id, "cycle", id, "transform is its own (indirect) subtransform"));
@@ -227,6 +233,13 @@ internal sealed class PipelineGraph
 
     private void CheckPCollection(string transformId, string pcollectionId, string role)
     {
+        if (pcollectionId.Length == 0)
+        {
+            // The engine names its PCollections by these ids (src/Engine StageGraphBuilder refuses an empty one).
+            Problems.Add(new(transformId, "empty id", role, $"{role} names the empty string as its PCollection id"));
+            return;
+        }
+
         if (!Components.Pcollections.TryGetValue(pcollectionId, out var pcollection))
         {
             Problems.Add(new(transformId, "dangling reference", pcollectionId, $"{role} names PCollection '{pcollectionId}', which does not exist"));
