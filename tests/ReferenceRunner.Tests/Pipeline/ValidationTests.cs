@@ -54,6 +54,8 @@ public sealed class ValidationTests
         { "custom window fn", "custom|window fn|beam:window_fn:custom:v1" },
         // A window coder the runner cannot decode.
         { "custom window coder", "custom|window coder|beam:coder:custom_window:v1" },
+        // Session windows coded as global windows: the engine would be handed global windows to merge.
+        { "sessions coded as global windows", "sessions|window coder|beam:coder:global_window:v1" },
         // A DOCKER environment.
         { "docker", "js|environment|beam:env:docker:v1" },
         // A PCollection coder without a spec URN (the runner cannot frame, nor even length-prefix, what it does not know).
@@ -234,6 +236,10 @@ public sealed class ValidationTests
             case "dangling pcollection":
                 p.ParDo("a", impulse);
                 p.Components.Transforms["a"].Inputs["in"] = "ghost";
+                break;
+            case "sessions coded as global windows":
+                p.ParDo("b", p.GroupByKey("gbk", p.ParDo("a", impulse, "kv_opaque", "sessions")));
+                p.Components.WindowingStrategies["sessions"].WindowCoderId = "gw";
                 break;
             case "empty transform id":
                 p.GroupByKey("", p.ParDo("a", impulse, "kv_opaque"));

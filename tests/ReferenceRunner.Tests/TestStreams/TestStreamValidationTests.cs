@@ -110,4 +110,35 @@ public sealed class TestStreamValidationTests
             ["events:left_2 ExternalInput -> events.left", "events:right ExternalInput -> events.right", "events:left GroupByKey events.left -> events:left.out"],
             graph.Stages.Where(static s => s.Kind is not Engine.StageKind.Sdk).Select(static s => $"{s.Id} {s.Kind} {string.Join(",", s.Inputs)}-> {string.Join(",", s.Outputs)}".Replace(" ->", "->", StringComparison.Ordinal).Replace("-> ", " -> ", StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public void A_transcoding_stage_keeps_apart_from_a_TestStream_output_stage_of_the_same_name()
+    {
+        // The Flatten "x:left" of a TestStream output (runner-side: it gets a transcoding stage "transcode1_x:left")
+        // beside a TestStream "transcode1_x" whose output "left" is the stage "transcode1_x:left".
+        var payload = new TestStreamPayload { CoderId = "kv_str_varint" };
+        payload.Events.Add([Watermark(10_000, "left"), Watermark(10_000, "right")]);
+        var p = new TestPipeline();
+        p.Transform("transcode1_x", "beam:transform:teststream:v1", "", [], [("left", p.PCollection("t.left", "kv_str_varint")), ("right", p.PCollection("t.right", "kv_str_varint"))], payload.ToByteString());
+        p.ParDo("sink", p.Flatten("x:left", "opaque", "t.left", "t.right"));
+
+        var graph = PipelineFuser.Fuse(p.Build()).BuildEngineGraph();
+
+        Assert.Equal(
+            ["transcode1_x:left ExternalInput", "transcode1_x:right ExternalInput", "transcode1_x:left_2 Sdk", "transcode2_x:left Sdk"],
+            graph.Stages.Where(static s => s.Kind is Engine.StageKind.ExternalInput || s.Id.Value.StartsWith("transcode", StringComparison.Ordinal)).Select(static s => $"{s.Id} {s.Kind}"));
+    }
+
+    [Fact]
+    public void An_output_declared_in_windows_other_than_the_global_one_is_refused()
+    {
+        var payload = new TestStreamPayload { CoderId = "kv_str_varint" };
+        payload.Events.Add([Watermark(10_000, "out")]);
+        var pipeline = WithTestStream(payload, "out");
+        pipeline.Components.Pcollections["events.out"].WindowingStrategyId = "sessions";
+
+        Assert.Equal(
+            ["events: teststream output 'out': output 'out' (PCollection 'events.out') has windowing strategy 'sessions' with beam:window_fn:session_windows:v1: TestStream elements are in the global window (apply WindowInto after the TestStream)"],
+            PipelineValidator.Validate(pipeline).Select(static p => p.ToString()));
+    }
 }

@@ -18,6 +18,7 @@ internal sealed class Fuser(Proto.Pipeline pipeline, TranslationOptions options)
     private readonly Dictionary<Leaf, FusionUnit> _unitOf = [];
     private readonly Dictionary<string, List<StageDraft>> _stagesReading = [];
     private readonly HashSet<string> _stageIds = [];
+    private readonly HashSet<string> _testStreamStageIds = [];
     private readonly HashSet<string> _pcollectionIds = [];
     private PipelineGraph _graph = null!;
     private WireCodings _codings = null!;
@@ -31,6 +32,7 @@ internal sealed class Fuser(Proto.Pipeline pipeline, TranslationOptions options)
             throw new PipelineTranslationException(problems);
         }
 
+        _testStreamStageIds.UnionWith(TestStreamTranslator.OutputStageIds(_graph).Values);
         foreach (var leaf in _graph.Leaves)
         {
             Place(leaf);
@@ -121,11 +123,12 @@ internal sealed class Fuser(Proto.Pipeline pipeline, TranslationOptions options)
         return false;
     }
 
-    // Stage ids are engine stage ids: unique among stages and the runner-side transforms (named by their transform ids).
+    // Stage ids are engine stage ids: unique among stages, the runner-side transforms (named by their transform ids)
+    // and the TestStream outputs' stages.
     private StageDraft NewStage(string environmentId, string stem)
     {
         var id = stem;
-        for (var n = 2; _graph.Components.Transforms.ContainsKey(id) || _stageIds.Contains(id); n++)
+        for (var n = 2; _graph.Components.Transforms.ContainsKey(id) || _stageIds.Contains(id) || _testStreamStageIds.Contains(id); n++)
         {
             id = stem + "_" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }

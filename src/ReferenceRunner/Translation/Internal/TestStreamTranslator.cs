@@ -27,6 +27,21 @@ internal static class TestStreamTranslator
         }
 
         var coder = SourceCoder(graph, leaf.Id, payload, problems);
+
+        // The runner injects every element in the global window, as Beam's TestStream makes them (Java's TestStream
+        // output has the global default strategy): an output declared with other windows would hand windows of the
+        // wrong kind downstream (a GroupByKey merging a global window as a session; the job used to hang).
+        foreach (var (tag, pcollectionId) in leaf.Transform.Outputs.OrderBy(static o => o.Key, StringComparer.Ordinal))
+        {
+            if (graph.Components.Pcollections.TryGetValue(pcollectionId, out var output)
+                && graph.Components.WindowingStrategies.TryGetValue(output.WindowingStrategyId, out var windowing)
+                && windowing.WindowFn?.Urn is { } windowFn && windowFn != Urns.WindowFns.GlobalWindows)
+            {
+                problems.Add(new(leaf.Id, "teststream output", tag,
+                    $"output '{tag}' (PCollection '{pcollectionId}') has windowing strategy '{output.WindowingStrategyId}' with {windowFn}: TestStream elements are in the global window (apply WindowInto after the TestStream)"));
+            }
+        }
+
         var tags = leaf.Transform.Outputs.Keys.ToList();
         var watermarks = new Dictionary<string, long>(StringComparer.Ordinal);
         for (var i = 0; i < payload.Events.Count; i++)
@@ -100,30 +115,41 @@ internal static class TestStreamTranslator
             throw new PipelineTranslationException(problems);
         }
 
-        // An engine stage per output, named by the transform id (one output) or "<id>:<tag>", suffixed "_2", "_3"...
-        // when that names another transform of the pipeline (the runner-side ones are stages under their own ids)
-        // or an earlier output of this one.
-        var used = new HashSet<string>(StringComparer.Ordinal);
+        var stageIds = OutputStageIds(graph);
         var outputs = leaf.Transform.Outputs
             .OrderBy(static o => o.Key, StringComparer.Ordinal)
-            .Select(o => new TestStreamOutput(
-                o.Key,
-                new StageId(leaf.Transform.Outputs.Count == 1 ? leaf.Id : UniqueStageId(graph, $"{leaf.Id}:{o.Key}", used)),
-                new PCollectionId(o.Value)))
+            .Select(o => new TestStreamOutput(o.Key, new StageId(stageIds[(leaf.Id, o.Key)]), new PCollectionId(o.Value)))
             .ToList();
         return new TestStreamPlan(leaf.Id, payload, outputs, coder);
     }
 
-    private static string UniqueStageId(PipelineGraph graph, string stem, HashSet<string> used)
+    /// <summary>
+    /// The engine stage of every TestStream output of <paramref name="graph"/>, by transform id and tag: the transform
+    /// id (one output) or "&lt;id&gt;:&lt;tag&gt;", suffixed "_2", "_3"... when that names a transform of the pipeline (the
+    /// runner-side ones are stages under their own ids) or an output before it (TestStreams in leaf order, tags in
+    /// ordinal order). The fuser keeps its own stage ids apart from these.
+    /// </summary>
+    public static Dictionary<(string Transform, string Tag), string> OutputStageIds(PipelineGraph graph)
     {
-        var id = stem;
-        for (var n = 2; graph.Components.Transforms.ContainsKey(id) || used.Contains(id); n++)
+        var ids = new Dictionary<(string, string), string>();
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var leaf in graph.Leaves.Where(static l => l.Preparer is Preparers.TestStreamPreparer))
         {
-            id = stem + "_" + n.ToString(CultureInfo.InvariantCulture);
+            foreach (var tag in leaf.Transform.Outputs.Keys.Order(StringComparer.Ordinal))
+            {
+                var stem = leaf.Transform.Outputs.Count == 1 ? leaf.Id : $"{leaf.Id}:{tag}";
+                var id = stem;
+                for (var n = 2; (id != leaf.Id && graph.Components.Transforms.ContainsKey(id)) || used.Contains(id); n++)
+                {
+                    id = stem + "_" + n.ToString(CultureInfo.InvariantCulture);
+                }
+
+                used.Add(id);
+                ids[(leaf.Id, tag)] = id;
+            }
         }
 
-        used.Add(id);
-        return id;
+        return ids;
     }
 
     private static bool TryParse(Leaf leaf, List<ValidationProblem> problems, out Proto.TestStreamPayload payload)

@@ -106,6 +106,18 @@ internal sealed class Validator(Proto.Pipeline pipeline, TranslationOptions opti
                     problems.Add(new(pcollection.WindowingStrategyId, "window coder", graph.Coders.UrnOf(windowCoder), "the runner reads windows: only global and interval windows are supported"));
                     continue;
                 }
+
+                // A standard window fn makes one kind of window; a coder of the other kind would hand the engine windows
+                // its window fn cannot have made (e.g. global windows to merge as sessions).
+                var windowFn = windowing.WindowFn?.Urn ?? "";
+                var made = windowFn == Urns.WindowFns.GlobalWindows ? Urns.Coders.GlobalWindow
+                    : windowFn is Urns.WindowFns.FixedWindows or Urns.WindowFns.SlidingWindows or Urns.WindowFns.SessionWindows ? Urns.Coders.IntervalWindow
+                    : null;
+                if (made is not null && graph.Coders.UrnOf(windowCoder) != made)
+                {
+                    problems.Add(new(pcollection.WindowingStrategyId, "window coder", graph.Coders.UrnOf(windowCoder), $"window fn {windowFn} makes windows coded by {made}"));
+                    continue;
+                }
             }
 
             try
