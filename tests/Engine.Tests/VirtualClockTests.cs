@@ -87,15 +87,7 @@ public sealed class VirtualClockEngineTests
     {
         var clock = new VirtualClock();
         clock.Advance(1000);
-        var strategy = WindowingStrategy.Default with
-        {
-            Trigger = new Model.Windowing.Trigger.Repeatedly(new Model.Windowing.Trigger.AfterProcessingTime([new Model.Windowing.TimestampTransform.Delay(5000)])),
-        };
-        var graph = new StageGraphBuilder()
-            .AddExternalInput(GroupByKeyHarness.Source, new("in"))
-            .AddGroupByKey(GroupByKeyHarness.Gbk, new("in"), new("out"), strategy)
-            .AddSdkStage(GroupByKeyHarness.Sink, [new("out")], [])
-            .Build();
+        var graph = RepeatedProcessingTimeGraph(5000);
         var engine = new JobEngine(graph, new EngineOptions { TimeProvider = clock });
 
         engine.AddElements(GroupByKeyHarness.Source, [TestData.Kv(1, 7, 42)]);
@@ -121,15 +113,7 @@ public sealed class VirtualClockEngineTests
     public void Processing_time_delays_beyond_one_timer_wait_fire_when_the_clock_gets_there(long delayMillis, bool fires)
     {
         var clock = new VirtualClock();
-        var strategy = WindowingStrategy.Default with
-        {
-            Trigger = new Model.Windowing.Trigger.Repeatedly(new Model.Windowing.Trigger.AfterProcessingTime([new Model.Windowing.TimestampTransform.Delay(delayMillis)])),
-        };
-        var graph = new StageGraphBuilder()
-            .AddExternalInput(GroupByKeyHarness.Source, new("in"))
-            .AddGroupByKey(GroupByKeyHarness.Gbk, new("in"), new("out"), strategy)
-            .AddSdkStage(GroupByKeyHarness.Sink, [new("out")], [])
-            .Build();
+        var graph = RepeatedProcessingTimeGraph(delayMillis);
         var engine = new JobEngine(graph, new EngineOptions { TimeProvider = clock });
 
         engine.AddElements(GroupByKeyHarness.Source, [TestData.Kv(1, 7, 42)]);
@@ -146,19 +130,25 @@ public sealed class VirtualClockEngineTests
     [Fact]
     public void A_processing_time_delay_beyond_a_system_timers_longest_wait_is_taken_on_the_real_clock()
     {
-        var strategy = WindowingStrategy.Default with
-        {
-            Trigger = new Model.Windowing.Trigger.Repeatedly(new Model.Windowing.Trigger.AfterProcessingTime([new Model.Windowing.TimestampTransform.Delay(60L * 24 * 3600 * 1000)])),
-        };
-        var graph = new StageGraphBuilder()
-            .AddExternalInput(GroupByKeyHarness.Source, new("in"))
-            .AddGroupByKey(GroupByKeyHarness.Gbk, new("in"), new("out"), strategy)
-            .AddSdkStage(GroupByKeyHarness.Sink, [new("out")], [])
-            .Build();
+        var graph = RepeatedProcessingTimeGraph(60L * 24 * 3600 * 1000);
         var engine = new JobEngine(graph, new EngineOptions { Mode = ExecutionMode.Streaming });
 
         engine.AddElements(GroupByKeyHarness.Source, [TestData.Kv(1, 7, 42)]);
 
         Assert.Equal(JobStatus.Running, engine.Status);
+    }
+
+    // External input → GroupByKey under Repeatedly(AfterProcessingTime(+delay ms)) → a sink stage.
+    private static StageGraph RepeatedProcessingTimeGraph(long delayMillis)
+    {
+        var strategy = WindowingStrategy.Default with
+        {
+            Trigger = new Model.Windowing.Trigger.Repeatedly(new Model.Windowing.Trigger.AfterProcessingTime([new Model.Windowing.TimestampTransform.Delay(delayMillis)])),
+        };
+        return new StageGraphBuilder()
+            .AddExternalInput(GroupByKeyHarness.Source, new("in"))
+            .AddGroupByKey(GroupByKeyHarness.Gbk, new("in"), new("out"), strategy)
+            .AddSdkStage(GroupByKeyHarness.Sink, [new("out")], [])
+            .Build();
     }
 }
