@@ -31,6 +31,11 @@ public sealed class JobEngine
     private ITimer? _wakeup;
     private long _wakeupAt = long.MaxValue;
 
+    // The longest wait (ms) of one wake-up timer: a System timer refuses a due time above 2^32 - 2 ms (about 49.7 days),
+    // and a TimeSpan holds no more than about 29,000 years, while a processing-time timer or trigger may wait until
+    // Beam's max timestamp.
+    private const long MaxWakeupWaitMillis = uint.MaxValue - 1L;
+
     /// <summary>Creates the engine for a job; Impulse stages emit their element now.</summary>
     /// <param name="graph">The job's stages.</param>
     /// <param name="options">Settings, or null for <see cref="EngineOptions.Default"/>.</param>
@@ -299,7 +304,9 @@ public sealed class JobEngine
             return;
         }
 
-        var due = TimeSpan.FromMilliseconds(Math.Max(0, next - _clock.GetUtcNow().ToUnixTimeMilliseconds()));
+        // A wake-up further ahead than a timer can wait is armed at that limit; when it fires early, OnWakeup's refresh
+        // arms it again for the rest.
+        var due = TimeSpan.FromMilliseconds(Math.Clamp(next - _clock.GetUtcNow().ToUnixTimeMilliseconds(), 0, MaxWakeupWaitMillis));
         _wakeup = _clock.CreateTimer(static self => ((JobEngine)self!).OnWakeup(), this, due, Timeout.InfiniteTimeSpan);
     }
 

@@ -16,7 +16,8 @@ namespace BeamConformance.Engine;
 /// <see cref="GetTimestamp"/> counts virtual ticks, so <see cref="TimeProvider.GetElapsedTime(long)"/> and
 /// delays given this clock as their TimeProvider follow the virtual clock too.</para>
 /// <para>The clock never goes back and stops at <see cref="DateTimeOffset.MaxValue"/> (9999-12-31, far before
-/// Beam's max timestamp, which a <see cref="DateTimeOffset"/> cannot hold). Thread-safe.</para>
+/// Beam's max timestamp, which a <see cref="DateTimeOffset"/> cannot hold); a timer due after that last instant is
+/// never armed, as the clock cannot reach it. Thread-safe.</para>
 /// </remarks>
 public sealed class VirtualClock : TimeProvider
 {

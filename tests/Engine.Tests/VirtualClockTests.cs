@@ -48,6 +48,21 @@ public sealed class VirtualClockTests
     }
 
     [Fact]
+    public void A_timer_due_after_the_clocks_last_instant_never_fires_even_once_the_clock_stops_there()
+    {
+        var clock = new VirtualClock();
+        var fired = 0;
+        clock.Advance(DateTimeOffset.MaxValue.ToUnixTimeMilliseconds() - 1000);
+        using var beyond = clock.CreateTimer(_ => fired++, null, TimeSpan.FromMilliseconds(2000), Timeout.InfiniteTimeSpan);
+        using var last = clock.CreateTimer(_ => fired += 10, null, TimeSpan.FromMilliseconds(999), Timeout.InfiniteTimeSpan);
+
+        clock.Advance(long.MaxValue);
+        clock.Advance(1);
+
+        Assert.Equal(10, fired);
+    }
+
+    [Fact]
     public async Task Delays_on_the_clock_complete_when_it_is_advanced()
     {
         var clock = new VirtualClock();
@@ -72,15 +87,7 @@ public sealed class VirtualClockEngineTests
     {
         var clock = new VirtualClock();
         clock.Advance(1000);
-        var strategy = WindowingStrategy.Default with
-        {
-            Trigger = new Model.Windowing.Trigger.Repeatedly(new Model.Windowing.Trigger.AfterProcessingTime([new Model.Windowing.TimestampTransform.Delay(5000)])),
-        };
-        var graph = new StageGraphBuilder()
-            .AddExternalInput(GroupByKeyHarness.Source, new("in"))
-            .AddGroupByKey(GroupByKeyHarness.Gbk, new("in"), new("out"), strategy)
-            .AddSdkStage(GroupByKeyHarness.Sink, [new("out")], [])
-            .Build();
+        var graph = RepeatedProcessingTimeGraph(5000);
         var engine = new JobEngine(graph, new EngineOptions { TimeProvider = clock });
 
         engine.AddElements(GroupByKeyHarness.Source, [TestData.Kv(1, 7, 42)]);
@@ -93,5 +100,55 @@ public sealed class VirtualClockEngineTests
         Assert.Equal(NextBundleKind.Ready, bundle.Kind);
         var pane = Assert.Single(bundle.Bundle!.Inputs[0].Elements);
         Assert.Equal("GlobalWindow|01|07|9223371950454775|Pane(Early, index=0, onTimeIndex=-1, first)", GroupByKeyHarness.Describe(pane));
+    }
+
+    /// <summary>
+    /// Processing-time delays longer than one wake-up timer may wait (2^32 - 2 ms, about 49.7 days) or than a TimeSpan
+    /// holds: the element is taken (arming the wake-up throws nothing), and the 60-day pane comes when the clock gets
+    /// there, through a wake-up re-armed after its first, capped, wait; the 40,000-year one never comes.
+    /// </summary>
+    [Theory]
+    [InlineData(60L * 24 * 3600 * 1000, true)]
+    [InlineData(40_000L * 365 * 24 * 3600 * 1000, false)]
+    public void Processing_time_delays_beyond_one_timer_wait_fire_when_the_clock_gets_there(long delayMillis, bool fires)
+    {
+        var clock = new VirtualClock();
+        var graph = RepeatedProcessingTimeGraph(delayMillis);
+        var engine = new JobEngine(graph, new EngineOptions { TimeProvider = clock });
+
+        engine.AddElements(GroupByKeyHarness.Source, [TestData.Kv(1, 7, 42)]);
+        clock.Advance(uint.MaxValue);
+        Assert.Equal(NextBundleKind.Stuck, engine.GetNextBundle().Kind);
+        clock.Advance(delayMillis - uint.MaxValue - 1);
+        Assert.Equal(NextBundleKind.Stuck, engine.GetNextBundle().Kind);
+        clock.Advance(1);
+
+        Assert.Equal(fires ? NextBundleKind.Ready : NextBundleKind.Stuck, engine.GetNextBundle().Kind);
+    }
+
+    /// <summary>On the real clock a wake-up 60 days ahead is armed too (a System timer alone refuses more than 49.7 days).</summary>
+    [Fact]
+    public void A_processing_time_delay_beyond_a_system_timers_longest_wait_is_taken_on_the_real_clock()
+    {
+        var graph = RepeatedProcessingTimeGraph(60L * 24 * 3600 * 1000);
+        var engine = new JobEngine(graph, new EngineOptions { Mode = ExecutionMode.Streaming });
+
+        engine.AddElements(GroupByKeyHarness.Source, [TestData.Kv(1, 7, 42)]);
+
+        Assert.Equal(JobStatus.Running, engine.Status);
+    }
+
+    // External input → GroupByKey under Repeatedly(AfterProcessingTime(+delay ms)) → a sink stage.
+    private static StageGraph RepeatedProcessingTimeGraph(long delayMillis)
+    {
+        var strategy = WindowingStrategy.Default with
+        {
+            Trigger = new Model.Windowing.Trigger.Repeatedly(new Model.Windowing.Trigger.AfterProcessingTime([new Model.Windowing.TimestampTransform.Delay(delayMillis)])),
+        };
+        return new StageGraphBuilder()
+            .AddExternalInput(GroupByKeyHarness.Source, new("in"))
+            .AddGroupByKey(GroupByKeyHarness.Gbk, new("in"), new("out"), strategy)
+            .AddSdkStage(GroupByKeyHarness.Sink, [new("out")], [])
+            .Build();
     }
 }

@@ -28,7 +28,10 @@ internal sealed class VirtualTimer(VirtualClock clock, TimerCallback callback, o
 
         _period = period;
         var now = clock.Now;
-        DateTimeOffset? due = dueTime == Timeout.InfiniteTimeSpan ? null : (DateTimeOffset.MaxValue - now < dueTime ? DateTimeOffset.MaxValue : now + dueTime);
+        // A due time past the clock's last instant is never reached: the timer is not armed (armed at the last instant
+        // instead, it would fire at every Advance once the clock stops there, and a callback that re-arms it would
+        // fire it again and again inside one Advance).
+        DateTimeOffset? due = dueTime == Timeout.InfiniteTimeSpan || DateTimeOffset.MaxValue - now < dueTime ? null : now + dueTime;
         // A timer due now fires at the next Advance (Advance(0) too), never inside Change: its callback may take
         // locks its creator holds.
         clock.Schedule(this, due);

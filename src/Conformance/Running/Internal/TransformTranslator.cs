@@ -72,9 +72,9 @@ internal static class TransformTranslator
         return t.Name;
     }
 
-    // bag_state's payload time_sorted: true asks for requires_time_sorted_input (Java's @RequiresTimeSortedInput).
+    // bag_state's and timers' payload time_sorted: true asks for requires_time_sorted_input (Java's @RequiresTimeSortedInput).
     private static bool TimeSorted(BuildContext c, TransformSpec t) =>
-        t.Urn == ScenarioUrns.BagState && c.Payloads.TryGetValue(t.Name, out var node)
+        t.Urn is ScenarioUrns.BagState or ScenarioUrns.Timers && c.Payloads.TryGetValue(t.Name, out var node)
         && node is YamlDotNet.RepresentationModel.YamlMappingNode map
         && map.Children.TryGetValue(new YamlDotNet.RepresentationModel.YamlScalarNode("time_sorted"), out var flag)
         && flag is YamlDotNet.RepresentationModel.YamlScalarNode { Value: "true" };
