@@ -74,6 +74,9 @@ public sealed class ValidationTests
         { "empty pcollection id", "a|empty id|output 'out'" },
         // A GroupByKey whose input is not a KV.
         { "gbk of non-kv", "gbk|coder|beam:coder:genericobjectjs:v1" },
+        // An Impulse whose output is declared KV, read by a GroupByKey: its empty byte array has no key (the GroupByKey
+        // would get an element it cannot group); Beam's Impulse output is bytes.
+        { "impulse of kv", "impulse|coder|beam:coder:kv:v1" },
         // A multimap side input of a non-KV PCollection.
         { "multimap of non-kv", "c|coder|beam:coder:genericobjectjs:v1" },
         // An unknown side input access pattern.
@@ -259,6 +262,10 @@ public sealed class ValidationTests
                 p.PCollection("b.out", "opaque");
                 p.ParDo("a", "b.out");
                 p.Transform("b", "beam:transform:pardo:v1", "js", [("in", "a.out")], [("out", "b.out")], new ParDoPayload().ToByteString());
+                break;
+            case "impulse of kv":
+                p.Components.Pcollections[impulse].CoderId = "kv_opaque";
+                p.GroupByKey("gbk", impulse);
                 break;
             case "gbk of non-kv":
                 p.GroupByKey("gbk", p.ParDo("a", impulse, "kv_opaque"));
