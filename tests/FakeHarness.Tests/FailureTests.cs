@@ -29,6 +29,31 @@ public sealed class FailureTests
         Assert.Equal(("Fail", "b1", response.Error), (failure.Transform, failure.InstructionId, failure.Message));
     }
 
+    [Fact]
+    public async Task Fail_on_with_times_fails_the_first_n_bundles_meeting_the_value_then_passes_it()
+    {
+        await using var session = await HarnessSession.StartAsync();
+        var d = session.NewDescriptor();
+        d.PCollection("impulse", d.Bytes);
+        d.PCollection("numbers", d.VarInt);
+        d.PCollection("checked", d.VarInt);
+        d.Source("src", "impulse", d.Windowed(d.Bytes, d.GlobalWindowCoder));
+        d.ParDo("Create", "beamconformance:transform:create:v1", """{"values": [1, 2, 3]}""", new() { ["main"] = "impulse" }, new() { ["out"] = "numbers" });
+        d.ParDo("Fail", "beamconformance:transform:fail_on:v1", """{"when": {"equals": 2}, "message": "Bogus element two", "times": 2}""", new() { ["main"] = "numbers" }, new() { ["out"] = "checked" });
+        d.ParDo("Out", "beamconformance:transform:capture:v1", "{}", new() { ["main"] = "checked" }, []);
+        await session.RegisterAsync(d.Descriptor);
+
+        var first = await session.RunBundleAsync("stage-1", "b1", "src", HarnessSession.ImpulseBytes);
+        var second = await session.RunBundleAsync("stage-1", "b2", "src", HarnessSession.ImpulseBytes);
+        var third = await session.RunBundleAsync("stage-1", "b3", "src", HarnessSession.ImpulseBytes);
+
+        Assert.EndsWith("failed on element 2, failure 1 of 2)", first.Error, StringComparison.Ordinal);
+        Assert.EndsWith("failed on element 2, failure 2 of 2)", second.Error, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, third.Error);
+        Assert.Equal(2, session.Captures.GetFailures("run-1").Count);
+        Assert.Equal([(1L, "b3"), (2L, "b3"), (3L, "b3")], session.Captures.GetElements("run-1").Select(static e => ((long)e.Value!, e.InstructionId)));
+    }
+
     [Theory]
     // a ParDo whose DoFn is not one of ours
     [InlineData("beam:dofn:javasdk:0.1", "{}", "do_fn URN 'beam:dofn:javasdk:0.1'")]

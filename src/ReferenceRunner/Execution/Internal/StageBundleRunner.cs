@@ -176,7 +176,15 @@ internal sealed class StageBundleRunner(
         catch (Exception e)
         {
             context.Metrics.Abandon(metricsKey);
-            engine.FailBundle(bundle.Id, Describe(e, connection.WorkerId));
+            var reason = Describe(e, connection.WorkerId);
+            engine.FailBundle(bundle.Id, reason);
+            if (bundle.Attempt < options.MaxBundleAttempts && engine.Status == JobStatus.Running)
+            {
+                // Retried (the engine fails the job otherwise): the failed attempt is said, as Dataflow logs a work item's failures.
+                context.Messages.Post(
+                    Org.Apache.Beam.Model.JobManagement.V1.JobMessage.Types.MessageImportance.JobMessageWarning,
+                    $"bundle {bundle.Id} of stage '{stage.StageId}' failed on attempt {bundle.Attempt} of {options.MaxBundleAttempts} and is run again: {reason}");
+            }
         }
     }
 
