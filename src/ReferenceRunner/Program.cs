@@ -4,6 +4,7 @@ using BeamConformance.Engine;
 using BeamConformance.ReferenceRunner.Execution;
 using BeamConformance.ReferenceRunner.Hosting;
 using BeamConformance.ReferenceRunner.Hosting.Internal;
+using BeamConformance.ReferenceRunner.Translation;
 using Microsoft.Extensions.Logging;
 
 // The ReferenceRunner executable: a Beam job server (job port) and Fn API server (Fn API port).
@@ -34,6 +35,8 @@ var splitMode = new Option<string>("--split-mode")
     DefaultValueFactory = _ => "none",
 };
 splitMode.Validators.Add(r => { try { SplitMode.Parse(r.GetValueOrDefault<string>()!); } catch (FormatException e) { r.AddError("--split-mode: " + e.Message); } });
+var maxBundleAttempts = new Option<int>("--max-bundle-attempts") { Description = "How many times a failed bundle is run before its failure fails the job (1-100); a job's pipeline option max_bundle_attempts overrides it. Default 1: never retried.", DefaultValueFactory = _ => 1 };
+maxBundleAttempts.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < MaxBundleAttemptsOption.Min or > MaxBundleAttemptsOption.Max) { r.AddError($"--max-bundle-attempts must be from {MaxBundleAttemptsOption.Min} to {MaxBundleAttemptsOption.Max}."); } });
 var stagingTimeout = new Option<int>("--staging-timeout") { Description = "Seconds an artifact staging stream may take before it fails its job.", DefaultValueFactory = _ => 600 };
 stagingTimeout.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) { r.AddError("--staging-timeout must be at least 1 second."); } });
 bundleSize.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) { r.AddError("--bundle-size must be at least 1."); } });
@@ -44,7 +47,7 @@ foreach (var port in new[] { jobPort, fnPort })
 
 var root = new RootCommand("BeamConformance ReferenceRunner: runs Beam SDK pipelines through the Job and Fn APIs.")
 {
-    jobPort, bind, fnPort, allowProcess, bundleSize, stagingDirectory, executionMode, jobRetention, stagingTimeout, splitMode,
+    jobPort, bind, fnPort, allowProcess, bundleSize, stagingDirectory, executionMode, jobRetention, stagingTimeout, splitMode, maxBundleAttempts,
 };
 root.SetAction(async (parse, invocationCancellation) =>
 {
@@ -74,7 +77,7 @@ root.SetAction(async (parse, invocationCancellation) =>
         JobRetention = JobRetention.Parse(parse.GetValue(jobRetention)!),
         StagingTimeout = TimeSpan.FromSeconds(parse.GetValue(stagingTimeout)),
     };
-    var server = ReferenceRunnerServer.CreateDefault(options, new ExecutionOptions { BundleSize = parse.GetValue(bundleSize), Mode = ParseMode(parse.GetValue(executionMode)), SplitMode = SplitMode.Parse(parse.GetValue(splitMode)!) }, loggerFactory);
+    var server = ReferenceRunnerServer.CreateDefault(options, new ExecutionOptions { BundleSize = parse.GetValue(bundleSize), Mode = ParseMode(parse.GetValue(executionMode)), SplitMode = SplitMode.Parse(parse.GetValue(splitMode)!), MaxBundleAttempts = parse.GetValue(maxBundleAttempts) }, loggerFactory);
     await using (server.ConfigureAwait(false))
     {
         var endpoint = await server.StartAsync(cancellationToken).ConfigureAwait(false);

@@ -10,15 +10,7 @@ public sealed class FailureTests
     public async Task Fail_on_fails_the_bundle_with_the_message_and_discards_its_captures()
     {
         await using var session = await HarnessSession.StartAsync();
-        var d = session.NewDescriptor();
-        d.PCollection("impulse", d.Bytes);
-        d.PCollection("numbers", d.VarInt);
-        d.PCollection("checked", d.VarInt);
-        d.Source("src", "impulse", d.Windowed(d.Bytes, d.GlobalWindowCoder));
-        d.ParDo("Create", "beamconformance:transform:create:v1", """{"values": [1, 2, 3]}""", new() { ["main"] = "impulse" }, new() { ["out"] = "numbers" });
-        d.ParDo("Fail", "beamconformance:transform:fail_on:v1", """{"when": {"equals": 2}, "message": "Bogus element two"}""", new() { ["main"] = "numbers" }, new() { ["out"] = "checked" });
-        d.ParDo("Out", "beamconformance:transform:capture:v1", "{}", new() { ["main"] = "checked" }, []);
-        await session.RegisterAsync(d.Descriptor);
+        await RegisterCreateFailCaptureAsync(session, """{"when": {"equals": 2}, "message": "Bogus element two"}""");
 
         var response = await session.RunBundleAsync("stage-1", "b1", "src", HarnessSession.ImpulseBytes);
 
@@ -27,6 +19,23 @@ public sealed class FailureTests
         Assert.Empty(session.Captures.GetElements("run-1"));
         var failure = Assert.Single(session.Captures.GetFailures("run-1"));
         Assert.Equal(("Fail", "b1", response.Error), (failure.Transform, failure.InstructionId, failure.Message));
+    }
+
+    [Fact]
+    public async Task Fail_on_with_times_fails_the_first_n_bundles_meeting_the_value_then_passes_it()
+    {
+        await using var session = await HarnessSession.StartAsync();
+        await RegisterCreateFailCaptureAsync(session, """{"when": {"equals": 2}, "message": "Bogus element two", "times": 2}""");
+
+        var first = await session.RunBundleAsync("stage-1", "b1", "src", HarnessSession.ImpulseBytes);
+        var second = await session.RunBundleAsync("stage-1", "b2", "src", HarnessSession.ImpulseBytes);
+        var third = await session.RunBundleAsync("stage-1", "b3", "src", HarnessSession.ImpulseBytes);
+
+        Assert.EndsWith("failed on element 2, failure 1 of 2)", first.Error, StringComparison.Ordinal);
+        Assert.EndsWith("failed on element 2, failure 2 of 2)", second.Error, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, third.Error);
+        Assert.Equal(2, session.Captures.GetFailures("run-1").Count);
+        Assert.Equal([(1L, "b3"), (2L, "b3"), (3L, "b3")], session.Captures.GetElements("run-1").Select(static e => ((long)e.Value!, e.InstructionId)));
     }
 
     [Theory]
@@ -98,5 +107,19 @@ public sealed class FailureTests
     {
         var info = progress.MonitoringInfos.SingleOrDefault(m => m.Urn == "beam:metric:element_count:v1" && m.Labels["PCOLLECTION"] == pcollection);
         return info is null ? 0 : (long)Model.Coders.VarIntCoder.Instance.DecodeFrom(info.Payload.Span)!;
+    }
+
+    // Stage "stage-1": the Impulse source, Create [1, 2, 3], fail_on with the payload given, a capture.
+    private static async Task RegisterCreateFailCaptureAsync(HarnessSession session, string failOnPayload)
+    {
+        var d = session.NewDescriptor();
+        d.PCollection("impulse", d.Bytes);
+        d.PCollection("numbers", d.VarInt);
+        d.PCollection("checked", d.VarInt);
+        d.Source("src", "impulse", d.Windowed(d.Bytes, d.GlobalWindowCoder));
+        d.ParDo("Create", "beamconformance:transform:create:v1", """{"values": [1, 2, 3]}""", new() { ["main"] = "impulse" }, new() { ["out"] = "numbers" });
+        d.ParDo("Fail", "beamconformance:transform:fail_on:v1", failOnPayload, new() { ["main"] = "numbers" }, new() { ["out"] = "checked" });
+        d.ParDo("Out", "beamconformance:transform:capture:v1", "{}", new() { ["main"] = "checked" }, []);
+        await session.RegisterAsync(d.Descriptor);
     }
 }

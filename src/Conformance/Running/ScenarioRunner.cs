@@ -145,6 +145,11 @@ public sealed class ScenarioRunner : IDisposable
                 pipelineOptions.Fields[Model.BeamNames.PipelineOptions.Drain] = Value.ForBool(true);
             }
 
+            if (scenario.MaxBundleAttempts is { } attempts)
+            {
+                pipelineOptions.Fields[Model.BeamNames.PipelineOptions.MaxBundleAttempts] = Value.ForNumber(attempts);
+            }
+
             prepared = await _jobs.PrepareAsync(new PrepareJobRequest { Pipeline = pipeline, PipelineOptions = pipelineOptions, JobName = scenario.Id.Value }, options).ResponseAsync.ConfigureAwait(false);
         }
         catch (RpcException e) when (e.StatusCode is not (StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Cancelled))

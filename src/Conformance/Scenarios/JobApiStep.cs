@@ -29,7 +29,10 @@ public abstract record JobApiStep
     /// <param name="StatesSubsequence">State events seen in this order.</param>
     /// <param name="MessageContains">Fragments some job message contains (each).</param>
     /// <param name="WarningContains">Fragments some JOB_MESSAGE_WARNING message contains (each); null or empty for none.</param>
-    public sealed record ExpectMessageStream(IReadOnlyList<JobState> StatesSubsequence, IReadOnlyList<string> MessageContains, IReadOnlyList<string>? WarningContains = null) : JobApiStep;
+    /// <param name="WarningCounts">Fragment → exactly how many JOB_MESSAGE_WARNING messages contain it (0: none does); null or empty for none.</param>
+    public sealed record ExpectMessageStream(
+        IReadOnlyList<JobState> StatesSubsequence, IReadOnlyList<string> MessageContains, IReadOnlyList<string>? WarningContains = null,
+        IReadOnlyDictionary<string, long>? WarningCounts = null) : JobApiStep;
 
     /// <summary><c>expect_metric</c>: a MonitoringInfo from GetJobMetrics.</summary>
     /// <param name="Urn">MonitoringInfo URN.</param>

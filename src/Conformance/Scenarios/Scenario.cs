@@ -37,6 +37,13 @@ public sealed record Scenario(
     /// </summary>
     public bool Drain { get; init; }
 
+    /// <summary>
+    /// The optional <c>max_bundle_attempts</c> key (1 to 100): how many times the runner may run a failed bundle, sent
+    /// as the pipeline option <c>beam:option:max_bundle_attempts:v1</c> (the ReferenceRunner's
+    /// <c>--max_bundle_attempts</c>; other runners follow their own retry policy); null when absent.
+    /// </summary>
+    public int? MaxBundleAttempts { get; init; }
+
     /// <summary>The scenario's area (first id segment).</summary>
     public string Area => Id.Area;
 

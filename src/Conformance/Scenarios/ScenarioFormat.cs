@@ -15,7 +15,7 @@ public static class ScenarioFormat
     /// <summary>Object kind (schema <c>$defs</c> name) → its allowed keys.</summary>
     public static IReadOnlyDictionary<string, IReadOnlySet<string>> Keys { get; } = Build(new()
     {
-        ["scenario"] = "format id description spec features timeout_ms split_mode drain pipeline expect job_api",
+        ["scenario"] = "format id description spec features timeout_ms split_mode drain max_bundle_attempts pipeline expect job_api",
         ["pipeline"] = "windowing_strategies pcollections transforms requirements",
         ["pcollection"] = "coder windowing bounded",
         ["windowing_strategy"] = "window_fn trigger accumulation_mode allowed_lateness_ms timestamp_combiner closing_behavior on_time_behavior",
@@ -32,7 +32,7 @@ public static class ScenarioFormat
         ["or_finally"] = "main finally",
         ["transform"] = "name urn inputs side_inputs outputs payload opaque",
         ["side_input"] = "pcollection view default",
-        ["payload"] = "values elements fn predicate key routes when message events emit fail_once_on time_sorted on_element on_timer restriction output timestamp_per_offset_ms initial_split_size await_split timeout_ms checkpoint side_input restriction_reads_side_input watermark",
+        ["payload"] = "values elements fn predicate key routes when message events emit fail_once_on time_sorted on_element on_timer restriction output timestamp_per_offset_ms initial_split_size await_split timeout_ms checkpoint side_input restriction_reads_side_input watermark times",
         ["checkpoint"] = "after delay_ms",
         ["watermark_estimator"] = "per_offset_ms lead_ms",
         ["teststream_event"] = "add_elements advance_watermark advance_processing_time",
@@ -66,7 +66,7 @@ public static class ScenarioFormat
         ["job_step"] = "wait_for cancel expect_state expect_state_stream expect_message_stream expect_metric call expect_pipeline expect_listed",
         ["expect_state_stream"] = "subsequence last",
         ["cancel"] = "answers",
-        ["expect_message_stream"] = "states_subsequence message_contains warning_contains",
+        ["expect_message_stream"] = "states_subsequence message_contains warning_contains warning_counts",
         ["expect_metric"] = "urn pcollection transform name namespace kind at_least equals",
         ["call"] = "method job_id expect_status",
         ["expectations"] = "runner entries",

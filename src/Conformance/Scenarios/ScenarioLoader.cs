@@ -56,6 +56,12 @@ public static partial class ScenarioLoader
             throw root.Error("split_mode", $"'{splitMode}' is not one of none, fraction:F (0 <= F <= 1), random:SEED (an integer), every-element, progress");
         }
 
+        var attempts = root.OptLong("max_bundle_attempts");
+        if (attempts is < 1 or > 100)
+        {
+            throw root.Error("max_bundle_attempts", $"{attempts} is not from 1 to 100 (how many times the runner may run a failed bundle)");
+        }
+
         var pipeline = PipelineReader.Read(source, root.Required("pipeline"));
         if (format < 2 && pipeline.Transforms.FirstOrDefault(t => t.Urn == ScenarioUrns.TestStream) is { } ts)
         {
@@ -75,6 +81,7 @@ public static partial class ScenarioLoader
             FormatVersion = (int)format,
             SplitMode = splitMode,
             Drain = root.OptBool("drain") ?? false,
+            MaxBundleAttempts = (int?)attempts,
         };
     }
 

@@ -95,7 +95,7 @@ public static class ScenarioUrns
         [CombinePerKey] = Set("fn"), [CombineGlobally] = Set("fn"), [CombineGroupedValues] = Set("fn"),
         [Create] = Set("values", "elements"), [Map] = Set("fn"), [FlatMap] = Set("fn"), [Filter] = Set("predicate"),
         [KeyBy] = Set("key"), [MultiOutput] = Set("routes"), [ReadSideInputs] = Set(), [Capture] = Set(),
-        [FailOn] = Set("when", "message"), [Stall] = Set(),
+        [FailOn] = Set("when", "message", "times"), [Stall] = Set(),
         [BagState] = Set("emit", "fail_once_on", "time_sorted"), [MultimapState] = Set(), [OrderedListState] = Set(),
         [Timers] = Set("on_element", "on_timer", "time_sorted"),
         [FinalizeBundle] = Set("when"), [AwaitSplit] = Set("timeout_ms"),

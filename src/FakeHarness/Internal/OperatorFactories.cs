@@ -296,6 +296,7 @@ internal static class OperatorFactories
     {
         var when = Predicates.Compile(Union.Property(args, "when", at), at + ".when");
         var message = Union.String(Union.Property(args, "message", at), at + ".message");
-        return (n, c, o) => new FailOnOperator(n, c, o, when, message);
+        int? times = args.TryGetProperty("times", out var t) ? (int)Union.Int64(t, at + ".times") : null;
+        return (n, c, o) => new FailOnOperator(n, c, o, when, message, times);
     }
 }

@@ -38,6 +38,11 @@ public static class BeamNames
         /// restrictions of splittable DoFns (<c>beam:transform:sdf_truncate_sized_restrictions:v1</c>) and resuming
         /// self-checkpoints at once; not a Beam-defined option (Beam's JobService has no drain call).</summary>
         public const string Drain = "beam:option:drain:v1";
+
+        /// <summary>The ReferenceRunner's <c>--max_bundle_attempts</c> pipeline option (an integer, 1 to 100): how many
+        /// times a failed bundle is run before its failure fails the job; not a Beam-defined option (each runner has its
+        /// own retry policy: Dataflow retries a batch work item four times, Spark a task <c>spark.task.maxFailures</c> times).</summary>
+        public const string MaxBundleAttempts = "beam:option:max_bundle_attempts:v1";
     }
 
     /// <summary>URN prefixes: a family of URNs, matched with <c>StartsWith</c> (ordinal).</summary>

@@ -24,9 +24,10 @@ public sealed record ExecutionOptions
     public int MaxBundlesInFlight { get; init; } = 4;
 
     /// <summary>
-    /// How many times a bundle is run before its failure fails the job (default 1: never retried). A retried bundle
-    /// gets the same elements and the state committed before its first attempt (the failed attempt's state changes
-    /// are discarded).
+    /// How many times a bundle is run before its failure fails the job (default 1: never retried; the command line's
+    /// <c>--max-bundle-attempts</c>); a job's pipeline option <c>max_bundle_attempts</c> (<see cref="Translation.MaxBundleAttemptsOption"/>)
+    /// overrides it. A retried bundle gets the same elements and the state and timers committed before its first attempt
+    /// (the failed attempt's outputs, state changes and timers are discarded).
     /// </summary>
     public int MaxBundleAttempts { get; init; } = 1;
 

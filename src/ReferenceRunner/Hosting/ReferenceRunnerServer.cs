@@ -185,9 +185,10 @@ public sealed class ReferenceRunnerServer : IAsyncDisposable
     // fused pipeline the job keeps for Run.
     private (IReadOnlyList<ValidationProblem> Problems, FusedPipeline? Translation) Translate(Pipeline pipeline, Google.Protobuf.WellKnownTypes.Struct? pipelineOptions)
     {
-        if (DrainOption.Problem(pipelineOptions) is { } drainProblem)
+        List<ValidationProblem> optionProblems = [.. new[] { DrainOption.Problem(pipelineOptions), MaxBundleAttemptsOption.Problem(pipelineOptions) }.OfType<ValidationProblem>()];
+        if (optionProblems.Count > 0)
         {
-            return ([drainProblem], null);
+            return (optionProblems, null);
         }
 
         var options = new TranslationOptions { AllowProcessEnvironment = _options.AllowProcessEnvironment, Drain = DrainOption.IsSet(pipelineOptions) };

@@ -86,6 +86,11 @@ public sealed class FeatureTagLintTests
             implied.Add("UsesJobApi");
         }
 
+        if (s.MaxBundleAttempts > 1)
+        {
+            implied.Add("UsesBundleRetries");
+        }
+
         Assert.Empty(implied.Except(s.Features));
     }
 

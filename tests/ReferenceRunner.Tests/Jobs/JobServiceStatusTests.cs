@@ -66,6 +66,20 @@ public sealed class JobServiceStatusTests
     }
 
     [Fact]
+    public async Task Prepare_with_a_max_bundle_attempts_option_out_of_range_is_INVALID_ARGUMENT()
+    {
+        await using var runner = await RunnerHarness.StartAsync();
+        var options = new Google.Protobuf.WellKnownTypes.Struct();
+        options.Fields["beam:option:max_bundle_attempts:v1"] = Google.Protobuf.WellKnownTypes.Value.ForNumber(0);
+        var request = new PrepareJobRequest { JobName = "attempts", Pipeline = Pipelines.ImpulseParDo(Pipelines.External()), PipelineOptions = options };
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => runner.CallAsync((c, o) => c.PrepareAsync(request, o)));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Contains("pipeline_options: max_bundle_attempts 'beam:option:max_bundle_attempts:v1': the pipeline option must be an integer from 1 to 100, got 0", error.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Prepare_with_a_payload_that_does_not_parse_is_INVALID_ARGUMENT()
     {
         await using var runner = await RunnerHarness.StartAsync();

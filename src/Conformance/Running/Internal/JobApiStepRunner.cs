@@ -89,6 +89,15 @@ internal sealed class JobApiStepRunner(JobService.JobServiceClient client, strin
                 var warnings = streams.WarningTexts;
                 problems.AddRange((m.WarningContains ?? []).Where(f => !warnings.Any(t => t.Contains(f, StringComparison.Ordinal)))
                     .Select(f => $"no JOB_MESSAGE_WARNING contains \"{f}\" (warnings: {(warnings.Count == 0 ? "none" : string.Join(" | ", warnings))})"));
+                foreach (var (fragment, expected) in m.WarningCounts ?? new Dictionary<string, long>())
+                {
+                    var found = warnings.Count(t => t.Contains(fragment, StringComparison.Ordinal));
+                    if (found != expected)
+                    {
+                        problems.Add($"{found} JOB_MESSAGE_WARNING(s) contain \"{fragment}\", expected {expected} (warnings: {(warnings.Count == 0 ? "none" : string.Join(" | ", warnings))})");
+                    }
+                }
+
                 return problems.Count == 0 ? null : string.Join("; ", problems);
             case JobApiStep.ExpectMetric metric:
                 return await MetricAsync(metric, ct).ConfigureAwait(false);

@@ -33,7 +33,7 @@ internal static class JobApiReader
                 break;
             case "expect_message_stream":
                 var ms = YamlMap.Open(s, arg, variant, variant);
-                step = new JobApiStep.ExpectMessageStream(StateList(ms, "states_subsequence"), ms.Strings("message_contains"), ms.Strings("warning_contains"));
+                step = new JobApiStep.ExpectMessageStream(StateList(ms, "states_subsequence"), ms.Strings("message_contains"), ms.Strings("warning_contains"), WarningCounts(s, ms));
                 break;
             case "expect_metric":
                 var em = YamlMap.Open(s, arg, variant, variant);
@@ -58,5 +58,32 @@ internal static class JobApiReader
         }
 
         return step with { Location = s.At(node) };
+    }
+
+    // warning_counts: a mapping of message fragment → how many warnings contain it (an integer >= 0).
+    private static Dictionary<string, long> WarningCounts(YamlSource s, YamlMap map)
+    {
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        if (map.Get("warning_counts") is not { } node)
+        {
+            return counts;
+        }
+
+        if (node is not YamlMappingNode mapping)
+        {
+            throw s.Error(node, "warning_counts", $"expected a mapping of message fragment → count, got {YamlMap.Describe(node)}");
+        }
+
+        foreach (var (k, v) in mapping.Children)
+        {
+            var fragment = s.String(k, "warning_counts");
+            var count = s.Long(v, fragment);
+            if (count < 0 || !counts.TryAdd(fragment, count))
+            {
+                throw s.Error(k, fragment, count < 0 ? "a count of warnings is not negative" : "duplicate key");
+            }
+        }
+
+        return counts;
     }
 }

@@ -36,6 +36,15 @@ internal sealed class JobRun(JobRunContext context, FnApiServer fnApi, Execution
         {
             context.Messages.Post(JobMessage.Types.MessageImportance.JobMessageBasic, "drained (the pipeline option drain): splittable DoFns truncate their restrictions and self-checkpoints resume at once");
         }
+        // The job's own max_bundle_attempts (0 when it sets none), else the runner's --max-bundle-attempts.
+        var jobAttempts = MaxBundleAttemptsOption.ValueOr(context.PipelineOptions, 0);
+        var attempts = jobAttempts > 0 ? jobAttempts : options.MaxBundleAttempts;
+        if (attempts > 1)
+        {
+            var source = jobAttempts > 0 ? "the pipeline option max_bundle_attempts" : "the runner's --max-bundle-attempts";
+            context.Messages.Post(JobMessage.Types.MessageImportance.JobMessageBasic, $"bundle retries: a failed bundle is run up to {attempts} times before it fails the job (from {source})");
+        }
+
         var environments = fused.Stages.Select(static s => s.EnvironmentId).Distinct(StringComparer.Ordinal).ToList();
         ExecutionLog.Fused(_logger, context.JobId, fused.Stages.Count, fused.RunnerTransforms.Count, string.Join(", ", environments));
         foreach (var environmentId in environments)
@@ -56,11 +65,11 @@ internal sealed class JobRun(JobRunContext context, FnApiServer fnApi, Execution
         var clock = fused.TestStreams.Count > 0 ? new VirtualClock() : null;
         var engine = new JobEngine(graph, new EngineOptions
         {
-            MaxBundleSize = options.BundleSize, Mode = mode.Mode, TimeProvider = clock ?? options.TimeProvider, MaxBundleAttempts = options.MaxBundleAttempts,
+            MaxBundleSize = options.BundleSize, Mode = mode.Mode, TimeProvider = clock ?? options.TimeProvider, MaxBundleAttempts = attempts,
             Drain = DrainOption.IsSet(context.PipelineOptions),
         });
         var lateData = new LateDataReport(engine, fused, context);
-        var bundles = new StageBundleRunner(context, fnApi.Options, options with { SplitMode = splitMode }, engine, fused, descriptors, _connections, lateData, UserState, _logger) { Timers = Timers };
+        var bundles = new StageBundleRunner(context, fnApi.Options, options with { SplitMode = splitMode, MaxBundleAttempts = attempts }, engine, fused, descriptors, _connections, lateData, UserState, _logger) { Timers = Timers };
         var streams = new List<TestStreamEvents>();
         try
         {
@@ -87,6 +96,10 @@ internal sealed class JobRun(JobRunContext context, FnApiServer fnApi, Execution
 
             // Before the job turns terminal, so the warnings are on the message stream and the counter in GetJobMetrics.
             lateData.PublishWarnings();
+            if (engine.RetriedBundleCount > 0)
+            {
+                context.Messages.Post(JobMessage.Types.MessageImportance.JobMessageBasic, $"{engine.RetriedBundleCount} failed bundle attempt(s) were run again");
+            }
         }
 
         ExecutionLog.JobDone(_logger, context.JobId);

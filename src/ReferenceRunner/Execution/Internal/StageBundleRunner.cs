@@ -31,7 +31,10 @@ internal sealed class StageBundleRunner(
     /// <summary>The job's committed user timers, for stages with timer families.</summary>
     public TimerStore Timers { get; init; } = new();
 
-    /// <summary>Runs the bundle; never throws: a failure fails the bundle in the engine, which fails the job.</summary>
+    /// <summary>
+    /// Runs the bundle; never throws: a failure fails the bundle in the engine, which runs it again while attempts are left
+    /// (<see cref="ExecutionOptions.MaxBundleAttempts"/>, warning on the job's message stream) or fails the job.
+    /// </summary>
     public async Task RunAsync(Bundle bundle, CancellationToken cancellationToken)
     {
         var stage = fused.StageOf(bundle.Stage);
@@ -176,7 +179,15 @@ internal sealed class StageBundleRunner(
         catch (Exception e)
         {
             context.Metrics.Abandon(metricsKey);
-            engine.FailBundle(bundle.Id, Describe(e, connection.WorkerId));
+            var reason = Describe(e, connection.WorkerId);
+            engine.FailBundle(bundle.Id, reason);
+            if (bundle.Attempt < options.MaxBundleAttempts && engine.Status == JobStatus.Running)
+            {
+                // Retried (the engine would have failed the job otherwise): the failed attempt is not silent.
+                context.Messages.Post(
+                    Org.Apache.Beam.Model.JobManagement.V1.JobMessage.Types.MessageImportance.JobMessageWarning,
+                    $"bundle {bundle.Id} of stage '{stage.StageId}' failed on attempt {bundle.Attempt} of {options.MaxBundleAttempts} and is run again: {reason}");
+            }
         }
     }
 
