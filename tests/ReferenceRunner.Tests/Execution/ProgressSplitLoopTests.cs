@@ -1,12 +1,9 @@
-using BeamConformance.Model.Coders;
 using BeamConformance.ReferenceRunner.Execution.Internal;
 using BeamConformance.ReferenceRunner.FnApi;
 using BeamConformance.ReferenceRunner.Tests.FnApi;
 using BeamConformance.ReferenceRunner.Tests.Translation;
-using Google.Protobuf;
 using Microsoft.Extensions.Logging.Abstractions;
 using Org.Apache.Beam.Model.FnExecution.V1;
-using Org.Apache.Beam.Model.Pipeline.V1;
 
 namespace BeamConformance.ReferenceRunner.Tests.Execution;
 
@@ -36,7 +33,7 @@ public sealed class ProgressSplitLoopTests
             var response = new ProcessBundleProgressResponse();
             if (Interlocked.Increment(ref progressAnswers) > NotStarted)
             {
-                response.MonitoringInfos.Add(ReadIndex("src", 0));
+                response.MonitoringInfos.Add(ProgressAnswerTests.ReadIndex("src", 0));
             }
 
             return response;
@@ -67,12 +64,5 @@ public sealed class ProgressSplitLoopTests
         // The answers without a read index, then two readings of index 0 in a row: the stall.
         Assert.True(progressAnswers >= NotStarted + 2, $"{progressAnswers} progress answers");
         Assert.Null(Assert.Single(loop.Splits).FirstResidualElement);
-    }
-
-    private static MonitoringInfo ReadIndex(string transform, long index)
-    {
-        var info = new MonitoringInfo { Urn = "beam:metric:data_channel:read_index:v1", Type = "beam:metrics:sum_int64:v1", Payload = ByteString.CopyFrom(VarIntCoder.Instance.EncodeToArray(index)) };
-        info.Labels["PTRANSFORM"] = transform;
-        return info;
     }
 }
