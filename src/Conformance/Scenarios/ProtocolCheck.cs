@@ -77,7 +77,11 @@ public abstract record ProtocolCheck
     /// <summary><c>channel_splits</c>: the DesiredSplits the harness was asked, in order, and its exact answers.</summary>
     /// <param name="Answers">Per DesiredSplit: (<c>last_primary_element</c>, <c>first_residual_element</c>) answered, or null for "no split".</param>
     /// <param name="EstimatedInputElements">Per DesiredSplit, the <c>estimated_input_elements</c> asked; null: not checked.</param>
-    public sealed record ChannelSplits(IReadOnlyList<(long LastPrimary, long FirstResidual)?> Answers, IReadOnlyList<long>? EstimatedInputElements) : ProtocolCheck;
+    /// <param name="Prefix">
+    /// <c>prefix: true</c>: the listed splits are the first ones asked, in order, and more may follow (a runner that
+    /// splits on progress also splits a later bundle that happens to stall on a slow machine); false: exactly these.
+    /// </param>
+    public sealed record ChannelSplits(IReadOnlyList<(long LastPrimary, long FirstResidual)?> Answers, IReadOnlyList<long>? EstimatedInputElements, bool Prefix = false) : ProtocolCheck;
 
     /// <summary>
     /// <c>bundle_finalization</c>: every FinalizeBundleRequest names a bundle whose successful ProcessBundleResponse

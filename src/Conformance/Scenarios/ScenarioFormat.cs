@@ -54,7 +54,7 @@ public static class ScenarioFormat
         ["checkpoints"] = "delays_ms resumed",
         ["progress"] = "first_work_per_bundle answers_at_least",
         ["late_requests"] = "count at_least at_most",
-        ["channel_splits"] = "answers estimated_input_elements",
+        ["channel_splits"] = "answers estimated_input_elements prefix",
         ["element_splits"] = "primary residual",
         ["data_to_harness"] = "pcollection windowed_values_hex ordered",
         ["bundle_finalization"] = "finalized",

@@ -111,7 +111,8 @@ public sealed class ProgressAnswerTests
         Assert.Contains($"has malformed MonitoringInfos, left out (the bundle goes on): {Remaining} (PTRANSFORM 'a'): payload ff is not an iterable of doubles ({ProgressType})", warning, StringComparison.Ordinal);
     }
 
-    private static MonitoringInfo ReadIndex(string transform, long index)
+    /// <summary>A read index MonitoringInfo (<c>beam:metric:data_channel:read_index:v1</c>) of <paramref name="transform"/>.</summary>
+    internal static MonitoringInfo ReadIndex(string transform, long index)
     {
         var info = new MonitoringInfo { Urn = "beam:metric:data_channel:read_index:v1", Type = "beam:metrics:sum_int64:v1", Payload = ByteString.CopyFrom(VarIntCoder.Instance.EncodeToArray(index)) };
         info.Labels["PTRANSFORM"] = transform;

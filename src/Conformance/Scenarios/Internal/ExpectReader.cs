@@ -149,7 +149,8 @@ internal static class ExpectReader
             case "channel_splits":
                 return new ProtocolCheck.ChannelSplits(
                     [.. map.List("answers").Select(a => SplitAnswer(s, a))],
-                    map.Get("estimated_input_elements") is null ? null : [.. map.List("estimated_input_elements").Select(e => s.Long(e, "estimated_input_elements"))]);
+                    map.Get("estimated_input_elements") is null ? null : [.. map.List("estimated_input_elements").Select(e => s.Long(e, "estimated_input_elements"))],
+                    map.OptBool("prefix") ?? false);
             case "checkpoints":
                 return new ProtocolCheck.Checkpoints([.. map.List("delays_ms").Select(d => s.Long(d, "delays_ms"))], map.OptBool("resumed") ?? true);
             case "bundle_finalization":

@@ -18,8 +18,10 @@ namespace BeamConformance.ReferenceRunner.Execution.Internal;
 /// estimate of input elements becomes the last split's first residual element, as Prism updates it), until the SDK
 /// answers "no split" or the bundle ends: a long restriction is split inside its element as often as it stalls.</item>
 /// </list>
-/// An error answer to a progress request, or no read index in it, stops the loop. A split request is not cancelled
-/// by the bundle's end: its answer is awaited, so a split the SDK applied is never lost.
+/// An error answer to a progress request stops the loop. An answer without a read index (an SDK that has not started
+/// the bundle yet, or has finished it, answers with no MonitoringInfos) is no reading: the loop polls on, and a stall
+/// is only ever two readings in a row, however slowly the SDK starts. A split request is not cancelled by the bundle's
+/// end: its answer is awaited, so a split the SDK applied is never lost.
 /// </summary>
 internal sealed class ProgressSplitLoop(
     WorkerConnection connection,
@@ -73,7 +75,10 @@ internal sealed class ProgressSplitLoop(
                 var answer = progress.Read(infos);
                 if (answer.ReadIndex is not { } index)
                 {
-                    return;
+                    // No reading: the SDK has not started the bundle yet (or has just finished it), as Python's SDK
+                    // harness answers then. Poll on; a stall needs two readings in a row, whenever they come.
+                    previous = null;
+                    continue;
                 }
 
                 var completed = splittable is null ? null : answer.CompletedOf(splittable.Root.TransformId);
