@@ -227,7 +227,17 @@ internal sealed class JobServer : Org.Apache.Beam.Model.JobManagement.V1.JobServ
         if (job.Events.TryTransition(JobState.Types.Enum.Cancelling, JobState.Types.Enum.Starting, JobState.Types.Enum.Running))
         {
             Log.Cancelling(_logger, job.Id);
-            job.Cancellation.Cancel();
+            try
+            {
+                job.Cancellation.Cancel();
+            }
+            catch (AggregateException e)
+            {
+                // The token is cancelled and every callback ran; one of them threw, e.g. grpc-dotnet's for a worker
+                // stream whose request had already finished ("HttpContext disposed"). The job is cancelling all the
+                // same, so Cancel answers CANCELLING rather than INTERNAL (seen in FnApiFuzzTests).
+                Log.CancellationCallbackFailed(_logger, job.Id, e);
+            }
 
             // The state this call moved the job to: the executor may reach CANCELLED before this returns
             // (cancellation can run its continuations inline), and the state stream reports that next.

@@ -36,4 +36,7 @@ internal static partial class Log
 
     [LoggerMessage(1007, LogLevel.Warning, "Artifact staging for job {JobId} failed: {Reason}")]
     public static partial void StagingFailed(ILogger logger, string jobId, string reason);
+
+    [LoggerMessage(1009, LogLevel.Warning, "Job {JobId} is cancelling; a callback of its cancellation threw (the job is cancelled all the same)")]
+    public static partial void CancellationCallbackFailed(ILogger logger, string jobId, Exception exception);
 }
