@@ -167,6 +167,27 @@ public sealed class JobLifecycleTests
     }
 
     [Fact]
+    public async Task Cancel_answers_CANCELLING_when_a_callback_of_the_job_cancellation_throws()
+    {
+        await using var runner = await RunnerHarness.StartAsync();
+        runner.Executor.Behavior = async (_, ct) =>
+        {
+            // As grpc-dotnet's registration does for a stream whose request has already finished.
+            using var registration = ct.Register(static () => throw new ObjectDisposedException("HttpContext", "Request has finished and HttpContext disposed."));
+            await Task.Delay(Timeout.Infinite, ct);
+        };
+        var id = await runner.PrepareAndStageAsync(Pipelines.ImpulseParDo(Pipelines.External()));
+        await runner.CallAsync((c, o) => c.RunAsync(new RunJobRequest { PreparationId = id }, o));
+        await runner.Executor.NextStartAsync();
+
+        var cancel = await runner.CallAsync((c, o) => c.CancelAsync(new CancelJobRequest { JobId = id }, o));
+        var states = await runner.StatesUntilEndAsync(id);
+
+        Assert.Equal(Enum.Cancelling, cancel.State);
+        Assert.Equal([Enum.Stopped, Enum.Starting, Enum.Running, Enum.Cancelling, Enum.Cancelled], states);
+    }
+
+    [Fact]
     public async Task Cancel_of_a_prepared_job_is_CANCELLED_and_it_can_no_longer_run()
     {
         await using var runner = await RunnerHarness.StartAsync();
