@@ -154,12 +154,7 @@ public sealed class JobLifecycleTests
                 sawCancellation.TrySetResult();
             }
         };
-        var id = await runner.PrepareAndStageAsync(Pipelines.ImpulseParDo(Pipelines.External()));
-        await runner.CallAsync((c, o) => c.RunAsync(new RunJobRequest { PreparationId = id }, o));
-        await runner.Executor.NextStartAsync();
-
-        var cancel = await runner.CallAsync((c, o) => c.CancelAsync(new CancelJobRequest { JobId = id }, o));
-        var states = await runner.StatesUntilEndAsync(id);
+        var (cancel, states) = await RunThenCancelAsync(runner);
 
         Assert.Equal(Enum.Cancelling, cancel.State);
         Assert.True(sawCancellation.Task.IsCompleted);
@@ -176,15 +171,20 @@ public sealed class JobLifecycleTests
             using var registration = ct.Register(static () => throw new ObjectDisposedException("HttpContext", "Request has finished and HttpContext disposed."));
             await Task.Delay(Timeout.Infinite, ct);
         };
-        var id = await runner.PrepareAndStageAsync(Pipelines.ImpulseParDo(Pipelines.External()));
-        await runner.CallAsync((c, o) => c.RunAsync(new RunJobRequest { PreparationId = id }, o));
-        await runner.Executor.NextStartAsync();
-
-        var cancel = await runner.CallAsync((c, o) => c.CancelAsync(new CancelJobRequest { JobId = id }, o));
-        var states = await runner.StatesUntilEndAsync(id);
+        var (cancel, states) = await RunThenCancelAsync(runner);
 
         Assert.Equal(Enum.Cancelling, cancel.State);
         Assert.Equal([Enum.Stopped, Enum.Starting, Enum.Running, Enum.Cancelling, Enum.Cancelled], states);
+    }
+
+    // Runs an Impulse-ParDo job until the executor starts it, cancels it, and returns Cancel's answer and the job's states.
+    private static async Task<(CancelJobResponse Cancel, List<Enum> States)> RunThenCancelAsync(RunnerHarness runner)
+    {
+        var id = await runner.PrepareAndStageAsync(Pipelines.ImpulseParDo(Pipelines.External()));
+        await runner.CallAsync((c, o) => c.RunAsync(new RunJobRequest { PreparationId = id }, o));
+        await runner.Executor.NextStartAsync();
+        var cancel = await runner.CallAsync((c, o) => c.CancelAsync(new CancelJobRequest { JobId = id }, o));
+        return (cancel, await runner.StatesUntilEndAsync(id));
     }
 
     [Fact]
