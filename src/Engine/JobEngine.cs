@@ -123,8 +123,14 @@ public sealed class JobEngine
     /// Reports a failed bundle: its outputs are discarded. The job fails, unless <see cref="EngineOptions.MaxBundleAttempts"/>
     /// allows another attempt, in which case the same bundle is handed out again.
     /// </summary>
+    /// <returns>True when the bundle will be run again; false when its failure failed the job (or the job had already ended).</returns>
     /// <exception cref="ArgumentException">The bundle is not in flight.</exception>
-    public void FailBundle(BundleId bundle, string reason) => Change(() => _core.Fail(bundle, reason));
+    public bool FailBundle(BundleId bundle, string reason)
+    {
+        var retried = false;
+        Change(() => retried = _core.Fail(bundle, reason));
+        return retried;
+    }
 
     /// <summary>Fails the job (e.g. on cancellation); a no-op when it already ended.</summary>
     public void Cancel(string reason) => Change(() => _core.Fail(reason));

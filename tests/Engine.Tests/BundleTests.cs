@@ -67,7 +67,7 @@ public sealed class BundleTests
         var engine = Chain(10);
         engine.AddElements(new("src"), [TestData.Plain([1], 1)]);
         var bundle = TestData.Ready(engine);
-        engine.FailBundle(bundle.Id, "DoFn threw");
+        Assert.False(engine.FailBundle(bundle.Id, "DoFn threw"));
         Assert.Equal(JobStatus.Failed, engine.Status);
         var next = engine.GetNextBundle();
         Assert.Equal(NextBundleKind.Failed, next.Kind);
@@ -103,7 +103,7 @@ public sealed class BundleTests
             var bundle = TestData.Ready(engine);
             seen.Add($"{bundle.Id}#{bundle.Attempt}:{string.Concat(bundle.Inputs[0].Elements.Select(static e => Convert.ToHexString(e.Bytes.Span)))}");
             Assert.Equal(1, engine.OutputWatermark(new("a"))); // the failed bundle's elements still hold the watermark
-            engine.FailBundle(bundle.Id, $"boom {attempt}");
+            Assert.Equal(attempt < maxAttempts, engine.FailBundle(bundle.Id, $"boom {attempt}")); // true: run again
         }
 
         while (engine.GetNextBundle() is { Kind: NextBundleKind.Ready, Bundle: { } bundle })

@@ -313,7 +313,7 @@ internal sealed partial class EngineCore
         Refresh();
     }
 
-    public void Fail(BundleId id, string reason)
+    public bool Fail(BundleId id, string reason)
     {
         var stage = TakeInFlight(id);
         var attempt = stage.AttemptOf(id);
@@ -322,12 +322,13 @@ internal sealed partial class EngineCore
         {
             stage.Requeue(id);
             RetriedBundles++;
-            return;
+            return true;
         }
 
         Fail(_options.MaxBundleAttempts == 1
             ? $"bundle {id} of stage '{stage.Id}' failed: {reason}"
             : $"bundle {id} of stage '{stage.Id}' failed on attempt {attempt} of {_options.MaxBundleAttempts}: {reason}");
+        return false;
     }
 
     public void Fail(string reason)

@@ -213,7 +213,11 @@ internal static class PipelineReader
 
                 return new TransformPayload.MultiOutput(routes);
             case ScenarioUrns.FailOn:
-                _ = map.Get("times") is null || map.Long("times") >= 1 ? 0 : throw map.Error("times", "a fail_on fails at least 1 time");
+                if (map.Get("times") is not null && map.Long("times") < 1)
+                {
+                    throw map.Error("times", "a fail_on fails at least 1 time");
+                }
+
                 return new TransformPayload.FailOn(FunctionReader.Pred(s, map.Required("when"), "when"), map.String("message"));
             case ScenarioUrns.TestStream:
                 return new TransformPayload.TestStream([.. map.List("events").Select(e => TestStreamReader.Event(s, e, outputCoder, outputs))]);

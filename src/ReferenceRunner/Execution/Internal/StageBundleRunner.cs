@@ -180,10 +180,9 @@ internal sealed class StageBundleRunner(
         {
             context.Metrics.Abandon(metricsKey);
             var reason = Describe(e, connection.WorkerId);
-            engine.FailBundle(bundle.Id, reason);
-            if (bundle.Attempt < options.MaxBundleAttempts && engine.Status == JobStatus.Running)
+            if (engine.FailBundle(bundle.Id, reason))
             {
-                // Retried (the engine would have failed the job otherwise): the failed attempt is not silent.
+                // Retried: the failed attempt is not silent.
                 context.Messages.Post(
                     Org.Apache.Beam.Model.JobManagement.V1.JobMessage.Types.MessageImportance.JobMessageWarning,
                     $"bundle {bundle.Id} of stage '{stage.StageId}' failed on attempt {bundle.Attempt} of {options.MaxBundleAttempts} and is run again: {reason}");
