@@ -74,6 +74,11 @@ public static class HarnessUrns
     /// it sees in a run until its bundle is asked for a split (testdata/README.md, "Progress-driven splits").</summary>
     public const string AwaitSplit = "beamconformance:transform:await_split:v1";
 
+    /// <summary><c>beamconformance:transform:misanswer:v1</c>: a pass-through test transform (payload <c>{answer: KIND}</c>)
+    /// that makes the harness answer its stage's splits, progress, bundle responses or output data wrongly in one named
+    /// way (testdata/README.md, "Misanswers"; <c>Internal/Faults/Misanswer</c>).</summary>
+    public const string Misanswer = "beamconformance:transform:misanswer:v1";
+
     /// <summary>
     /// The <c>ParDoPayload.do_fn.urn</c> of the default-value branch of the <c>combine_globally</c> expansion (payload
     /// JSON <c>{"fn": "sum", "run": ...}</c>): main input an Impulse, one iterable side input (the combined, unkeyed

@@ -81,6 +81,9 @@ public static class ScenarioUrns
     /// <summary>Our pass-through transform that holds the first element of a run until its bundle is asked for a split.</summary>
     public const string AwaitSplit = HarnessUrns.AwaitSplit;
 
+    /// <summary>Our pass-through transform that makes the harness answer its stage wrongly in one named way (<c>answer</c>).</summary>
+    public const string Misanswer = HarnessUrns.Misanswer;
+
     /// <summary>Our splittable DoFn over an offset-range restriction (testdata/README.md, "Splittable DoFns").</summary>
     public const string OffsetRangeSdf = HarnessUrns.OffsetRangeSdf;
 
@@ -98,7 +101,7 @@ public static class ScenarioUrns
         [FailOn] = Set("when", "message", "times"), [Stall] = Set(),
         [BagState] = Set("emit", "fail_once_on", "time_sorted"), [MultimapState] = Set(), [OrderedListState] = Set(),
         [Timers] = Set("on_element", "on_timer", "time_sorted"),
-        [FinalizeBundle] = Set("when"), [AwaitSplit] = Set("timeout_ms"),
+        [FinalizeBundle] = Set("when"), [AwaitSplit] = Set("timeout_ms"), [Misanswer] = Set("answer"),
         [OffsetRangeSdf] = Set("restriction", "output", "timestamp_per_offset_ms", "initial_split_size", "await_split", "checkpoint", "side_input", "restriction_reads_side_input", "watermark"),
     };
 

@@ -117,6 +117,11 @@ internal sealed class BundleRunner
             }
         }
 
+        if (Plan.Misanswers.Count > 0)
+        {
+            Faults.Misanswer.Progress(Plan.Misanswers, response, sources.Count > 0 ? sources[0].Node.Id : null);
+        }
+
         var recorded = new RecordedProgress(
             sources.Count == 1 ? sources[0].Split.Index : null, workTransform, work is { } c ? [c.Completed] : [], work is { } r ? [r.Remaining] : []);
         return (response, recorded);

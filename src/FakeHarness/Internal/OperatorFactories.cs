@@ -169,6 +169,7 @@ internal static class OperatorFactories
                 HarnessUrns.Stall => Node((n, c, o) => new StallOperator(n, c, o), mainInputs),
                 HarnessUrns.FinalizeBundle => Node(FinalizerFactory(args, at), mainInputs),
                 HarnessUrns.AwaitSplit => Node(AwaitSplitFactory(args, at), mainInputs),
+                HarnessUrns.Misanswer => Node(MisanswerFactory(args, at), mainInputs),
                 HarnessUrns.BagState or HarnessUrns.MultimapState or HarnessUrns.OrderedListState => Node(UserStateFactory(doFn.Urn, descriptor, coders, mainInputs, args, at), mainInputs),
                 HarnessUrns.Timers => Node(TimersFactory(payload, descriptor, coders, mainInputs, args, at), mainInputs),
                 HarnessUrns.InjectDefault => Node(InjectDefaultFactory(name, transform, payload, descriptor, coders, args, at), mainInputs),
@@ -290,6 +291,14 @@ internal static class OperatorFactories
     {
         var timeout = args.TryGetProperty("timeout_ms", out var ms) ? Union.Int64(ms, at + ".timeout_ms") : AwaitSplitOperator.DefaultTimeoutMillis;
         return (n, c, o) => new AwaitSplitOperator(n, c, o, TimeSpan.FromMilliseconds(timeout));
+    }
+
+    private static OperatorFactory MisanswerFactory(JsonElement args, string at)
+    {
+        var kind = Union.String(Union.Property(args, "answer", at), at + ".answer");
+        return Faults.Misanswer.Kinds.Contains(kind)
+            ? (n, c, o) => new PassThroughOperator(n, c, o)
+            : throw new HarnessException($"{at}.answer: '{kind}' is not a misanswer kind ({string.Join(", ", Faults.Misanswer.Kinds)})");
     }
 
     private static OperatorFactory FailOnFactory(JsonElement args, string at)

@@ -17,6 +17,7 @@ internal sealed class StagePlan
         RunId = runId;
         Coders = coders;
         Nodes = nodes;
+        Misanswers = Faults.Misanswer.Of(descriptor);
     }
 
     public ProcessBundleDescriptor Descriptor { get; }
@@ -24,6 +25,9 @@ internal sealed class StagePlan
     public string RunId { get; }
 
     public DescriptorCoders Coders { get; }
+
+    /// <summary>The kinds of the stage's <c>misanswer</c> transforms (<see cref="Faults.Misanswer"/>); empty for an honest stage.</summary>
+    public IReadOnlySet<string> Misanswers { get; }
 
     /// <summary>The transforms, producers first.</summary>
     public IReadOnlyList<TransformNode> Nodes { get; }

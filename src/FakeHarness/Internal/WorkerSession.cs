@@ -319,6 +319,11 @@ internal sealed class WorkerSession : IAsyncDisposable
                 AtMillis = _options.TimeProvider.GetUtcNow().ToUnixTimeMilliseconds(),
                 Sequence = _recorder.NextSequence(),
             });
+            if (plan.Misanswers.Count > 0)
+            {
+                Faults.Misanswer.Response(plan.Misanswers, result.Response!, [.. plan.Nodes.Where(static n => n.IsSource).Select(static n => n.Id)]);
+            }
+
             return new InstructionResponse { ProcessBundle = result.Response };
         }
         finally
@@ -413,6 +418,11 @@ internal sealed class WorkerSession : IAsyncDisposable
         }
 
         var (response, recorded) = Splits.SplitAnswer.For(target, sources, request.ProcessBundleSplit);
+        if (bundle is not null && bundle.Plan.Misanswers.Count > 0)
+        {
+            response = Faults.Misanswer.Split(bundle.Plan.Misanswers, response, request.ProcessBundleSplit);
+        }
+
         bundle?.OnSplitAsked();
         var instruction = new RecordedInstruction(InstructionKinds.Of(request), request.InstructionId, WorkerId) { Splits = recorded, TargetInstructionId = target };
         return Record(instruction, bundle?.Plan.RunId, new InstructionResponse { ProcessBundleSplit = response });

@@ -75,6 +75,34 @@ public sealed class BundleFinalizationTests
             && t.EndsWith("failed (its outputs stay committed): the source is gone", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_bundle_answering_a_malformed_monitoring_info_fails_before_its_commit_and_is_not_finalized()
+    {
+        var finalized = new ConcurrentQueue<string>();
+        await using var server = await FnApiTestServer.StartAsync();
+        var bad = Counter(7);
+        bad.Payload = ByteString.CopyFrom(0xff); // a varint's continuation bit with nothing after it
+        var launcher = new HarnessLauncher(server.Endpoint, _ => Task.FromResult(new HarnessResult { RequiresFinalization = true, MonitoringInfos = { bad } }))
+        {
+            OnConnected = h => h.Finalize = request =>
+            {
+                finalized.Enqueue(request.InstructionId);
+                return null;
+            },
+        };
+
+        var context = Context("fin3", launcher);
+        var error = await Assert.ThrowsAsync<JobFailedException>(
+            () => new JobExecutor(server.Services, Options(maxAttempts: 1)).ExecuteAsync(context, TestContext.Current.CancellationToken));
+
+        // Before: the outputs were committed, JobMetrics refused the payload, the committed bundle was failed again in the
+        // engine (an exception out of the bundle task, unobserved), and the job ended DONE without the bundle's finalization.
+        Assert.Contains("the SDK's ProcessBundleResponse for instruction 'fin3/bundle-1'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("has a malformed MonitoringInfo: MonitoringInfo beam:metric:user:sum_int64:v1 {NAME=seen, NAMESPACE=test, PTRANSFORM=a}: payload FF is not a valid beam:metrics:sum_int64:v1", error.Message, StringComparison.Ordinal);
+        Assert.Empty(finalized);
+        Assert.Empty(context.Metrics.ToMetricResults().Committed);
+    }
+
     private static MonitoringInfo Counter(long value)
     {
         var info = new MonitoringInfo { Urn = "beam:metric:user:sum_int64:v1", Type = "beam:metrics:sum_int64:v1", Payload = ByteString.CopyFrom((byte)value) };

@@ -31,6 +31,11 @@ internal sealed class DataSinkOperator : Operator
     {
         var data = new Elements.Types.Data { InstructionId = Context.InstructionId, TransformId = Node.Id, IsLast = true };
         var elements = new Elements();
+        if (Context.Plan.Misanswers.Contains("output_undecodable"))
+        {
+            _buffer.Write<byte>([0xff]); // not a windowed value: a timestamp needs 8 bytes
+        }
+
         if (_buffer.WrittenCount > 0)
         {
             elements.Data.Add(new Elements.Types.Data { InstructionId = Context.InstructionId, TransformId = Node.Id, Data_ = ByteString.CopyFrom(_buffer.WrittenSpan) });

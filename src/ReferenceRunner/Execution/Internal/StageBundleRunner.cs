@@ -145,6 +145,7 @@ internal sealed class StageBundleRunner(
             }
 
             var metrics = await connection.ResolveMonitoringInfosAsync(outcome.Response.MonitoringInfos, outcome.Response.MonitoringData, cancellationToken).ConfigureAwait(false);
+            CheckMonitoringInfos(stage, instructionId, metrics);
             engine.CommitBundle(bundle.Id, new BundleResult
             {
                 Outputs = outputs,
@@ -253,6 +254,20 @@ internal sealed class StageBundleRunner(
         {
             throw new BundleFailedException(
                 $"the SDK's output of stage '{stage.StageId}' on sink '{output.TransformId}' (PCollection '{output.PCollection}') does not decode with {output.Coding}: {e.Message}", e);
+        }
+    }
+
+    // Before the engine's commit: a malformed MonitoringInfo fails the bundle like undecodable output does (the job's
+    // committed metrics would otherwise be wrong), instead of being refused by JobMetrics once the outputs are committed.
+    private static void CheckMonitoringInfos(ExecutableStagePlan stage, string instructionId, IReadOnlyList<Org.Apache.Beam.Model.Pipeline.V1.MonitoringInfo> infos)
+    {
+        try
+        {
+            MetricTable.Validate(infos);
+        }
+        catch (ArgumentException e)
+        {
+            throw new BundleFailedException($"the SDK's ProcessBundleResponse for instruction '{instructionId}' of stage '{stage.StageId}' has a malformed MonitoringInfo: {e.Message}", e);
         }
     }
 

@@ -1,0 +1,268 @@
+using BeamConformance.Model;
+using BeamConformance.Model.Coders;
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+using Org.Apache.Beam.Model.FnExecution.V1;
+using Org.Apache.Beam.Model.Pipeline.V1;
+
+namespace BeamConformance.FakeHarness.Internal.Faults;
+
+/// <summary>
+/// The misbehaving-SDK faults of <c>beamconformance:transform:misanswer:v1</c> (testdata/README.md, "Misanswers"): a
+/// pass-through transform whose payload <c>{answer: KIND}</c> makes the harness answer its stage's split requests,
+/// progress requests, bundle responses or output data wrongly in one named way, so a scenario can check that the runner
+/// refuses the answer with an error naming what and where (or, for progress, warns and goes on). Each kind changes
+/// one field of the answer the harness would have given; <see cref="Kinds"/> lists them.
+/// </summary>
+internal static class Misanswer
+{
+    /// <summary>Every kind, by what it changes: <c>split_*</c> the ProcessBundleSplitResponse, <c>checkpoint_*</c> and
+    /// <c>metrics_*</c> the ProcessBundleResponse, <c>progress_*</c> the ProcessBundleProgressResponse, <c>output_*</c>
+    /// the data sent on the stage's sinks.</summary>
+    public static IReadOnlySet<string> Kinds { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        // Channel splits of an ordinary stage (made up, whatever the harness would have answered).
+        "split_two_channel_splits", "split_other_transform", "split_residual_not_after_primary", "split_primary_below_range",
+        "split_primary_beyond_range", "split_residual_beyond_range", "split_gap", "split_roots_without_sdf",
+        // Element splits of a splittable DoFn's stage (the harness's own answer, changed).
+        "split_two_primary_roots", "split_channel_not_around_element", "split_primary_other_transform", "split_primary_other_input",
+        "split_primary_undecodable", "split_primary_two_values", "split_primary_other_element", "split_residual_other_element",
+        "split_residual_no_application", "split_residual_unknown_output",
+        // Bundle responses.
+        "checkpoint_without_sdf", "checkpoint_no_application", "checkpoint_negative_delay", "checkpoint_unknown_output",
+        "metrics_undecodable", "metrics_every_type",
+        // Progress answers.
+        "progress_read_index_undecodable", "progress_work_no_transform", "progress_work_wrong_type", "progress_work_undecodable",
+        "progress_work_negative", "progress_work_lengths_differ",
+        // Output data.
+        "output_undecodable",
+    };
+
+    /// <summary>The kinds of a descriptor's misanswer transforms.</summary>
+    public static IReadOnlySet<string> Of(ProcessBundleDescriptor descriptor)
+    {
+        var kinds = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var transform in descriptor.Transforms.Values.Where(static t => t.Spec?.Urn == Urns.Transforms.ParDo))
+        {
+            var doFn = ParDoPayload.Parser.ParseFrom(transform.Spec.Payload).DoFn;
+            if (doFn?.Urn == HarnessUrns.Misanswer)
+            {
+                using var json = System.Text.Json.JsonDocument.Parse(doFn.Payload.ToByteArray());
+                kinds.Add(json.RootElement.GetProperty("answer").GetString()!);
+            }
+        }
+
+        return kinds;
+    }
+
+    /// <summary>The split answer with the fault applied (the harness's own answer when no split kind is set).</summary>
+    public static ProcessBundleSplitResponse Split(IReadOnlySet<string> kinds, ProcessBundleSplitResponse honest, ProcessBundleSplitRequest request)
+    {
+        var kind = kinds.FirstOrDefault(static k => k.StartsWith("split_", StringComparison.Ordinal));
+        if (kind is null || request.DesiredSplits.Count == 0)
+        {
+            return honest;
+        }
+
+        var (transform, desired) = request.DesiredSplits.First();
+        var n = desired.EstimatedInputElements;
+        var made = new ProcessBundleSplitResponse();
+        ProcessBundleSplitResponse Channel(string id, long last, long first)
+        {
+            made.ChannelSplits.Add(new ProcessBundleSplitResponse.Types.ChannelSplit { TransformId = id, LastPrimaryElement = last, FirstResidualElement = first });
+            return made;
+        }
+
+        switch (kind)
+        {
+            case "split_two_channel_splits":
+                Channel(transform, 0, 1);
+                return Channel(transform, 0, 1);
+            case "split_other_transform":
+                return Channel("not-a-data-input", 0, 1);
+            case "split_residual_not_after_primary":
+                return Channel(transform, 1, 1);
+            case "split_primary_below_range":
+                return Channel(transform, -2, -1);
+            case "split_primary_beyond_range":
+                return Channel(transform, n, n + 1);
+            case "split_residual_beyond_range":
+                return Channel(transform, 0, n + 1);
+            case "split_gap":
+                return Channel(transform, 0, 2);
+            case "split_roots_without_sdf":
+                Channel(transform, 0, 1);
+                made.PrimaryRoots.Add(new BundleApplication { TransformId = transform, InputId = "in" });
+                made.ResidualRoots.Add(new DelayedBundleApplication { Application = new BundleApplication { TransformId = transform, InputId = "in" } });
+                return made;
+        }
+
+        if (honest.PrimaryRoots.Count == 0)
+        {
+            return honest; // no element split to change (e.g. the element's last offset)
+        }
+
+        var changed = honest.Clone();
+        var primary = changed.PrimaryRoots[0];
+        var residual = changed.ResidualRoots[0];
+        switch (kind)
+        {
+            case "split_two_primary_roots":
+                changed.PrimaryRoots.Add(primary.Clone());
+                break;
+            case "split_channel_not_around_element":
+                changed.ChannelSplits[0].FirstResidualElement = changed.ChannelSplits[0].LastPrimaryElement + 1;
+                break;
+            case "split_primary_other_transform":
+                primary.TransformId = "not-the-sdf";
+                break;
+            case "split_primary_other_input":
+                primary.InputId = "not-the-main-input";
+                break;
+            case "split_primary_undecodable":
+                primary.Element = ByteString.CopyFrom(0xff);
+                break;
+            case "split_primary_two_values":
+                primary.Element = ByteString.CopyFrom([.. primary.Element.Span, .. primary.Element.Span]);
+                break;
+            case "split_primary_other_element":
+                primary.Element = OtherTimestamp(primary.Element);
+                break;
+            case "split_residual_other_element":
+                residual.Application.Element = OtherTimestamp(residual.Application.Element);
+                break;
+            case "split_residual_no_application":
+                residual.Application = null;
+                break;
+            case "split_residual_unknown_output":
+                residual.Application.OutputWatermarks["not-an-output"] = new Timestamp();
+                break;
+        }
+
+        return changed;
+    }
+
+    /// <summary>Applies the <c>checkpoint_*</c> and <c>metrics_*</c> kinds to a bundle's response.</summary>
+    /// <param name="kinds">The stage's misanswer kinds.</param>
+    /// <param name="response">The response, changed in place.</param>
+    /// <param name="sources">The stage's data sources' transform ids and the PCollections they read (a made-up root names the first).</param>
+    public static void Response(IReadOnlySet<string> kinds, ProcessBundleResponse response, IReadOnlyList<string> sources)
+    {
+        if (kinds.Contains("checkpoint_without_sdf"))
+        {
+            response.ResidualRoots.Add(new DelayedBundleApplication { Application = new BundleApplication { TransformId = sources.FirstOrDefault() ?? "", InputId = "in" } });
+        }
+
+        foreach (var root in response.ResidualRoots)
+        {
+            if (kinds.Contains("checkpoint_no_application"))
+            {
+                root.Application = null;
+            }
+            else if (kinds.Contains("checkpoint_negative_delay"))
+            {
+                root.RequestedTimeDelay = new Duration { Seconds = -1 };
+            }
+            else if (kinds.Contains("checkpoint_unknown_output") && root.Application is { } application)
+            {
+                application.OutputWatermarks["not-an-output"] = new Timestamp();
+            }
+        }
+
+        if (kinds.Contains("metrics_undecodable"))
+        {
+            response.MonitoringInfos.Add(UserMetric("undecodable", Urns.MonitoringInfoTypes.SumInt64, [0xff]));
+        }
+
+        if (kinds.Contains("metrics_every_type"))
+        {
+            foreach (var info in EveryType())
+            {
+                response.MonitoringInfos.Add(info);
+            }
+        }
+    }
+
+    /// <summary>Applies the <c>progress_*</c> kinds to a progress answer.</summary>
+    public static void Progress(IReadOnlySet<string> kinds, ProcessBundleProgressResponse response, string? inputTransform)
+    {
+        foreach (var kind in kinds.Where(static k => k.StartsWith("progress_", StringComparison.Ordinal)))
+        {
+            var work = new MonitoringInfo { Urn = Urns.MonitoringInfos.WorkCompleted, Type = Urns.MonitoringInfoTypes.Progress, Payload = Doubles(1) };
+            work.Labels["PTRANSFORM"] = inputTransform ?? "";
+            switch (kind)
+            {
+                case "progress_read_index_undecodable":
+                    foreach (var info in response.MonitoringInfos.Where(static i => i.Urn == Urns.MonitoringInfos.DataChannelReadIndex))
+                    {
+                        info.Payload = ByteString.CopyFrom(0xff);
+                    }
+
+                    continue;
+                case "progress_work_no_transform":
+                    work.Labels.Clear();
+                    break;
+                case "progress_work_wrong_type":
+                    work.Type = Urns.MonitoringInfoTypes.SumInt64;
+                    break;
+                case "progress_work_undecodable":
+                    work.Payload = ByteString.CopyFrom(0, 0, 0, 1, 0xff);
+                    break;
+                case "progress_work_negative":
+                    work.Payload = Doubles(-1);
+                    break;
+                case "progress_work_lengths_differ":
+                    var remaining = new MonitoringInfo { Urn = Urns.MonitoringInfos.WorkRemaining, Type = Urns.MonitoringInfoTypes.Progress, Payload = Doubles(1, 2) };
+                    remaining.Labels["PTRANSFORM"] = inputTransform ?? "";
+                    response.MonitoringInfos.Add(remaining);
+                    break;
+            }
+
+            response.MonitoringInfos.Add(work);
+        }
+    }
+
+    // The first 8 bytes of a windowed value are its timestamp: flipping the last of them moves it by 1 ms.
+    private static ByteString OtherTimestamp(ByteString element)
+    {
+        var bytes = element.ToByteArray();
+        bytes[7] ^= 1;
+        return ByteString.CopyFrom(bytes);
+    }
+
+    private static ByteString Doubles(params double[] values) =>
+        ByteString.CopyFrom(new IterableCoder(DoubleCoder.Instance).EncodeToArray(values.Cast<object?>().ToArray()));
+
+    private static MonitoringInfo UserMetric(string name, string type, byte[] payload)
+    {
+        var info = new MonitoringInfo { Urn = UserUrnOf(type), Type = type, Payload = ByteString.CopyFrom(payload) };
+        info.Labels["NAMESPACE"] = "misanswer";
+        info.Labels["NAME"] = name;
+        info.Labels["PTRANSFORM"] = "misanswer";
+        return info;
+    }
+
+    private static string UserUrnOf(string type) => type switch
+    {
+        Urns.MonitoringInfoTypes.SumInt64 => "beam:metric:user:sum_int64:v1",
+        Urns.MonitoringInfoTypes.SumDouble => "beam:metric:user:sum_double:v1",
+        Urns.MonitoringInfoTypes.DistributionInt64 => "beam:metric:user:distribution_int64:v1",
+        Urns.MonitoringInfoTypes.DistributionDouble => "beam:metric:user:distribution_double:v1",
+        Urns.MonitoringInfoTypes.LatestInt64 => "beam:metric:user:latest_int64:v1",
+        Urns.MonitoringInfoTypes.LatestDouble => "beam:metric:user:latest_double:v1",
+        _ => "beam:metric:user:opaque:v1",
+    };
+
+    // One user metric of every type metrics.proto names, each bundle the same values.
+    private static IEnumerable<MonitoringInfo> EveryType()
+    {
+        static byte[] V(params long[] values) => [.. values.SelectMany(static v => VarIntCoder.Instance.EncodeToArray(v))];
+        static byte[] D(double value) => DoubleCoder.Instance.EncodeToArray(value);
+        yield return UserMetric("sum_int64", Urns.MonitoringInfoTypes.SumInt64, V(5));
+        yield return UserMetric("sum_double", Urns.MonitoringInfoTypes.SumDouble, D(1.5));
+        yield return UserMetric("distribution_int64", Urns.MonitoringInfoTypes.DistributionInt64, V(2, 7, 3, 4));
+        yield return UserMetric("distribution_double", Urns.MonitoringInfoTypes.DistributionDouble, [.. V(2), .. D(2.5), .. D(0.5), .. D(2)]);
+        yield return UserMetric("latest_int64", Urns.MonitoringInfoTypes.LatestInt64, V(1000, 9));
+        yield return UserMetric("latest_double", Urns.MonitoringInfoTypes.LatestDouble, [.. V(1000), .. D(0.25)]);
+    }
+}
