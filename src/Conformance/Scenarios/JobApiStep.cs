@@ -43,7 +43,8 @@ public abstract record JobApiStep
     /// <param name="EqualTo">Exact value, or null.</param>
     /// <param name="Name">Label NAME (a user metric's name), or null.</param>
     /// <param name="Namespace">Label NAMESPACE (a user metric's namespace), or null.</param>
-    public sealed record ExpectMetric(string Urn, string? PCollection, string? Transform, bool Committed, long? AtLeast, long? EqualTo, string? Name = null, string? Namespace = null) : JobApiStep;
+    /// <param name="PayloadHex">The exact payload (lower-case hex) of the one selected MonitoringInfo, or null.</param>
+    public sealed record ExpectMetric(string Urn, string? PCollection, string? Transform, bool Committed, long? AtLeast, long? EqualTo, string? Name = null, string? Namespace = null, string? PayloadHex = null) : JobApiStep;
 
     /// <summary><c>call</c>: call a method and expect a gRPC status.</summary>
     /// <param name="Method">GetState, GetPipeline, Cancel, GetStateStream, GetMessageStream or GetJobMetrics.</param>

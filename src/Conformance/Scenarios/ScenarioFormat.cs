@@ -67,7 +67,7 @@ public static class ScenarioFormat
         ["expect_state_stream"] = "subsequence last",
         ["cancel"] = "answers",
         ["expect_message_stream"] = "states_subsequence message_contains warning_contains warning_counts",
-        ["expect_metric"] = "urn pcollection transform name namespace kind at_least equals",
+        ["expect_metric"] = "urn pcollection transform name namespace kind at_least equals payload_hex",
         ["call"] = "method job_id expect_status",
         ["expectations"] = "runner entries",
         ["entry"] = "id status reason",

@@ -297,7 +297,7 @@ internal static class OperatorFactories
     {
         var kind = Union.String(Union.Property(args, "answer", at), at + ".answer");
         return Faults.Misanswer.Kinds.Contains(kind)
-            ? (n, c, o) => new PassThroughOperator(n, c, o)
+            ? (n, c, o) => new MisanswerOperator(n, c, o)
             : throw new HarnessException($"{at}.answer: '{kind}' is not a misanswer kind ({string.Join(", ", Faults.Misanswer.Kinds)})");
     }
 

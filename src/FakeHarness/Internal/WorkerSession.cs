@@ -321,7 +321,7 @@ internal sealed class WorkerSession : IAsyncDisposable
             });
             if (plan.Misanswers.Count > 0)
             {
-                Faults.Misanswer.Response(plan.Misanswers, result.Response!, [.. plan.Nodes.Where(static n => n.IsSource).Select(static n => n.Id)]);
+                Faults.Misanswer.Response(plan.Misanswers, result.Response!, [.. plan.Nodes.Where(static n => n.IsSource).Select(static n => n.Id)], request.InstructionId);
             }
 
             return new InstructionResponse { ProcessBundle = result.Response };

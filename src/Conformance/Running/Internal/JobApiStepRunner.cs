@@ -133,6 +133,12 @@ internal sealed class JobApiStepRunner(JobService.JobServiceClient client, strin
             return $"no {kind} metric {m.Urn} for pcollection={m.PCollection ?? "*"} transform={m.Transform ?? "*"} name={m.Name ?? "*"} namespace={m.Namespace ?? "*"} ({infos?.Count ?? 0} {kind} metrics returned)";
         }
 
+        if (m.PayloadHex is { } hex)
+        {
+            var payloads = matching.Select(static i => Convert.ToHexStringLower(i.Payload.Span)).ToList();
+            return payloads is [var only] && only == hex ? null : $"{kind} metric {m.Urn}: payload(s) [{string.Join(", ", payloads)}], expected exactly one, {hex}";
+        }
+
         var value = matching.Sum(i => Varint(i.Payload));
         if (m.EqualTo is { } eq && value != eq)
         {

@@ -38,7 +38,7 @@ internal static class JobApiReader
             case "expect_metric":
                 var em = YamlMap.Open(s, arg, variant, variant);
                 step = new JobApiStep.ExpectMetric(em.String("urn"), em.OptString("pcollection"), em.OptString("transform"),
-                    em.Enum("kind", false, MetricKinds), em.OptLong("at_least"), em.OptLong("equals"), em.OptString("name"), em.OptString("namespace"));
+                    em.Enum("kind", false, MetricKinds), em.OptLong("at_least"), em.OptLong("equals"), em.OptString("name"), em.OptString("namespace"), em.OptString("payload_hex")?.ToLowerInvariant());
                 break;
             case "call":
                 var c = YamlMap.Open(s, arg, variant, variant);

@@ -38,6 +38,18 @@ internal static class Misanswer
         "output_undecodable",
     };
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, List<long>> Seen = new(StringComparer.Ordinal);
+
+    /// <summary>Notes an integer value a misanswer transform passed on in the bundle (for <c>metrics_every_type</c>).</summary>
+    public static void Saw(string instructionId, long value)
+    {
+        var values = Seen.GetOrAdd(instructionId, static _ => []);
+        lock (values)
+        {
+            values.Add(value);
+        }
+    }
+
     /// <summary>The kinds of a descriptor's misanswer transforms.</summary>
     public static IReadOnlySet<string> Of(ProcessBundleDescriptor descriptor)
     {
@@ -146,8 +158,10 @@ internal static class Misanswer
     /// <param name="kinds">The stage's misanswer kinds.</param>
     /// <param name="response">The response, changed in place.</param>
     /// <param name="sources">The stage's data sources' transform ids and the PCollections they read (a made-up root names the first).</param>
-    public static void Response(IReadOnlySet<string> kinds, ProcessBundleResponse response, IReadOnlyList<string> sources)
+    /// <param name="instructionId">The bundle's instruction id (the values its misanswer transforms passed on).</param>
+    public static void Response(IReadOnlySet<string> kinds, ProcessBundleResponse response, IReadOnlyList<string> sources, string instructionId)
     {
+        var seen = Seen.TryRemove(instructionId, out var values) ? values : [];
         if (kinds.Contains("checkpoint_without_sdf"))
         {
             response.ResidualRoots.Add(new DelayedBundleApplication { Application = new BundleApplication { TransformId = sources.FirstOrDefault() ?? "", InputId = "in" } });
@@ -176,7 +190,7 @@ internal static class Misanswer
 
         if (kinds.Contains("metrics_every_type"))
         {
-            foreach (var info in EveryType())
+            foreach (var info in EveryType(seen))
             {
                 response.MonitoringInfos.Add(info);
             }
@@ -253,16 +267,24 @@ internal static class Misanswer
         _ => "beam:metric:user:opaque:v1",
     };
 
-    // One user metric of every type metrics.proto names, each bundle the same values.
-    private static IEnumerable<MonitoringInfo> EveryType()
+    // One user metric of every type metrics.proto names, from the bundle's values v (so that merging bundles in any
+    // order gives one result): sums of v and v + 0.5; distributions of v, also in the TypeScript SDK's framed layout,
+    // and empty (count 0) in the bundle that saw 1; latest at time 1000 + max v; an opaque type, the same bytes always.
+    private static IEnumerable<MonitoringInfo> EveryType(List<long> v)
     {
-        static byte[] V(params long[] values) => [.. values.SelectMany(static v => VarIntCoder.Instance.EncodeToArray(v))];
+        static byte[] V(params long[] values) => [.. values.SelectMany(static x => VarIntCoder.Instance.EncodeToArray(x))];
         static byte[] D(double value) => DoubleCoder.Instance.EncodeToArray(value);
-        yield return UserMetric("sum_int64", Urns.MonitoringInfoTypes.SumInt64, V(5));
-        yield return UserMetric("sum_double", Urns.MonitoringInfoTypes.SumDouble, D(1.5));
-        yield return UserMetric("distribution_int64", Urns.MonitoringInfoTypes.DistributionInt64, V(2, 7, 3, 4));
-        yield return UserMetric("distribution_double", Urns.MonitoringInfoTypes.DistributionDouble, [.. V(2), .. D(2.5), .. D(0.5), .. D(2)]);
-        yield return UserMetric("latest_int64", Urns.MonitoringInfoTypes.LatestInt64, V(1000, 9));
-        yield return UserMetric("latest_double", Urns.MonitoringInfoTypes.LatestDouble, [.. V(1000), .. D(0.25)]);
+        long n = v.Count, sum = v.Sum(), min = n == 0 ? 0 : v.Min(), max = n == 0 ? 0 : v.Max();
+        var empty = v.Contains(1);
+        yield return UserMetric("sum_int64", Urns.MonitoringInfoTypes.SumInt64, V(sum));
+        yield return UserMetric("sum_double", Urns.MonitoringInfoTypes.SumDouble, D(sum + (0.5 * n)));
+        yield return UserMetric("distribution_int64", Urns.MonitoringInfoTypes.DistributionInt64, V(n, sum, min, max));
+        yield return UserMetric("distribution_int64_framed", Urns.MonitoringInfoTypes.DistributionInt64, [0, 0, 0, 4, .. V(n, sum, min, max)]);
+        yield return UserMetric("distribution_int64_once_empty", Urns.MonitoringInfoTypes.DistributionInt64, empty ? V(0, 0, 0, 0) : V(n, sum, min, max));
+        yield return UserMetric("distribution_double", Urns.MonitoringInfoTypes.DistributionDouble, [.. V(n), .. D(sum), .. D(min), .. D(max)]);
+        yield return UserMetric("distribution_double_once_empty", Urns.MonitoringInfoTypes.DistributionDouble, empty ? V(0) : [.. V(n), .. D(sum), .. D(min), .. D(max)]);
+        yield return UserMetric("latest_int64", Urns.MonitoringInfoTypes.LatestInt64, V(1000 + max, max));
+        yield return UserMetric("latest_double", Urns.MonitoringInfoTypes.LatestDouble, [.. V(1000 + max), .. D(max / 4.0)]);
+        yield return UserMetric("opaque", "beamconformance:metrics:opaque:v1", [0xab, 0xcd]);
     }
 }
