@@ -4,7 +4,8 @@ namespace BeamConformance.FakeHarness.Internal.Operators;
 
 /// <summary>
 /// <c>misanswer</c>: passes elements through and notes each integer value (of a KV, its value) for the bundle's
-/// <c>metrics_every_type</c> answer (<see cref="Faults.Misanswer"/>); the other kinds act outside the operator.
+/// <c>metrics_every_type</c> answer (<see cref="Faults.Misanswer"/>); with a <c>state_*</c> kind it sends that state
+/// request at its first element. The other kinds act outside the operator.
 /// </summary>
 internal sealed class MisanswerOperator : Operator
 {
@@ -13,13 +14,26 @@ internal sealed class MisanswerOperator : Operator
     {
     }
 
-    protected override ValueTask OnProcessAsync(WindowedValue<object?> element)
+    private bool _stateAsked;
+
+    protected override async ValueTask OnProcessAsync(WindowedValue<object?> element)
     {
         if ((element.Value is KV kv ? kv.Value : element.Value) is long value)
         {
             Faults.Misanswer.Saw(Context.InstructionId, value);
         }
 
-        return Single is { } output ? output.EmitAsync(element) : ValueTask.CompletedTask;
+        var sideInput = Node.Transform.Inputs.Keys.Where(k => !Node.MainInputs.Contains(Node.Transform.Inputs[k])).Order(StringComparer.Ordinal).FirstOrDefault() ?? "";
+        if (!_stateAsked && Faults.Misanswer.StateKeyFor(Context.Plan.Misanswers, Node.Id, sideInput) is { } key)
+        {
+            // The runner's error answer fails the bundle (HarnessException with the runner's reason).
+            _stateAsked = true;
+            _ = await Context.ReadStateAsync(key, sideInput).ConfigureAwait(false);
+        }
+
+        if (Single is { } output)
+        {
+            await output.EmitAsync(element).ConfigureAwait(false);
+        }
     }
 }

@@ -63,7 +63,14 @@ internal sealed class SideInputStateSource(JobEngine engine, ExecutableStagePlan
             return GlobalWindow.Instance;
         }
 
-        return side.WindowCoder.DecodeFrom(bytes, nested: true) as BoundedWindow
-            ?? throw new ArgumentException($"window bytes {Convert.ToHexString(bytes)} do not decode to a window with {side.WindowCoder.Urn}");
+        try
+        {
+            return side.WindowCoder.DecodeFrom(bytes, nested: true) as BoundedWindow
+                ?? throw new ArgumentException($"window bytes {Convert.ToHexString(bytes)} of side input '{side.LocalName}' of transform '{side.TransformId}' do not decode to a window with {side.WindowCoder.Urn}");
+        }
+        catch (CoderException e)
+        {
+            throw new ArgumentException($"window bytes {Convert.ToHexString(bytes)} of side input '{side.LocalName}' of transform '{side.TransformId}' do not decode with {side.WindowCoder.Urn}: {e.Message}", e);
+        }
     }
 }
