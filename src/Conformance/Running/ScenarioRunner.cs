@@ -150,6 +150,16 @@ public sealed class ScenarioRunner : IDisposable
                 pipelineOptions.Fields[Model.BeamNames.PipelineOptions.MaxBundleAttempts] = Value.ForNumber(attempts);
             }
 
+            foreach (var (name, value) in scenario.PipelineOptions)
+            {
+                pipelineOptions.Fields[name] = value switch
+                {
+                    bool b => Value.ForBool(b),
+                    double d => Value.ForNumber(d),
+                    _ => Value.ForString(value.ToString()),
+                };
+            }
+
             prepared = await _jobs.PrepareAsync(new PrepareJobRequest { Pipeline = pipeline, PipelineOptions = pipelineOptions, JobName = scenario.Id.Value }, options).ResponseAsync.ConfigureAwait(false);
         }
         catch (RpcException e) when (e.StatusCode is not (StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Cancelled))

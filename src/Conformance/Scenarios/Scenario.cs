@@ -44,6 +44,13 @@ public sealed record Scenario(
     /// </summary>
     public int? MaxBundleAttempts { get; init; }
 
+    /// <summary>
+    /// The optional <c>pipeline_options</c> key: more pipeline options, by the name sent (e.g.
+    /// <c>beam:option:streaming:v1</c>), each a string, a number (double) or a bool; sent after, and so over, the options
+    /// of <see cref="SplitMode"/>, <see cref="Drain"/> and <see cref="MaxBundleAttempts"/>. Empty when absent.
+    /// </summary>
+    public IReadOnlyDictionary<string, object> PipelineOptions { get; init; } = new Dictionary<string, object>();
+
     /// <summary>The scenario's area (first id segment).</summary>
     public string Area => Id.Area;
 

@@ -15,7 +15,7 @@ public static class ScenarioFormat
     /// <summary>Object kind (schema <c>$defs</c> name) → its allowed keys.</summary>
     public static IReadOnlyDictionary<string, IReadOnlySet<string>> Keys { get; } = Build(new()
     {
-        ["scenario"] = "format id description spec features timeout_ms split_mode drain max_bundle_attempts pipeline expect job_api",
+        ["scenario"] = "format id description spec features timeout_ms split_mode drain max_bundle_attempts pipeline_options pipeline expect job_api",
         ["pipeline"] = "windowing_strategies pcollections transforms requirements",
         ["pcollection"] = "coder windowing bounded",
         ["windowing_strategy"] = "window_fn trigger accumulation_mode allowed_lateness_ms timestamp_combiner closing_behavior on_time_behavior",

@@ -62,6 +62,7 @@ public static partial class ScenarioLoader
             throw root.Error("max_bundle_attempts", $"{attempts} is not from 1 to 100 (how many times the runner may run a failed bundle)");
         }
 
+        var pipelineOptions = PipelineOptions(source, root);
         var pipeline = PipelineReader.Read(source, root.Required("pipeline"));
         if (format < 2 && pipeline.Transforms.FirstOrDefault(t => t.Urn == ScenarioUrns.TestStream) is { } ts)
         {
@@ -82,6 +83,7 @@ public static partial class ScenarioLoader
             SplitMode = splitMode,
             Drain = root.OptBool("drain") ?? false,
             MaxBundleAttempts = (int?)attempts,
+            PipelineOptions = pipelineOptions,
         };
     }
 
@@ -93,6 +95,42 @@ public static partial class ScenarioLoader
         [.. Directory.EnumerateFiles(scenariosRoot, "*.yaml", SearchOption.AllDirectories)
             .Select(p => (new ScenarioId(Path.GetRelativePath(scenariosRoot, p)[..^".yaml".Length].Replace('\\', '/')), p))
             .OrderBy(x => x.Item1)];
+
+    // pipeline_options: option name → a scalar, typed as YAML writes it (plain true/false → bool, a plain number → number,
+    // anything else → string).
+    private static Dictionary<string, object> PipelineOptions(YamlSource s, YamlMap root)
+    {
+        var options = new Dictionary<string, object>(StringComparer.Ordinal);
+        if (root.Get("pipeline_options") is not { } node)
+        {
+            return options;
+        }
+
+        if (node is not YamlDotNet.RepresentationModel.YamlMappingNode mapping)
+        {
+            throw s.Error(node, "pipeline_options", $"expected a mapping of option name → scalar, got {YamlMap.Describe(node)}");
+        }
+
+        foreach (var (k, v) in mapping.Children)
+        {
+            var name = s.String(k, "pipeline_options");
+            if (v is not YamlDotNet.RepresentationModel.YamlScalarNode { Value: { } text } scalar)
+            {
+                throw s.Error(v, name, $"expected a scalar (string, number or bool), got {YamlMap.Describe(v)}");
+            }
+
+            var plain = scalar.Style is YamlDotNet.Core.ScalarStyle.Plain or YamlDotNet.Core.ScalarStyle.Any;
+            object value = plain && text is "true" or "false" ? text == "true"
+                : plain && double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number
+                : text;
+            if (!options.TryAdd(name, value))
+            {
+                throw s.Error(k, name, "duplicate key");
+            }
+        }
+
+        return options;
+    }
 
     private static string NonEmpty(YamlMap root, string key)
     {

@@ -54,6 +54,15 @@ public sealed class ScenarioLoaderTests
         Assert.Equal(new KV("a", 1L), Assert.Single(pane.Elements!).Value);
     }
 
+    [Fact]
+    public void Pipeline_options_are_typed_as_yaml_writes_them()
+    {
+        var s = ScenarioLoader.Load(Valid.Replace("features: [UsesGroupByKey]\n", "features: [UsesGroupByKey]\npipeline_options: {a: true, b: 7, c: \"7\", d: x, e: 0.5}\n", StringComparison.Ordinal), "t.yaml");
+
+        Assert.Equal(new Dictionary<string, object> { ["a"] = true, ["b"] = 7.0, ["c"] = "7", ["d"] = "x", ["e"] = 0.5 }, s.PipelineOptions);
+        Assert.Empty(ScenarioLoader.Load(Valid, "t.yaml").PipelineOptions);
+    }
+
     [Theory]
     // An unknown top-level key names itself, its line and column.
     [InlineData("spec: beam:transform:group_by_key:v1", "spec: x\nspek: y", "t.yaml:4:1: key 'spek': unknown key in scenario")]
