@@ -39,7 +39,7 @@ public sealed class MisanswerTests
     [Fact]
     public void Every_kind_is_named_by_what_it_changes()
     {
-        Assert.All(Misanswer.Kinds, k => Assert.Matches("^(split|checkpoint|metrics|progress|output|state)_[a-z0-9_]+$", k));
+        Assert.All(Misanswer.Kinds, k => Assert.Matches("^(split|checkpoint|metrics|progress|output|state|worker)_[a-z0-9_]+$", k));
     }
 
     private static ProcessBundleSplitRequest Request()

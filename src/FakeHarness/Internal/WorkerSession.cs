@@ -109,6 +109,9 @@ internal sealed class WorkerSession : IAsyncDisposable
         }
     }
 
+    /// <summary>Ends the worker's streams now, mid-bundle if need be (a crashing SDK; the misanswer <c>worker_disconnects</c>).</summary>
+    public void Disconnect() => _stop?.Cancel();
+
     public async ValueTask DisposeAsync()
     {
         if (_stop is not null)

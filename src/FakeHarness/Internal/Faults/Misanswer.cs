@@ -38,6 +38,8 @@ internal static class Misanswer
         "output_undecodable",
         // Side-input state requests of a stateless stage, sent by the misanswer transform (its first side input).
         "state_unknown_side_input", "state_side_input_as_multimap", "state_side_input_bad_window", "state_unsupported_key",
+        // The worker: ends its control, data and state streams at the transform's first element (a crashing SDK).
+        "worker_disconnects",
     };
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, List<long>> Seen = new(StringComparer.Ordinal);

@@ -23,6 +23,12 @@ internal sealed class MisanswerOperator : Operator
             Faults.Misanswer.Saw(Context.InstructionId, value);
         }
 
+        if (Context.Plan.Misanswers.Contains("worker_disconnects"))
+        {
+            Context.Session.Disconnect();
+            await Task.Delay(Timeout.Infinite, Context.CancellationToken).ConfigureAwait(false);
+        }
+
         var sideInput = Node.Transform.Inputs.Keys.Where(k => !Node.MainInputs.Contains(Node.Transform.Inputs[k])).Order(StringComparer.Ordinal).FirstOrDefault() ?? "";
         if (!_stateAsked && Faults.Misanswer.StateKeyFor(Context.Plan.Misanswers, Node.Id, sideInput) is { } key)
         {
