@@ -25,7 +25,7 @@ public sealed class TimerCommandTests
     {
         var e = Assert.Throws<HarnessException>(() => TimerCommand.Parse("fault nonsense", "on_element[2]"));
 
-        Assert.StartsWith("on_element[2]: 'nonsense' is not a fault kind (append_runner_state, append_side_input, bad_window, ", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith("on_element[2]: 'nonsense' is not a fault kind (append_multimap_keys, append_runner_state, append_side_input, bad_window, ", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

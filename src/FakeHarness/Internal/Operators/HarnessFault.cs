@@ -15,7 +15,7 @@ internal static class HarnessFault
     public static readonly IReadOnlySet<string> Kinds = new HashSet<string>(StringComparer.Ordinal)
     {
         "undeclared_state", "wrong_protocol", "foreign_key", "empty_key", "bad_window", "append_side_input", "clear_side_input",
-        "append_runner_state", "clear_runner_state", "get_runner_state", "timer_foreign_key", "timer_bad_bytes",
+        "append_runner_state", "clear_runner_state", "get_runner_state", "append_multimap_keys", "timer_foreign_key", "timer_bad_bytes",
     };
 
     /// <summary>The key bytes of <c>foreign_key</c> (no element of a string-keyed input has them).</summary>
@@ -35,6 +35,9 @@ internal static class HarnessFault
         {
             case "undeclared_state":
                 await context.ReadStateAsync(Bag("undeclared", key, window), null).ConfigureAwait(false);
+                break;
+            case "append_multimap_keys":
+                await context.WriteStateAsync(new StateKey { MultimapKeysUserState = new() { TransformId = transformId, UserStateId = "buffer", Key = key, Window = window } }, [0x00]).ConfigureAwait(false);
                 break;
             case "wrong_protocol":
                 await context.ReadStateAsync(new StateKey { MultimapKeysUserState = new() { TransformId = transformId, UserStateId = "buffer", Key = key, Window = window } }, null).ConfigureAwait(false);

@@ -20,7 +20,7 @@ namespace BeamConformance.FakeHarness.Internal.Operators;
 /// <c>get k</c> (emits <c>"k=[v1,v2]"</c>), <c>keys</c> (emits <c>"keys=[a,b]"</c>), <c>remove k</c>, <c>clear</c>.</item>
 /// <item><c>ordered_list_state</c> (state <c>sorted</c>, string values): <c>add n v</c>, <c>read [a b]</c> (emits
 /// <c>"[n:v,...]"</c> of the half-open range, all without one), <c>clear [a b]</c>; <c>add_raw HEX</c> appends those bytes
-/// as they are and <c>read_hex</c> emits the whole list's bytes in hex (entries the runner must keep exactly).</item>
+/// as they are and <c>read_hex</c> emits the whole list's bytes in hex, read without a range (entries the runner must keep exactly).</item>
 /// </list>
 /// </summary>
 internal sealed class UserStateOperator : Operator
@@ -134,7 +134,8 @@ internal sealed class UserStateOperator : Operator
                 await Context.WriteStateAsync(Sorted(long.MinValue, long.MaxValue), Hex(hex)).ConfigureAwait(false);
                 return null;
             case ["read_hex"]:
-                return Convert.ToHexString(await Context.ReadStateAsync(Sorted(long.MinValue, long.MaxValue), null).ConfigureAwait(false));
+                // No range at all: the whole list (an unset OrderedListRange).
+                return Convert.ToHexString(await Context.ReadStateAsync(new StateKey { OrderedListUserState = new() { TransformId = Node.Id, UserStateId = "sorted", Key = key, Window = window } }, null).ConfigureAwait(false));
             case ["read"]:
                 return await ReadSortedAsync(Sorted(long.MinValue, long.MaxValue)).ConfigureAwait(false);
             case ["read", var a, var b]:
