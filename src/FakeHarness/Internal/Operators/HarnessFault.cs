@@ -31,45 +31,40 @@ internal static class HarnessFault
         StateKey Bag(string id, ByteString k, ByteString w) => new() { BagUserState = new() { TransformId = transformId, UserStateId = id, Key = k, Window = w } };
         StateKey SideInput() => new() { IterableSideInput = new() { TransformId = transformId, SideInputId = "side", Window = window } };
         StateKey Runner() => new() { Runner = new() { Key = ByteString.CopyFromUtf8("fault") } };
-        switch (kind)
+        StateKey MultimapKeys() => new() { MultimapKeysUserState = new() { TransformId = transformId, UserStateId = "buffer", Key = key, Window = window } };
+
+        // (state key, what to send: Read, an append of these bytes, or a clear)
+        (StateKey Key, Request What, byte[]? Data) request = kind switch
         {
-            case "undeclared_state":
-                await context.ReadStateAsync(Bag("undeclared", key, window), null).ConfigureAwait(false);
-                break;
-            case "append_multimap_keys":
-                await context.WriteStateAsync(new StateKey { MultimapKeysUserState = new() { TransformId = transformId, UserStateId = "buffer", Key = key, Window = window } }, [0x00]).ConfigureAwait(false);
-                break;
-            case "wrong_protocol":
-                await context.ReadStateAsync(new StateKey { MultimapKeysUserState = new() { TransformId = transformId, UserStateId = "buffer", Key = key, Window = window } }, null).ConfigureAwait(false);
-                break;
-            case "foreign_key":
-                await context.ReadStateAsync(Bag("buffer", ByteString.CopyFrom(ForeignKey), window), null).ConfigureAwait(false);
-                break;
-            case "empty_key":
-                await context.ReadStateAsync(Bag("buffer", ByteString.Empty, window), null).ConfigureAwait(false);
-                break;
-            case "bad_window":
-                await context.ReadStateAsync(Bag("buffer", key, ByteString.CopyFrom(0x00)), null).ConfigureAwait(false);
-                break;
-            case "append_side_input":
-                await context.WriteStateAsync(SideInput(), [0x00]).ConfigureAwait(false);
-                break;
-            case "clear_side_input":
-                await context.WriteStateAsync(SideInput(), null).ConfigureAwait(false);
-                break;
-            case "append_runner_state":
-                await context.WriteStateAsync(Runner(), [0x00]).ConfigureAwait(false);
-                break;
-            case "clear_runner_state":
-                await context.WriteStateAsync(Runner(), null).ConfigureAwait(false);
-                break;
-            case "get_runner_state":
-                await context.ReadStateAsync(Runner(), null).ConfigureAwait(false);
-                break;
-            default:
-                throw new HarnessException($"fault '{kind}' is no state fault");
+            "undeclared_state" => (Bag("undeclared", key, window), Request.Read, null),
+            "wrong_protocol" => (MultimapKeys(), Request.Read, null),
+            "append_multimap_keys" => (MultimapKeys(), Request.Append, [0x00]),
+            "foreign_key" => (Bag("buffer", ByteString.CopyFrom(ForeignKey), window), Request.Read, null),
+            "empty_key" => (Bag("buffer", ByteString.Empty, window), Request.Read, null),
+            "bad_window" => (Bag("buffer", key, ByteString.CopyFrom(0x00)), Request.Read, null),
+            "append_side_input" => (SideInput(), Request.Append, [0x00]),
+            "clear_side_input" => (SideInput(), Request.Clear, null),
+            "append_runner_state" => (Runner(), Request.Append, [0x00]),
+            "clear_runner_state" => (Runner(), Request.Clear, null),
+            "get_runner_state" => (Runner(), Request.Read, null),
+            _ => throw new HarnessException($"fault '{kind}' is no state fault"),
+        };
+        if (request.What == Request.Read)
+        {
+            await context.ReadStateAsync(request.Key, null).ConfigureAwait(false);
+        }
+        else
+        {
+            await context.WriteStateAsync(request.Key, request.Data).ConfigureAwait(false);
         }
 
         throw new HarnessException($"fault '{kind}': the runner accepted the faulty state request", transformId);
+    }
+
+    private enum Request
+    {
+        Read,
+        Append,
+        Clear,
     }
 }
