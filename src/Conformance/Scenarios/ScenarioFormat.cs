@@ -32,7 +32,7 @@ public static class ScenarioFormat
         ["or_finally"] = "main finally",
         ["transform"] = "name urn inputs side_inputs outputs payload opaque",
         ["side_input"] = "pcollection view default",
-        ["payload"] = "values elements fn predicate key routes when message events emit fail_once_on time_sorted on_element on_timer restriction output timestamp_per_offset_ms initial_split_size await_split timeout_ms checkpoint side_input restriction_reads_side_input watermark times answer",
+        ["payload"] = "values elements fn predicate key routes when message events emit fail_once_on time_sorted on_element on_timer expiry_family restriction output timestamp_per_offset_ms initial_split_size await_split timeout_ms checkpoint side_input restriction_reads_side_input watermark times answer",
         ["checkpoint"] = "after delay_ms",
         ["watermark_estimator"] = "per_offset_ms lead_ms",
         ["teststream_event"] = "add_elements advance_watermark advance_processing_time",

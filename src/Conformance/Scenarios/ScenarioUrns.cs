@@ -100,7 +100,7 @@ public static class ScenarioUrns
         [KeyBy] = Set("key"), [MultiOutput] = Set("routes"), [ReadSideInputs] = Set(), [Capture] = Set(),
         [FailOn] = Set("when", "message", "times"), [Stall] = Set(),
         [BagState] = Set("emit", "fail_once_on", "time_sorted"), [MultimapState] = Set(), [OrderedListState] = Set(),
-        [Timers] = Set("on_element", "on_timer", "time_sorted"),
+        [Timers] = Set("on_element", "on_timer", "time_sorted", "expiry_family"),
         [FinalizeBundle] = Set("when"), [AwaitSplit] = Set("timeout_ms"), [Misanswer] = Set("answer"),
         [OffsetRangeSdf] = Set("restriction", "output", "timestamp_per_offset_ms", "initial_split_size", "await_split", "checkpoint", "side_input", "restriction_reads_side_input", "watermark"),
     };

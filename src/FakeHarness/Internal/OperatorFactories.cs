@@ -274,7 +274,9 @@ internal static class OperatorFactories
         {
             foreach (var family in t.EnumerateObject())
             {
-                onTimer[family.Name] = Commands(family.Value, $"{at}.on_timer.{family.Name}");
+                // on_timer.expiry: the window-expiration family, whatever id the ParDo gives it.
+                var id = family.Name == "expiry" && payload.OnWindowExpirationTimerFamilySpec.Length > 0 ? payload.OnWindowExpirationTimerFamilySpec : family.Name;
+                onTimer[id] = Commands(family.Value, $"{at}.on_timer.{family.Name}");
             }
         }
 

@@ -164,7 +164,7 @@ public sealed class ScenarioLoaderTests
     // A side_input without side inputs.
     [InlineData("      side_inputs: {s: {pcollection: sizes, view: iterable}}\n", "", "key 'side_input': the test SDF's side_input must name one of its side_inputs ()")]
     // Side inputs on a transform that reads none.
-    [InlineData("payload: {values: [2]}}", "side_inputs: {s: {pcollection: sizes, view: iterable}}, payload: {values: [2]}}", "key 'side_inputs': only beamconformance:transform:read_side_inputs:v1, beamconformance:transform:offset_range_sdf:v1 and beamconformance:transform:misanswer:v1 take side inputs")]
+    [InlineData("payload: {values: [2]}}", "side_inputs: {s: {pcollection: sizes, view: iterable}}, payload: {values: [2]}}", "key 'side_inputs': only beamconformance:transform:read_side_inputs:v1, beamconformance:transform:offset_range_sdf:v1, beamconformance:transform:timers:v1 and beamconformance:transform:misanswer:v1 take side inputs")]
     // A restriction that reads a side input the SDF does not name.
     [InlineData("      side_inputs: {s: {pcollection: sizes, view: iterable}}\n      outputs: {out: out}\n      payload: {restriction: {identity: {}}, side_input: s}", "      outputs: {out: out}\n      payload: {restriction: {identity: {}}, restriction_reads_side_input: true}", "key 'restriction_reads_side_input': needs side_input")]
     public void A_test_sdf_side_input_must_be_one_of_its_side_inputs(string find, string replace, string expected)

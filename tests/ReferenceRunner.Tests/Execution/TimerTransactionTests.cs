@@ -59,10 +59,30 @@ public sealed class TimerTransactionTests
         Assert.Same(Engine.TimerSummary.None, tx.Summary([]));
     }
 
-    private static (TimerStore Store, ExecutableStagePlan Stage) Stage()
+    [Fact]
+    public void The_global_window_expires_at_its_max_timestamp_whatever_the_allowed_lateness()
     {
-        var p = TimerTranslationTests.Timers(("late", TimeDomain.Types.Enum.EventTime, "timer"));
-        return (new TimerStore(), Assert.Single(PipelineFuser.Fuse(p.Build()).Stages, static s => s.IsStateful));
+        // 10 s of lateness are not added past the end of the global window (Java LateDataUtils.garbageCollectionTime):
+        // a timer at its max timestamp is kept, one a millisecond later could never fire and is not.
+        var (store, stage) = Stage(allowedLatenessMillis: 10_000);
+        var tx = Begin(store, stage, BeamTime.MinTimestampMillis);
+        tx.Apply(Sent(stage, Set("a", BeamTime.EndOfGlobalWindowMillis), Set("b", BeamTime.EndOfGlobalWindowMillis + 1)), KeysAB);
+
+        var summary = tx.Summary([]);
+        Assert.Equal((1, BeamTime.EndOfGlobalWindowMillis), (summary.PendingCount, summary.NextEventTimeMillis));
+    }
+
+    private static (TimerStore Store, ExecutableStagePlan Stage) Stage(long allowedLatenessMillis = 0)
+    {
+        var p = TimerTranslationTests.Timers(("late", TimeDomain.Types.Enum.EventTime, "timer")).Build();
+        foreach (var strategy in p.Components.WindowingStrategies.Values)
+        {
+            strategy.AllowedLateness = allowedLatenessMillis;
+        }
+
+        var stage = Assert.Single(PipelineFuser.Fuse(p).Stages, static s => s.IsStateful);
+        Assert.Equal(allowedLatenessMillis, stage.UserStateAllowedLatenessMillis);
+        return (new TimerStore(), stage);
     }
 
     private static TimerTransaction Begin(TimerStore store, ExecutableStagePlan stage, long watermark) => new(store, stage, watermark, 0, []);

@@ -83,7 +83,7 @@ internal static class TransformTranslator
     /// The timer families of our timers transform (testdata/README.md, "Timers"): <c>event</c> (EVENT_TIME) and
     /// <c>processing</c> (PROCESSING_TIME), both coded by <c>beam:coder:timer:v1</c> over the input's key coder and its
     /// windowing strategy's window coder, and <c>expiry</c> (EVENT_TIME, the on-window-expiration family) when the payload
-    /// has <c>on_timer.expiry</c> commands; none for other transforms.
+    /// has <c>on_timer.expiry</c> commands (named as its <c>expiry_family</c> says, if it does); none for other transforms.
     /// </summary>
     private static Dictionary<string, TimerFamilySpec> TimerFamilySpecs(BuildContext c, TransformSpec t, byte[] json)
     {
@@ -103,9 +103,10 @@ internal static class TransformTranslator
             ["processing"] = new TimerFamilySpec { TimeDomain = TimeDomain.Types.Enum.ProcessingTime, TimerFamilyCoderId = timerCoder },
         };
         using var payload = JsonDocument.Parse(json);
+        var expiry = payload.RootElement.TryGetProperty("expiry_family", out var named) && named.ValueKind == JsonValueKind.String ? named.GetString()! : WindowExpirationFamily;
         if (payload.RootElement.TryGetProperty("on_timer", out var onTimer) && onTimer.TryGetProperty(WindowExpirationFamily, out _))
         {
-            families[WindowExpirationFamily] = new TimerFamilySpec { TimeDomain = TimeDomain.Types.Enum.EventTime, TimerFamilyCoderId = timerCoder };
+            families[expiry] = new TimerFamilySpec { TimeDomain = TimeDomain.Types.Enum.EventTime, TimerFamilyCoderId = timerCoder };
         }
 
         return families;
@@ -172,9 +173,10 @@ internal static class TransformTranslator
         payload.RequestsFinalization = doFnUrn == ScenarioUrns.FinalizeBundle; // As Beam's SDKs set it for a DoFn with a BundleFinalizer.
         payload.StateSpecs.Add(stateSpecs ?? []);
         payload.TimerFamilySpecs.Add(timerFamilySpecs ?? []);
-        if (payload.TimerFamilySpecs.ContainsKey(WindowExpirationFamily))
+        // The timers transform's families are event and processing; a third one is its window-expiration family.
+        if (payload.TimerFamilySpecs.Keys.FirstOrDefault(static f => f is not ("event" or "processing")) is { } expiry)
         {
-            payload.OnWindowExpirationTimerFamilySpec = WindowExpirationFamily;
+            payload.OnWindowExpirationTimerFamilySpec = expiry;
         }
         var inputs = MainOf(mainInput);
         foreach (var (name, side) in sideInputs)

@@ -130,9 +130,10 @@ internal static class PipelineReader
         var sideInputs = new Dictionary<string, SideInputSpec>(StringComparer.Ordinal);
         if (map.Get("side_inputs") is { } si)
         {
-            if (urn is not (ScenarioUrns.ReadSideInputs or ScenarioUrns.OffsetRangeSdf or ScenarioUrns.Misanswer))
+            // timers: a stateful stage that also serves side inputs, for the harness faults on them (testdata/README.md, "Harness faults").
+            if (urn is not (ScenarioUrns.ReadSideInputs or ScenarioUrns.OffsetRangeSdf or ScenarioUrns.Timers or ScenarioUrns.Misanswer))
             {
-                throw map.Error("side_inputs", $"only {ScenarioUrns.ReadSideInputs}, {ScenarioUrns.OffsetRangeSdf} and {ScenarioUrns.Misanswer} take side inputs");
+                throw map.Error("side_inputs", $"only {ScenarioUrns.ReadSideInputs}, {ScenarioUrns.OffsetRangeSdf}, {ScenarioUrns.Timers} and {ScenarioUrns.Misanswer} take side inputs");
             }
 
             foreach (var (local, value) in Entries(s, si, "side_inputs"))

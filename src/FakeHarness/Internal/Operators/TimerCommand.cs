@@ -5,7 +5,7 @@ namespace BeamConformance.FakeHarness.Internal.Operators;
 /// <summary>
 /// One step of the <c>timers</c> test DoFn (testdata/README.md, "Timers"), parsed from a payload string:
 /// <c>buffer</c>, <c>buffer_fired</c>, <c>emit</c>, <c>emit_buffer</c>, <c>clear_buffer</c>, <c>emit_fired</c>,
-/// <c>set FAMILY TIME [tag=T] [hold=TIME]</c>, <c>clear FAMILY [tag=T]</c>, <c>loop N STEP</c>, each optionally
+/// <c>set FAMILY TIME [tag=T] [hold=TIME]</c>, <c>clear FAMILY [tag=T]</c>, <c>loop N STEP</c>, <c>fault KIND</c>, each optionally
 /// prefixed by <c>when=X</c> (run only for an element whose value is X, or a firing timer whose tag is X).
 /// A TIME is <c>window_end</c> (the window's max timestamp), <c>ts</c> / <c>ts+N</c> / <c>ts-N</c> (the element's
 /// timestamp, or the firing timer's fire timestamp), or an absolute ms value.
@@ -13,6 +13,9 @@ namespace BeamConformance.FakeHarness.Internal.Operators;
 internal sealed record TimerCommand(string Verb, string Family, string? Time, string Tag, string? Hold, long Count, long Step)
 {
     private static readonly HashSet<string> Plain = ["buffer", "buffer_fired", "emit", "emit_buffer", "clear_buffer", "emit_fired"];
+
+    /// <summary>The kind of a <c>fault KIND</c> command (<see cref="HarnessFault"/>), else null.</summary>
+    public string? Fault { get; init; }
 
     /// <summary>The <c>when=X</c> condition, or null: always.</summary>
     public string? When { get; init; }
@@ -33,7 +36,9 @@ internal sealed record TimerCommand(string Verb, string Family, string? Time, st
             ["set", var family, var time, ..] => Checked(new("set", family, time, Option("tag"), Option("hold") is { Length: > 0 } hold ? hold : null, 0, 0), words, at),
             ["clear", var family, ..] => new("clear", family, null, Option("tag"), null, 0, 0),
             ["loop", var n, var step] => new("loop", "", null, "", null, Long(n, at), Long(step, at)),
-            _ => throw new HarnessException($"{at}: '{text}' is not a timers command ([when=X] buffer, buffer_fired, emit, emit_buffer, clear_buffer, emit_fired, set FAMILY TIME [tag=T] [hold=TIME], clear FAMILY [tag=T], loop N STEP)"),
+            ["fault", var kind] when HarnessFault.Kinds.Contains(kind) => new("fault", "", null, "", null, 0, 0) { Fault = kind },
+            ["fault", var kind] => throw new HarnessException($"{at}: '{kind}' is not a fault kind ({string.Join(", ", HarnessFault.Kinds.Order(StringComparer.Ordinal))})"),
+            _ => throw new HarnessException($"{at}: '{text}' is not a timers command ([when=X] buffer, buffer_fired, emit, emit_buffer, clear_buffer, emit_fired, set FAMILY TIME [tag=T] [hold=TIME], clear FAMILY [tag=T], loop N STEP, fault KIND)"),
         };
     }
 

@@ -21,6 +21,7 @@ internal sealed class TimerOperator : Operator
     private readonly IReadOnlyList<TimerCommand> _onElement;
     private readonly IReadOnlyDictionary<string, IReadOnlyList<TimerCommand>> _onTimer;
     private readonly Dictionary<string, List<TimerValue>> _set = new(StringComparer.Ordinal);
+    private readonly List<byte> _faultyTimerBytes = [];
 
     public TimerOperator(TransformNode node, BundleContext context, IReadOnlyDictionary<string, OutputPort> outputs, KvCoder input, Coder windowCoder,
         IReadOnlyDictionary<string, (TimerCoder Coder, bool EventTime)> families, IReadOnlyList<TimerCommand> onElement, IReadOnlyDictionary<string, IReadOnlyList<TimerCommand>> onTimer)
@@ -86,6 +87,11 @@ internal sealed class TimerOperator : Operator
                 var one = coder.EncodeToArray(timer, nested: true);
                 Context.Recorder.AddTimer(Context.RunId, new RecordedTimer(false, Node.Id, family, one, Context.InstructionId));
                 encoded.AddRange(one);
+            }
+
+            if (family == "event")
+            {
+                encoded.AddRange(_faultyTimerBytes);
             }
 
             var message = new Elements();
@@ -183,6 +189,17 @@ internal sealed class TimerOperator : Operator
                 case "set":
                     var at = TimerCommand.Resolve(command.Time!, scope.Window.MaxTimestampMillis, scope.BaseMillis, $"transform '{Name}'");
                     Set(command.Family, scope, command.Tag, at, command.Hold is { } hold ? TimerCommand.Resolve(hold, scope.Window.MaxTimestampMillis, scope.BaseMillis, $"transform '{Name}'") : null);
+                    break;
+                case "fault" when command.Fault == "timer_foreign_key":
+                    // A timer for a key no element or fired timer of the bundle has (the input's keys must be strings).
+                    Set("event", scope with { Key = "~foreign" }, "", scope.Window.MaxTimestampMillis, null);
+                    break;
+                case "fault" when command.Fault == "timer_bad_bytes":
+                    // A key length of 5 with nothing after it: no timer of any coder.
+                    _faultyTimerBytes.Add(0x05);
+                    break;
+                case "fault":
+                    await HarnessFault.SendAsync(Context, command.Fault!, Node.Id, keyBytes, windowBytes).ConfigureAwait(false);
                     break;
                 default: // clear
                     Family(command.Family);

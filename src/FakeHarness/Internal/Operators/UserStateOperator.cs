@@ -19,7 +19,8 @@ namespace BeamConformance.FakeHarness.Internal.Operators;
 /// <item><c>multimap_state</c> (state <c>map</c>, string keys and values): V is a command, <c>put k v</c>,
 /// <c>get k</c> (emits <c>"k=[v1,v2]"</c>), <c>keys</c> (emits <c>"keys=[a,b]"</c>), <c>remove k</c>, <c>clear</c>.</item>
 /// <item><c>ordered_list_state</c> (state <c>sorted</c>, string values): <c>add n v</c>, <c>read [a b]</c> (emits
-/// <c>"[n:v,...]"</c> of the half-open range, all without one), <c>clear [a b]</c>.</item>
+/// <c>"[n:v,...]"</c> of the half-open range, all without one), <c>clear [a b]</c>; <c>add_raw HEX</c> appends those bytes
+/// as they are and <c>read_hex</c> emits the whole list's bytes in hex, read without a range (entries the runner must keep exactly).</item>
 /// </list>
 /// </summary>
 internal sealed class UserStateOperator : Operator
@@ -128,6 +129,13 @@ internal sealed class UserStateOperator : Operator
                 return null;
             }
 
+            case ["add_raw", var hex]:
+                // The append's data exactly as given (entries the SDK encoded itself: KV<varint sort key, length-prefixed value>).
+                await Context.WriteStateAsync(Sorted(long.MinValue, long.MaxValue), Hex(hex)).ConfigureAwait(false);
+                return null;
+            case ["read_hex"]:
+                // No range at all: the whole list (an unset OrderedListRange).
+                return Convert.ToHexString(await Context.ReadStateAsync(new StateKey { OrderedListUserState = new() { TransformId = Node.Id, UserStateId = "sorted", Key = key, Window = window } }, null).ConfigureAwait(false));
             case ["read"]:
                 return await ReadSortedAsync(Sorted(long.MinValue, long.MaxValue)).ConfigureAwait(false);
             case ["read", var a, var b]:
@@ -139,8 +147,12 @@ internal sealed class UserStateOperator : Operator
                 await Context.WriteStateAsync(Sorted(Long(a), Long(b)), null).ConfigureAwait(false);
                 return null;
             default:
-                throw new HarnessException($"transform '{Name}': '{string.Join(" ", command)}' is not an ordered-list command (add n v, read [a b], clear [a b])", Name);
+                throw new HarnessException($"transform '{Name}': '{string.Join(" ", command)}' is not an ordered-list command (add n v, add_raw HEX, read [a b], read_hex, clear [a b])", Name);
         }
+
+        byte[] Hex(string text) => text.Length % 2 == 0 && text.All(Uri.IsHexDigit)
+            ? Convert.FromHexString(text)
+            : throw new HarnessException($"transform '{Name}': '{text}' is not hex bytes", Name);
 
         long Long(string text) => long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n)
             ? n

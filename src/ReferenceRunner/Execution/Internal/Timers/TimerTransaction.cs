@@ -166,9 +166,12 @@ internal sealed class TimerTransaction
 
     private bool Expired(BoundedWindow window) => _inputWatermark >= BeamTime.MaxTimestampMillis || GarbageCollectionTime(window) < _inputWatermark;
 
+    // Max timestamp + allowed lateness, capped at the end of the global window (Java LateDataUtils.garbageCollectionTime;
+    // the Engine's WindowingStrategy.GarbageCollectionTime and UserStateStore use the same cap), so the global window
+    // expires at its max timestamp whatever the lateness.
     private long GarbageCollectionTime(BoundedWindow window) =>
-        window.MaxTimestampMillis > BeamTime.MaxTimestampMillis - _stage.UserStateAllowedLatenessMillis
-            ? BeamTime.MaxTimestampMillis
+        window.MaxTimestampMillis > BeamTime.EndOfGlobalWindowMillis - _stage.UserStateAllowedLatenessMillis
+            ? BeamTime.EndOfGlobalWindowMillis
             : window.MaxTimestampMillis + _stage.UserStateAllowedLatenessMillis;
 
     private static List<TimerValue> Decode(StageTimerFamily family, IReadOnlyList<ReadOnlyMemory<byte>> chunks)
