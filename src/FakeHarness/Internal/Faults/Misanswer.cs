@@ -276,13 +276,13 @@ internal static class Misanswer
 
     private static string UserUrnOf(string type) => type switch
     {
-        Urns.MonitoringInfoTypes.SumInt64 => "beam:metric:user:sum_int64:v1",
-        Urns.MonitoringInfoTypes.SumDouble => "beam:metric:user:sum_double:v1",
-        Urns.MonitoringInfoTypes.DistributionInt64 => "beam:metric:user:distribution_int64:v1",
-        Urns.MonitoringInfoTypes.DistributionDouble => "beam:metric:user:distribution_double:v1",
-        Urns.MonitoringInfoTypes.LatestInt64 => "beam:metric:user:latest_int64:v1",
-        Urns.MonitoringInfoTypes.LatestDouble => "beam:metric:user:latest_double:v1",
-        _ => "beam:metric:user:opaque:v1",
+        Urns.MonitoringInfoTypes.SumInt64 => Urns.MonitoringInfos.UserSumInt64,
+        Urns.MonitoringInfoTypes.SumDouble => Urns.MonitoringInfos.UserSumDouble,
+        Urns.MonitoringInfoTypes.DistributionInt64 => Urns.MonitoringInfos.UserDistributionInt64,
+        Urns.MonitoringInfoTypes.DistributionDouble => Urns.MonitoringInfos.UserDistributionDouble,
+        Urns.MonitoringInfoTypes.LatestInt64 => Urns.MonitoringInfos.UserLatestInt64,
+        Urns.MonitoringInfoTypes.LatestDouble => Urns.MonitoringInfos.UserLatestDouble,
+        _ => "beamconformance:metric:opaque:v1",
     };
 
     // One user metric of every type metrics.proto names, from the bundle's values v (so that merging bundles in any
