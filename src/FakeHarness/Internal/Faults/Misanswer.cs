@@ -32,7 +32,7 @@ internal static class Misanswer
         "checkpoint_without_sdf", "checkpoint_no_application", "checkpoint_negative_delay", "checkpoint_unknown_output",
         "metrics_undecodable", "metrics_every_type",
         // Progress answers.
-        "progress_read_index_undecodable", "progress_work_no_transform", "progress_work_wrong_type", "progress_work_undecodable",
+        "progress_read_index_undecodable", "progress_read_index_trailing_bytes", "progress_work_no_transform", "progress_work_wrong_type", "progress_work_undecodable",
         "progress_work_negative", "progress_work_lengths_differ",
         // Output data.
         "output_undecodable",
@@ -225,9 +225,11 @@ internal static class Misanswer
             switch (kind)
             {
                 case "progress_read_index_undecodable":
+                case "progress_read_index_trailing_bytes":
                     foreach (var info in response.MonitoringInfos.Where(static i => i.Urn == Urns.MonitoringInfos.DataChannelReadIndex))
                     {
-                        info.Payload = ByteString.CopyFrom(0xff);
+                        // ff: a varint that never ends; the index's own varint then 00: a byte left over.
+                        info.Payload = kind == "progress_read_index_undecodable" ? ByteString.CopyFrom(0xff) : ByteString.CopyFrom([.. info.Payload.Span, 0]);
                     }
 
                     continue;
