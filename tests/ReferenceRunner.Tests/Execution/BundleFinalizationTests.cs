@@ -103,6 +103,27 @@ public sealed class BundleFinalizationTests
         Assert.Empty(context.Metrics.ToMetricResults().Committed);
     }
 
+    [Fact]
+    public async Task An_exception_escaping_a_committed_bundle_fails_the_job_naming_the_bundle_instead_of_being_lost()
+    {
+        // A runner bug after the commit, made here by a message sink that throws on the failed finalization's warning: the
+        // exception leaves StageBundleRunner.RunAsync, past the engine (which already committed the bundle and ended the job).
+        await using var server = await FnApiTestServer.StartAsync();
+        var launcher = new HarnessLauncher(server.Endpoint, _ => Task.FromResult(new HarnessResult { RequiresFinalization = true }))
+        {
+            OnConnected = h => h.Finalize = _ => "the source is gone",
+        };
+
+        var context = Context("fin4", launcher, new BrokenSink());
+        var error = await Assert.ThrowsAsync<JobFailedException>(
+            () => new JobExecutor(server.Services, Options(maxAttempts: 1)).ExecuteAsync(context, TestContext.Current.CancellationToken));
+
+        // Before: the task faulted unobserved and the job ended DONE.
+        Assert.Equal(
+            "ReferenceRunner bug: bundle bundle-1 of stage 'stage1' threw InvalidOperationException: the message sink is broken",
+            error.Message);
+    }
+
     private static MonitoringInfo Counter(long value)
     {
         var info = new MonitoringInfo { Urn = "beam:metric:user:sum_int64:v1", Type = "beam:metrics:sum_int64:v1", Payload = ByteString.CopyFrom((byte)value) };
@@ -123,6 +144,17 @@ public sealed class BundleFinalizationTests
         var pipeline = p.Build();
         pipeline.Requirements.Add(Model.Urns.Requirements.BundleFinalization);
         return JobExecutorTests.Context(jobId, pipeline, launcher, messages);
+    }
+
+    private sealed class BrokenSink : IJobMessageSink
+    {
+        public void Post(Org.Apache.Beam.Model.JobManagement.V1.JobMessage.Types.MessageImportance importance, string text)
+        {
+            if (text.StartsWith("FinalizeBundle", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException("the message sink is broken");
+            }
+        }
     }
 
     internal sealed class Messages : IJobMessageSink

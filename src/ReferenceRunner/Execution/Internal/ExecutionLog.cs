@@ -34,4 +34,7 @@ internal static partial class ExecutionLog
 
     [LoggerMessage(EventId = 1207, Level = LogLevel.Information, Message = "job {JobId}: done")]
     public static partial void JobDone(ILogger logger, string jobId);
+
+    [LoggerMessage(EventId = 1208, Level = LogLevel.Error, Message = "job {JobId}: ReferenceRunner bug: bundle {Bundle} threw")]
+    public static partial void BundleEscaped(ILogger logger, string jobId, string bundle, Exception error);
 }

@@ -127,6 +127,7 @@ internal sealed class JobRun(JobRunContext context, FnApiServer fnApi, Execution
     {
         var running = new List<Task>();
         var refreshed = false;
+        string? runnerBug = null;
         try
         {
             while (true)
@@ -143,9 +144,16 @@ internal sealed class JobRun(JobRunContext context, FnApiServer fnApi, Execution
                 {
                     case NextBundleKind.Ready:
                         refreshed = false;
-                        running.Add(bundles.RunAsync(next.Bundle!, cancellationToken));
+                        running.Add(ObserveAsync(bundles.RunAsync(next.Bundle!, cancellationToken), next.Bundle!));
                         break;
                     case NextBundleKind.Done:
+                        // A bundle still finalizing after its commit may yet hit a runner bug: the job is DONE only without one.
+                        await Task.WhenAll(running).ConfigureAwait(false);
+                        if (Volatile.Read(ref runnerBug) is { } bug)
+                        {
+                            throw Fail(bug);
+                        }
+
                         return;
                     case NextBundleKind.Failed:
                         throw Fail(next.Message ?? "the job failed");
@@ -174,6 +182,28 @@ internal sealed class JobRun(JobRunContext context, FnApiServer fnApi, Execution
         {
             // Bundles in flight end on their own (failed workers, cancellation); never leave them unobserved.
             await Task.WhenAll(running).ContinueWith(static _ => { }, TaskScheduler.Default).ConfigureAwait(false);
+        }
+
+        // A bundle's own failures (the SDK's error, a broken contract, cancellation) are the engine's to retry or fail
+        // inside RunAsync; an exception escaping it is a ReferenceRunner bug, possibly after the bundle committed. It
+        // fails the job, naming the bundle, rather than being lost with the task.
+        async Task ObserveAsync(Task run, Bundle bundle)
+        {
+            try
+            {
+                await run.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Cancelled: the job ends CANCELLED through the engine.
+            }
+            catch (Exception e)
+            {
+                var reason = $"ReferenceRunner bug: bundle {bundle.Id} of stage '{bundle.Stage}' threw {e.GetType().Name}: {e.Message}";
+                ExecutionLog.BundleEscaped(_logger, context.JobId, bundle.Id.ToString(), e);
+                Interlocked.CompareExchange(ref runnerBug, reason, null);
+                engine.Cancel(reason);
+            }
         }
     }
 

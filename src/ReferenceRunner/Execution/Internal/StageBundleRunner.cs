@@ -74,6 +74,7 @@ internal sealed class StageBundleRunner(
         using var stageScope = ExecutionLog.StageScope(logger, stage.StageId.Value);
         using var bundleScope = ExecutionLog.BundleScope(logger, instructionId);
         var committed = false;
+        var inEngine = false;
         try
         {
             var sideInputs = stage.SideInputs.Count > 0 ? new SideInputStateSource(engine, stage) : null;
@@ -158,6 +159,7 @@ internal sealed class StageBundleRunner(
                 ],
                 Timers = timers?.Summary(CellsAfter(state!, transaction)),
             });
+            inEngine = true;
             transaction?.Commit();
             timers?.Commit();
             context.Metrics.Commit(metricsKey, metrics);
@@ -177,8 +179,10 @@ internal sealed class StageBundleRunner(
             context.Metrics.Abandon(metricsKey);
             engine.FailBundle(bundle.Id, "the job was cancelled");
         }
-        catch (Exception e)
+        catch (Exception e) when (!inEngine)
         {
+            // Past the engine's commit the bundle can no longer be failed or retried: only a ReferenceRunner bug throws
+            // there, and it leaves this method for JobRun, which fails the job naming the bundle.
             context.Metrics.Abandon(metricsKey);
             var reason = Describe(e, connection.WorkerId);
             if (engine.FailBundle(bundle.Id, reason))
