@@ -51,12 +51,25 @@ public sealed class JobMetrics
     /// <param name="bundleKey">The key used in <see cref="Attempted"/>, if any.</param>
     /// <param name="monitoringInfos">ProcessBundleResponse.monitoring_infos.</param>
     /// <exception cref="ArgumentException">A payload is malformed for its type (the message names the URN).</exception>
-    public void Commit(string bundleKey, IEnumerable<MonitoringInfo> monitoringInfos)
+    public void Commit(string bundleKey, IEnumerable<MonitoringInfo> monitoringInfos) => Commit(bundleKey, Decode(monitoringInfos));
+
+    /// <summary>
+    /// Decodes a bundle's final MonitoringInfos into one table for <see cref="Commit(string, MetricTable)"/>, so a
+    /// malformed payload is refused before the bundle's outputs commit and nothing is parsed twice.
+    /// </summary>
+    /// <exception cref="ArgumentException">A payload is malformed for its type (the message names the URN).</exception>
+    internal static MetricTable Decode(IEnumerable<MonitoringInfo> monitoringInfos)
+    {
+        ArgumentNullException.ThrowIfNull(monitoringInfos);
+        var table = new MetricTable();
+        table.AddAll(monitoringInfos);
+        return table;
+    }
+
+    /// <summary>Records a bundle's final values already decoded by <see cref="Decode"/>; never throws for their content.</summary>
+    internal void Commit(string bundleKey, MetricTable final)
     {
         ArgumentException.ThrowIfNullOrEmpty(bundleKey);
-        ArgumentNullException.ThrowIfNull(monitoringInfos);
-        var final = monitoringInfos.ToList();
-        MetricTable.Validate(final);
         lock (_lock)
         {
             _inFlight.Remove(bundleKey);

@@ -42,6 +42,15 @@ internal sealed class MetricTable
         }
     }
 
+    /// <summary>Merges another table's aggregated values into this one (each entry as if its MonitoringInfo were added).</summary>
+    public void AddAll(MetricTable other)
+    {
+        foreach (var (key, entry) in other._entries)
+        {
+            _entries[key] = _entries.TryGetValue(key, out var existing) ? existing with { Value = MetricPayload.Merge(existing.Value, entry.Value) } : entry;
+        }
+    }
+
     public MetricTable Clone()
     {
         var copy = new MetricTable();

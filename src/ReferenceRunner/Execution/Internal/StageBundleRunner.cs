@@ -146,7 +146,7 @@ internal sealed class StageBundleRunner(
             }
 
             var metrics = await connection.ResolveMonitoringInfosAsync(outcome.Response.MonitoringInfos, outcome.Response.MonitoringData, cancellationToken).ConfigureAwait(false);
-            CheckMonitoringInfos(stage, instructionId, metrics);
+            var finalMetrics = DecodeMonitoringInfos(stage, instructionId, metrics);
             engine.CommitBundle(bundle.Id, new BundleResult
             {
                 Outputs = outputs,
@@ -162,7 +162,7 @@ internal sealed class StageBundleRunner(
             inEngine = true;
             transaction?.Commit();
             timers?.Commit();
-            context.Metrics.Commit(metricsKey, metrics);
+            context.Metrics.Commit(metricsKey, finalMetrics);
             lateData.UpdateCounters();
             ExecutionLog.BundleCommitted(logger, context.JobId, bundle.Id.ToString(), stage.StageId.Value, bundle.ElementCount, produced);
             committed = true;
@@ -263,11 +263,11 @@ internal sealed class StageBundleRunner(
 
     // Before the engine's commit: a malformed MonitoringInfo fails the bundle like undecodable output does (the job's
     // committed metrics would otherwise be wrong), instead of being refused by JobMetrics once the outputs are committed.
-    private static void CheckMonitoringInfos(ExecutableStagePlan stage, string instructionId, IReadOnlyList<Org.Apache.Beam.Model.Pipeline.V1.MonitoringInfo> infos)
+    private static MetricTable DecodeMonitoringInfos(ExecutableStagePlan stage, string instructionId, IReadOnlyList<Org.Apache.Beam.Model.Pipeline.V1.MonitoringInfo> infos)
     {
         try
         {
-            MetricTable.Validate(infos);
+            return JobMetrics.Decode(infos);
         }
         catch (ArgumentException e)
         {
