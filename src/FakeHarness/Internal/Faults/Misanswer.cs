@@ -18,7 +18,8 @@ internal static class Misanswer
 {
     /// <summary>Every kind, by what it changes: <c>split_*</c> the ProcessBundleSplitResponse, <c>checkpoint_*</c> and
     /// <c>metrics_*</c> the ProcessBundleResponse, <c>progress_*</c> the ProcessBundleProgressResponse, <c>output_*</c>
-    /// the data sent on the stage's sinks, <c>state_*</c> a state request the transform sends at its first element.</summary>
+    /// the data sent on the stage's sinks, <c>state_KIND</c> the <see cref="FaultyStateRequests"/> request KIND (one of its
+    /// <see cref="FaultyStateRequests.StatelessReads"/>) the transform sends at its first element.</summary>
     public static IReadOnlySet<string> Kinds { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         // Channel splits of an ordinary stage (made up, whatever the harness would have answered).
@@ -36,11 +37,11 @@ internal static class Misanswer
         "progress_work_negative", "progress_work_lengths_differ",
         // Output data.
         "output_undecodable",
-        // Side-input state requests of a stateless stage, sent by the misanswer transform (its first side input).
-        "state_unknown_side_input", "state_side_input_as_multimap", "state_side_input_bad_window", "state_unsupported_key",
         // The worker: ends its control, data and state streams at the transform's first element (a crashing SDK).
         "worker_disconnects",
-    };
+    }.Union(FaultyStateRequests.StatelessReads.Select(static k => StatePrefix + k)).ToHashSet(StringComparer.Ordinal);
+
+    private const string StatePrefix = "state_";
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, List<long>> Seen = new(StringComparer.Ordinal);
 
@@ -71,19 +72,9 @@ internal static class Misanswer
         return kinds;
     }
 
-    /// <summary>The state key a <c>state_*</c> kind reads, for transform <paramref name="transformId"/> and its side input <paramref name="sideInput"/>.</summary>
-    public static StateKey? StateKeyFor(IReadOnlySet<string> kinds, string transformId, string sideInput)
-    {
-        var kind = kinds.FirstOrDefault(static k => k.StartsWith("state_", StringComparison.Ordinal));
-        return kind switch
-        {
-            "state_unknown_side_input" => new StateKey { IterableSideInput = new StateKey.Types.IterableSideInput { TransformId = transformId, SideInputId = "not-a-side-input" } },
-            "state_side_input_as_multimap" => new StateKey { MultimapSideInput = new StateKey.Types.MultimapSideInput { TransformId = transformId, SideInputId = sideInput, Key = ByteString.CopyFrom(0) } },
-            "state_side_input_bad_window" => new StateKey { IterableSideInput = new StateKey.Types.IterableSideInput { TransformId = transformId, SideInputId = sideInput, Window = ByteString.CopyFrom(0) } },
-            "state_unsupported_key" => new StateKey { Runner = new StateKey.Types.Runner { Key = ByteString.CopyFrom(0) } },
-            _ => null,
-        };
-    }
+    /// <summary>The <see cref="FaultyStateRequests"/> kind of a stage's <c>state_KIND</c> misanswer, or null.</summary>
+    public static string? StateRequestOf(IReadOnlySet<string> kinds) =>
+        kinds.FirstOrDefault(static k => k.StartsWith(StatePrefix, StringComparison.Ordinal))?[StatePrefix.Length..];
 
     /// <summary>The split answer with the fault applied (the harness's own answer when no split kind is set).</summary>
     public static ProcessBundleSplitResponse Split(IReadOnlySet<string> kinds, ProcessBundleSplitResponse honest, ProcessBundleSplitRequest request)

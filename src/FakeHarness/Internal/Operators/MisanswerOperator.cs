@@ -1,11 +1,12 @@
 using BeamConformance.Model;
+using Google.Protobuf;
 
 namespace BeamConformance.FakeHarness.Internal.Operators;
 
 /// <summary>
 /// <c>misanswer</c>: passes elements through and notes each integer value (of a KV, its value) for the bundle's
-/// <c>metrics_every_type</c> answer (<see cref="Faults.Misanswer"/>); with a <c>state_*</c> kind it sends that state
-/// request at its first element. The other kinds act outside the operator.
+/// <c>metrics_every_type</c> answer (<see cref="Faults.Misanswer"/>); with a <c>state_KIND</c> kind it sends the faulty state
+/// request KIND (<see cref="Faults.FaultyStateRequests"/>) at its first element. The other kinds act outside the operator.
 /// </summary>
 internal sealed class MisanswerOperator : Operator
 {
@@ -29,12 +30,11 @@ internal sealed class MisanswerOperator : Operator
             await Task.Delay(Timeout.Infinite, Context.CancellationToken).ConfigureAwait(false);
         }
 
-        var sideInput = Node.Transform.Inputs.Keys.Where(k => !Node.MainInputs.Contains(Node.Transform.Inputs[k])).Order(StringComparer.Ordinal).FirstOrDefault() ?? "";
-        if (!_stateAsked && Faults.Misanswer.StateKeyFor(Context.Plan.Misanswers, Node.Id, sideInput) is { } key)
+        if (!_stateAsked && Faults.Misanswer.StateRequestOf(Context.Plan.Misanswers) is { } kind)
         {
-            // The runner's error answer fails the bundle (HarnessException with the runner's reason).
+            // Not keyed: no key or window. The runner's error answer fails the bundle (HarnessException with the runner's reason).
             _stateAsked = true;
-            _ = await Context.ReadStateAsync(key, sideInput).ConfigureAwait(false);
+            await Faults.FaultyStateRequests.SendAsync(Context, kind, Faults.FaultSite.Of(Node, ByteString.Empty, ByteString.Empty)).ConfigureAwait(false);
         }
 
         if (Single is { } output)

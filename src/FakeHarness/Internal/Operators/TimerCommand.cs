@@ -14,7 +14,14 @@ internal sealed record TimerCommand(string Verb, string Family, string? Time, st
 {
     private static readonly HashSet<string> Plain = ["buffer", "buffer_fired", "emit", "emit_buffer", "clear_buffer", "emit_fired"];
 
-    /// <summary>The kind of a <c>fault KIND</c> command (<see cref="HarnessFault"/>), else null.</summary>
+    /// <summary>
+    /// The kinds of <c>fault KIND</c> (testdata/README.md, "Harness faults"): every faulty state request
+    /// (<see cref="Faults.FaultyStateRequests"/>) and the two timer faults <see cref="TimerOperator"/> applies to the timers it
+    /// sends, <c>timer_foreign_key</c> and <c>timer_bad_bytes</c>.
+    /// </summary>
+    public static IReadOnlySet<string> FaultKinds { get; } = Faults.FaultyStateRequests.Kinds.Union(["timer_foreign_key", "timer_bad_bytes"]).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The kind of a <c>fault KIND</c> command (one of <see cref="FaultKinds"/>), else null.</summary>
     public string? Fault { get; init; }
 
     /// <summary>The <c>when=X</c> condition, or null: always.</summary>
@@ -36,8 +43,8 @@ internal sealed record TimerCommand(string Verb, string Family, string? Time, st
             ["set", var family, var time, ..] => Checked(new("set", family, time, Option("tag"), Option("hold") is { Length: > 0 } hold ? hold : null, 0, 0), words, at),
             ["clear", var family, ..] => new("clear", family, null, Option("tag"), null, 0, 0),
             ["loop", var n, var step] => new("loop", "", null, "", null, Long(n, at), Long(step, at)),
-            ["fault", var kind] when HarnessFault.Kinds.Contains(kind) => new("fault", "", null, "", null, 0, 0) { Fault = kind },
-            ["fault", var kind] => throw new HarnessException($"{at}: '{kind}' is not a fault kind ({string.Join(", ", HarnessFault.Kinds.Order(StringComparer.Ordinal))})"),
+            ["fault", var kind] when FaultKinds.Contains(kind) => new("fault", "", null, "", null, 0, 0) { Fault = kind },
+            ["fault", var kind] => throw new HarnessException($"{at}: '{kind}' is not a fault kind ({string.Join(", ", FaultKinds.Order(StringComparer.Ordinal))})"),
             _ => throw new HarnessException($"{at}: '{text}' is not a timers command ([when=X] buffer, buffer_fired, emit, emit_buffer, clear_buffer, emit_fired, set FAMILY TIME [tag=T] [hold=TIME], clear FAMILY [tag=T], loop N STEP, fault KIND)"),
         };
     }

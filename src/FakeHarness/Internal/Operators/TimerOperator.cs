@@ -199,8 +199,8 @@ internal sealed class TimerOperator : Operator
                     _faultyTimerBytes.Add(0x05);
                     break;
                 case "fault":
-                    await HarnessFault.SendAsync(Context, command.Fault!, Node.Id, keyBytes, windowBytes).ConfigureAwait(false);
-                    break;
+                    await Faults.FaultyStateRequests.SendAsync(Context, command.Fault!, Faults.FaultSite.Of(Node, keyBytes, windowBytes)).ConfigureAwait(false);
+                    throw new HarnessException($"fault '{command.Fault}': the runner accepted the faulty state request", Node.Id);
                 default: // clear
                     Family(command.Family);
                     _set[command.Family].Add(TimerValue.Cleared(scope.Key, command.Tag, [scope.Window]));
