@@ -32,12 +32,17 @@ public static class PipelineBuilder
     /// <param name="yamlText">The scenario file's text (payloads are converted from its YAML nodes); null reads
     /// <see cref="Scenario.SourcePath"/>.</param>
     /// <returns>The pipeline proto.</returns>
-    /// <exception cref="InvalidOperationException">A composite (combine, reshuffle) whose input is not a known kv PCollection.</exception>
-    public static Pipeline Build(Scenario scenario, string runId, string harnessEndpoint, string? yamlText = null)
+    /// <exception cref="InvalidOperationException">A composite (combine, reshuffle) whose input is not a known kv PCollection,
+    /// or a served TestStream (only a run, which hosts its TestStreamService, can build one).</exception>
+    public static Pipeline Build(Scenario scenario, string runId, string harnessEndpoint, string? yamlText = null) =>
+        Build(scenario, runId, harnessEndpoint, yamlText, null);
+
+    // testStreams: the run's TestStreamServices, which served TestStreams need (ScenarioRunner passes them).
+    internal static Pipeline Build(Scenario scenario, string runId, string harnessEndpoint, string? yamlText, ServedTestStreams? testStreams)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         var payloads = PayloadJson.PayloadNodes(scenario.SourcePath, yamlText ?? File.ReadAllText(scenario.SourcePath));
-        var context = new BuildContext(scenario.Pipeline, runId, payloads);
+        var context = new BuildContext(scenario.Pipeline, runId, payloads) { TestStreams = testStreams };
         var components = context.Components;
 
         var environment = new Org.Apache.Beam.Model.Pipeline.V1.Environment
@@ -130,6 +135,9 @@ public static class PipelineBuilder
         public Components Components { get; } = new();
 
         public CoderTable Coders { get; }
+
+        /// <summary>The run's TestStreamServices, or null when the pipeline is built outside a run.</summary>
+        public ServedTestStreams? TestStreams { get; init; }
 
         public void AddPCollection(string id, CoderSpec coder, string windowing, bool bounded) =>
             Components.Pcollections[id] = new PCollection

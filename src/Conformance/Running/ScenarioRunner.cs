@@ -119,10 +119,11 @@ public sealed class ScenarioRunner : IDisposable
     private async Task<(CheckResult, IReadOnlyList<string>)> RunCoreAsync(Scenario scenario, string runId, TimeSpan limit, RunProgress progress, CancellationToken ct)
     {
         var deadline = DateTime.UtcNow.Add(limit);
+        await using var testStreams = await ServedTestStreams.StartAsync(scenario.Pipeline, ct).ConfigureAwait(false);
         Pipeline pipeline;
         try
         {
-            pipeline = PipelineBuilder.Build(scenario, runId, _harnessEndpoint);
+            pipeline = PipelineBuilder.Build(scenario, runId, _harnessEndpoint, null, testStreams);
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or KeyNotFoundException)
         {

@@ -72,7 +72,7 @@ public static partial class ScenarioLoader
         var expect = ExpectReader.Read(source, root.Get("expect"), pipeline);
         if (expect.Failure?.Phase != FailurePhase.Prepare)
         {
-            PipelineValidator.Validate(pipeline);
+            PipelineValidator.Validate(pipeline, expect.Failure?.Phase == FailurePhase.Run);
         }
 
         return new Scenario(

@@ -94,7 +94,7 @@ public static class ScenarioUrns
     public static IReadOnlyDictionary<string, IReadOnlySet<string>> PayloadKeys { get; } = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal)
     {
         [Impulse] = Set(), [GroupByKey] = Set(), [Flatten] = Set(), [Reshuffle] = Set(), [WindowInto] = Set(),
-        [TestStream] = Set("events"),
+        [TestStream] = Set("events", "served", "fail_after", "endpoint_override"),
         [CombinePerKey] = Set("fn"), [CombineGlobally] = Set("fn"), [CombineGroupedValues] = Set("fn"),
         [Create] = Set("values", "elements"), [Map] = Set("fn"), [FlatMap] = Set("fn"), [Filter] = Set("predicate"),
         [KeyBy] = Set("key"), [MultiOutput] = Set("routes"), [ReadSideInputs] = Set(), [Capture] = Set(),

@@ -32,8 +32,17 @@ public abstract record TestStreamEvent
     }
 
     /// <summary><c>Event.AdvanceProcessingTime</c>: the job's processing-time clock moves forward.</summary>
-    /// <param name="AdvanceMillis">How far (ms, &gt; 0).</param>
+    /// <param name="AdvanceMillis">How far (ms, &gt; 0; any value in a served TestStream whose scenario expects a
+    /// failure at run).</param>
     public sealed record AdvanceProcessingTime(long AdvanceMillis) : TestStreamEvent
+    {
+        /// <inheritdoc />
+        public override string? Tag => null;
+    }
+
+    /// <summary>An <c>Event</c> with none of its cases set (<c>empty: {}</c>): only in a served TestStream whose
+    /// scenario expects a failure at run (a runner must refuse it).</summary>
+    public sealed record Empty : TestStreamEvent
     {
         /// <inheritdoc />
         public override string? Tag => null;

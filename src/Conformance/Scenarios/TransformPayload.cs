@@ -51,5 +51,19 @@ public abstract record TransformPayload
     /// <summary><c>beam:transform:teststream:v1</c> (format version 2): the events, in order. Every output shares
     /// one coder (<c>TestStreamPayload.coder_id</c>), that of its output PCollections.</summary>
     /// <param name="Events">The script.</param>
-    public sealed record TestStream(IReadOnlyList<TestStreamEvent> Events) : TransformPayload;
+    public sealed record TestStream(IReadOnlyList<TestStreamEvent> Events) : TransformPayload
+    {
+        /// <summary>True (<c>served: true</c>): the suite hosts a <c>TestStreamService</c> for the run that streams
+        /// <see cref="Events"/>, and submits the payload with its <c>endpoint</c> and no events (testdata/README.md,
+        /// "Served TestStream events").</summary>
+        public bool Served { get; init; }
+
+        /// <summary>When set (<c>fail_after: N</c>, served only), the service ends the stream with UNAVAILABLE after
+        /// sending the first N events.</summary>
+        public int? FailAfter { get; init; }
+
+        /// <summary>When set (<c>endpoint_override</c>, served only), the payload's <c>endpoint.url</c> is this text
+        /// and no service is hosted: how a runner's check of a malformed endpoint is reached.</summary>
+        public string? EndpointOverride { get; init; }
+    }
 }

@@ -70,6 +70,11 @@ public sealed class FeatureTagLintTests
                 implied.Add("UsesTestStreamWithProcessingTime");
             }
 
+            if (s.Pipeline.Transforms.Any(t => t.Payload is TransformPayload.TestStream { Served: true }))
+            {
+                implied.Add("UsesTestStreamService");
+            }
+
             if (s.Pipeline.Transforms.Any(t => t.SideInputs.Values.Any(si => si.View is SideInputView.Multimap or SideInputView.MultimapKeys)))
             {
                 implied.Add("UsesMultimapSideInputs");

@@ -221,7 +221,18 @@ internal static class PipelineReader
 
                 return new TransformPayload.FailOn(FunctionReader.Pred(s, map.Required("when"), "when"), map.String("message"));
             case ScenarioUrns.TestStream:
-                return new TransformPayload.TestStream([.. map.List("events").Select(e => TestStreamReader.Event(s, e, outputCoder, outputs))]);
+                var failAfter = map.OptLong("fail_after");
+                if (failAfter is < 0 or > int.MaxValue)
+                {
+                    throw map.Error("fail_after", $"{failAfter} is not a count of events (0 or more)");
+                }
+
+                return new TransformPayload.TestStream([.. map.List("events").Select(e => TestStreamReader.Event(s, e, outputCoder, outputs))])
+                {
+                    Served = map.OptBool("served") ?? false,
+                    FailAfter = (int?)failAfter,
+                    EndpointOverride = map.OptString("endpoint_override"),
+                };
             case ScenarioUrns.OffsetRangeSdf:
                 // Checked here, sent to the harness as written: the functions of the test SDF.
                 FunctionReader.Fn(s, map.Required("restriction"), "restriction");
@@ -255,6 +266,11 @@ internal static class PipelineReader
     public static ElementSpec Element(YamlSource s, YamlNode node, CoderSpec? coder)
     {
         var e = YamlMap.Open(s, node, "element", "elements");
+        if (e.Has("raw_hex"))
+        {
+            throw e.Error("raw_hex", "raw_hex (encoded bytes) is only for the elements of a TestStream");
+        }
+
         return new ElementSpec(Value(s, e.Required("value"), coder, "value"), e.Get("timestamp_ms") is { } t ? s.Timestamp(t, "timestamp_ms") : null);
     }
 

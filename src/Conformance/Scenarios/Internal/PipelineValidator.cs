@@ -6,7 +6,7 @@ namespace BeamConformance.Conformance.Scenarios.Internal;
 /// </summary>
 internal static class PipelineValidator
 {
-    public static void Validate(PipelineSpec pipeline)
+    public static void Validate(PipelineSpec pipeline, bool runFailureExpected)
     {
         foreach (var pc in pipeline.PCollections.Values.Where(pc => !pipeline.WindowingStrategies.ContainsKey(pc.Windowing)))
         {
@@ -42,11 +42,11 @@ internal static class PipelineValidator
                 }
             }
 
-            CheckShape(t, pipeline);
+            CheckShape(t, pipeline, runFailureExpected);
         }
     }
 
-    private static void CheckShape(TransformSpec t, PipelineSpec pipeline)
+    private static void CheckShape(TransformSpec t, PipelineSpec pipeline, bool runFailureExpected)
     {
         if (t.Opaque)
         {
@@ -86,7 +86,7 @@ internal static class PipelineValidator
 
         if (t.Payload is TransformPayload.TestStream ts)
         {
-            TestStreamChecks.Check(t, ts, pipeline);
+            TestStreamChecks.Check(t, ts, pipeline, runFailureExpected);
         }
 
         if (t.Urn == ScenarioUrns.ReadSideInputs && t.SideInputs.Count == 0)

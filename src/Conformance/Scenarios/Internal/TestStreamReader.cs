@@ -2,7 +2,11 @@ using YamlDotNet.RepresentationModel;
 
 namespace BeamConformance.Conformance.Scenarios.Internal;
 
-/// <summary>Reads the events of a <c>beam:transform:teststream:v1</c> payload (format version 2).</summary>
+/// <summary>
+/// Reads the events of a <c>beam:transform:teststream:v1</c> payload (format version 2). What only a served
+/// TestStream expecting a failure at run may carry (<c>raw_hex</c> elements, <c>empty</c> events, advances that are not
+/// positive) is read here and refused elsewhere by <see cref="TestStreamChecks"/>.
+/// </summary>
 internal static class TestStreamReader
 {
     public static TestStreamEvent Event(YamlSource s, YamlNode node, CoderSpec? coder, IReadOnlyDictionary<string, string> outputs)
@@ -12,7 +16,7 @@ internal static class TestStreamReader
         switch (variant)
         {
             case "add_elements":
-                var elements = map.List("elements").Select(e => PipelineReader.Element(s, e, coder)).ToList();
+                var elements = map.List("elements").Select(e => Element(s, e, coder)).ToList();
                 if (!map.Has("elements"))
                 {
                     throw map.Error("elements", "required key is missing");
@@ -27,10 +31,34 @@ internal static class TestStreamReader
                 return new TestStreamEvent.AddElements(Tag(map, outputs), elements);
             case "advance_watermark":
                 return new TestStreamEvent.AdvanceWatermark(Tag(map, outputs), s.Timestamp(map.Required("new_watermark_ms"), "new_watermark_ms"));
+            case "empty":
+                return new TestStreamEvent.Empty();
             default:
-                var by = map.Long("advance_ms");
-                return by > 0 ? new TestStreamEvent.AdvanceProcessingTime(by) : throw map.Error("advance_ms", "must be > 0 (processing time only moves forward)");
+                return new TestStreamEvent.AdvanceProcessingTime(map.Long("advance_ms"));
         }
+    }
+
+    // An element typed by the coder, or written as its encoded bytes (raw_hex, lower-case hex).
+    private static ElementSpec Element(YamlSource s, YamlNode node, CoderSpec? coder)
+    {
+        if (node is not YamlMappingNode m || !m.Children.ContainsKey(new YamlScalarNode("raw_hex")))
+        {
+            return PipelineReader.Element(s, node, coder);
+        }
+
+        var e = YamlMap.Open(s, node, "element", "elements");
+        if (e.Has("value"))
+        {
+            throw e.Error("raw_hex", "an element has value or raw_hex, not both");
+        }
+
+        var hex = e.String("raw_hex");
+        if (hex.Length % 2 != 0 || !hex.All(char.IsAsciiHexDigitLower))
+        {
+            throw e.Error("raw_hex", $"'{hex}' is not lower-case hex bytes");
+        }
+
+        return new ElementSpec(new RawEncodedElement(Convert.FromHexString(hex)), e.Get("timestamp_ms") is { } t ? s.Timestamp(t, "timestamp_ms") : null);
     }
 
     // The tag given, or the only output's tag when the transform has exactly one output.
