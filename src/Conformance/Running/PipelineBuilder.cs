@@ -70,7 +70,14 @@ public static class PipelineBuilder
         var pipeline = new Pipeline { Components = components };
         foreach (var transform in scenario.Pipeline.Transforms)
         {
-            pipeline.RootTransformIds.Add(TransformTranslator.Add(context, transform));
+            var id = TransformTranslator.Add(context, transform);
+            if (transform.UniqueName is { } uniqueName)
+            {
+                // The id stays the name (what captures, metrics and messages key on); only unique_name differs.
+                components.Transforms[id].UniqueName = uniqueName;
+            }
+
+            pipeline.RootTransformIds.Add(id);
         }
 
         pipeline.Requirements.Add(scenario.Pipeline.Requirements);

@@ -30,7 +30,7 @@ public static class ScenarioFormat
         ["time_transform"] = "delay_ms align_to",
         ["align_to"] = "period_ms offset_ms",
         ["or_finally"] = "main finally",
-        ["transform"] = "name urn inputs side_inputs outputs payload opaque",
+        ["transform"] = "name urn inputs side_inputs outputs payload opaque unique_name",
         ["side_input"] = "pcollection view default",
         ["payload"] = "values elements fn predicate key routes when message events emit fail_once_on time_sorted on_element on_timer expiry_family restriction output timestamp_per_offset_ms initial_split_size await_split timeout_ms checkpoint side_input restriction_reads_side_input watermark times answer served fail_after endpoint_override",
         ["checkpoint"] = "after delay_ms",

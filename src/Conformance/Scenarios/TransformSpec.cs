@@ -17,4 +17,11 @@ public sealed record TransformSpec(
     IReadOnlyDictionary<string, string> Outputs,
     TransformPayload Payload,
     bool Opaque,
-    SourceLocation Location);
+    SourceLocation Location)
+{
+    /// <summary>
+    /// The PTransform's <c>unique_name</c> when the scenario gives one (<c>unique_name:</c>), else null: the name is
+    /// then <see cref="Name"/>, which is always the transform id. A runner's messages may name a transform by both.
+    /// </summary>
+    public string? UniqueName { get; init; }
+}

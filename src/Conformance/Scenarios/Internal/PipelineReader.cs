@@ -54,12 +54,18 @@ internal static class PipelineReader
 
         var transforms = new List<TransformSpec>();
         var names = new HashSet<string>(StringComparer.Ordinal);
+        var uniqueNames = new HashSet<string>(StringComparer.Ordinal);
         foreach (var t in map.List("transforms"))
         {
             var transform = Transform(s, t, pcollections);
             if (!names.Add(transform.Name))
             {
                 throw s.Error(t, "name", $"transform name '{transform.Name}' is used twice");
+            }
+
+            if (!uniqueNames.Add(transform.UniqueName ?? transform.Name))
+            {
+                throw s.Error(t, transform.UniqueName is null ? "name" : "unique_name", $"unique name '{transform.UniqueName ?? transform.Name}' is used twice (a PTransform's unique_name is unique in its pipeline; without unique_name it is the name)");
             }
 
             transforms.Add(transform);
@@ -179,7 +185,13 @@ internal static class PipelineReader
             }
         }
 
-        return new TransformSpec(name, urn, map.Strings("inputs"), sideInputs, outputs, payload, opaque, map.Location);
+        var uniqueName = map.OptString("unique_name");
+        if (uniqueName is { Length: 0 })
+        {
+            throw map.Error("unique_name", "a unique name is not empty (leave the key out to use the name)");
+        }
+
+        return new TransformSpec(name, urn, map.Strings("inputs"), sideInputs, outputs, payload, opaque, map.Location) { UniqueName = uniqueName };
     }
 
     private static TransformPayload Payload(YamlSource s, YamlNode node, string urn, IReadOnlySet<string> allowed, CoderSpec? outputCoder, IReadOnlyDictionary<string, string> outputs)
