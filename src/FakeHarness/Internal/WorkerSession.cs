@@ -157,11 +157,26 @@ internal sealed class WorkerSession : IAsyncDisposable
         return channel.CreateCallInvoker();
     }
 
-    public DataChannel GetDataChannel(string url) =>
-        _dataChannels.GetOrAdd(url, u => new DataChannel(OpenInvoker(u), Headers, u, _stop!.Token));
+    // One data stream and one state stream per endpoint, opened by whichever bundle needs it first, as Beam's SDK
+    // harnesses do (Python's GrpcClientDataChannelFactory and GrpcStateHandlerFactory cache theirs per URL under a lock).
+    // ConcurrentDictionary.GetOrAdd may run its factory twice when two bundles start at once: the stream it drops
+    // would still be open, the runner (which sends on the worker's latest data stream) could send a bundle's input
+    // there, and the bundle would wait for it forever. Hence the lock.
+    public DataChannel GetDataChannel(string url)
+    {
+        lock (_dataChannels)
+        {
+            return _dataChannels.TryGetValue(url, out var known) ? known : _dataChannels[url] = new DataChannel(OpenInvoker(url), Headers, url, _stop!.Token);
+        }
+    }
 
-    public StateChannel GetStateChannel(string url) =>
-        _stateChannels.GetOrAdd(url, u => new StateChannel(OpenInvoker(u), Headers, u, _stop!.Token));
+    public StateChannel GetStateChannel(string url)
+    {
+        lock (_stateChannels)
+        {
+            return _stateChannels.TryGetValue(url, out var known) ? known : _stateChannels[url] = new StateChannel(OpenInvoker(url), Headers, url, _stop!.Token);
+        }
+    }
 
     private async Task WriteResponsesAsync(IClientStreamWriter<InstructionResponse> stream, CancellationToken stop)
     {
