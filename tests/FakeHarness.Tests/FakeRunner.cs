@@ -24,6 +24,7 @@ internal sealed class FakeRunner : IAsyncDisposable
     private readonly ConcurrentDictionary<(string, string), DataReceived> _received = new();
     private readonly SemaphoreSlim _dataWrite = new(1, 1);
     private long _nextInstruction;
+    private int _dataStreamsOpened;
 
     private FakeRunner()
     {
@@ -51,6 +52,9 @@ internal sealed class FakeRunner : IAsyncDisposable
     public ConcurrentQueue<LogEntry> Logs { get; } = new();
 
     public Struct PipelineOptions { get; } = new();
+
+    /// <summary>How many BeamFnData streams the harness has opened.</summary>
+    public int DataStreamsOpened => Volatile.Read(ref _dataStreamsOpened);
 
     public static async Task<FakeRunner> StartAsync()
     {
@@ -143,6 +147,7 @@ internal sealed class FakeRunner : IAsyncDisposable
 
     private async Task DataAsync(IAsyncStreamReader<Elements> requests, IServerStreamWriter<Elements> responses, ServerCallContext context)
     {
+        Interlocked.Increment(ref _dataStreamsOpened);
         _dataStream.TrySetResult(responses);
         while (await requests.MoveNext(context.CancellationToken))
         {
