@@ -24,7 +24,7 @@ public sealed class ScenarioCheckerTests
         // The job failed: outputs are not compared, the failure is reported with the job's messages.
         { "failed", "impulse/exact_bytes", ObservedOutcome.Ran(JobState.Failed, "harness crashed"), [], new([("impulse", ImpulseBytes)], [], [], []), "job ended FAILED, expected DONE; messages: harness crashed" },
         // A prepare-rejection scenario with the expected status and message.
-        { "rejected", "prepare/unknown_transform_urn", ObservedOutcome.PrepareFailed("INVALID_ARGUMENT", "transform Mystery: unknown URN beamconformance:transform:does_not_exist:v1"), [], ProtocolLog.Empty, null },
+        { "rejected", "prepare/unknown_transform_urn", ObservedOutcome.PrepareFailed("INVALID_ARGUMENT", "pipeline not supported by the ReferenceRunner (1 problem): Mystery: transform URN 'beamconformance:transform:does_not_exist:v1': unknown or unsupported leaf transform"), [], ProtocolLog.Empty, null },
         // A run-failure scenario whose message fragment is missing.
         { "message", "pardo/fail_on_element", ObservedOutcome.Ran(JobState.Failed, "bundle failed"), [], ProtocolLog.Empty, "'deliberate failure 7f3a' not found in the job's messages: bundle failed" },
     };
