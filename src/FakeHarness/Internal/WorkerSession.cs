@@ -162,19 +162,15 @@ internal sealed class WorkerSession : IAsyncDisposable
     // ConcurrentDictionary.GetOrAdd may run its factory twice when two bundles start at once: the stream it drops
     // would still be open, the runner (which sends on the worker's latest data stream) could send a bundle's input
     // there, and the bundle would wait for it forever. Hence the lock.
-    public DataChannel GetDataChannel(string url)
-    {
-        lock (_dataChannels)
-        {
-            return _dataChannels.TryGetValue(url, out var known) ? known : _dataChannels[url] = new DataChannel(OpenInvoker(url), Headers, url, _stop!.Token);
-        }
-    }
+    public DataChannel GetDataChannel(string url) => OpenOnce(_dataChannels, url, u => new DataChannel(OpenInvoker(u), Headers, u, _stop!.Token));
 
-    public StateChannel GetStateChannel(string url)
+    public StateChannel GetStateChannel(string url) => OpenOnce(_stateChannels, url, u => new StateChannel(OpenInvoker(u), Headers, u, _stop!.Token));
+
+    private static T OpenOnce<T>(ConcurrentDictionary<string, T> channels, string url, Func<string, T> open)
     {
-        lock (_stateChannels)
+        lock (channels)
         {
-            return _stateChannels.TryGetValue(url, out var known) ? known : _stateChannels[url] = new StateChannel(OpenInvoker(url), Headers, url, _stop!.Token);
+            return channels.TryGetValue(url, out var known) ? known : channels[url] = open(url);
         }
     }
 

@@ -74,7 +74,6 @@ internal sealed class StageBundleRunner(
         using var stageScope = ExecutionLog.StageScope(logger, stage.StageId.Value);
         using var bundleScope = ExecutionLog.BundleScope(logger, instructionId);
         var committed = false;
-        var inEngine = false;
         try
         {
             var sideInputs = stage.SideInputs.Count > 0 ? new SideInputStateSource(engine, stage) : null;
@@ -159,13 +158,14 @@ internal sealed class StageBundleRunner(
                 ],
                 Timers = timers?.Summary(CellsAfter(state!, transaction)),
             });
-            inEngine = true;
+
+            // In the engine from here: the bundle can no longer be failed or retried.
+            committed = true;
             transaction?.Commit();
             timers?.Commit();
             context.Metrics.Commit(metricsKey, finalMetrics);
             lateData.UpdateCounters();
             ExecutionLog.BundleCommitted(logger, context.JobId, bundle.Id.ToString(), stage.StageId.Value, bundle.ElementCount, produced);
-            committed = true;
 
             // After the commit (outputs, user state and metrics durable), never before and never for a failed attempt.
             await BundleFinalization.FinalizeIfAskedAsync(connection, outcome.Response, instructionId, context, logger, cancellationToken).ConfigureAwait(false);
@@ -179,7 +179,7 @@ internal sealed class StageBundleRunner(
             context.Metrics.Abandon(metricsKey);
             engine.FailBundle(bundle.Id, "the job was cancelled");
         }
-        catch (Exception e) when (!inEngine)
+        catch (Exception e) when (!committed)
         {
             // Past the engine's commit the bundle can no longer be failed or retried: only a ReferenceRunner bug throws
             // there, and it leaves this method for JobRun, which fails the job naming the bundle.
