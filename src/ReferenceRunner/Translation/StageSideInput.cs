@@ -14,10 +14,10 @@ namespace BeamConformance.ReferenceRunner.Translation;
 /// <param name="AccessPatternUrn"><c>beam:side_input:iterable:v1</c> or <c>beam:side_input:multimap:v1</c>.</param>
 /// <param name="Coding">The side PCollection's wire coding (as the descriptor declares it, so stored bytes are returned as is).</param>
 /// <remarks>
-/// Iterable: the response is the concatenation of the elements' nested encodings by <see cref="WireCoding.ElementCoder"/>.
-/// Multimap: the request key is encoded by <see cref="KeyCoder"/>, the response is the values' nested encodings by
-/// <see cref="ValueCoder"/>; multimap keys: the keys' nested encodings. The window in the request is encoded by
-/// <see cref="WindowCoder"/>.
+/// The runner stores a side input's elements as the bytes the SDK wrote and answers a read with them as they are:
+/// iterable, the concatenated nested encodings of the elements (by <see cref="WireCoding.ElementCoder"/>); multimap,
+/// the values of the KV elements whose key bytes equal the request's key; multimap keys, the distinct key bytes. Only
+/// the window in the request is decoded, by <see cref="WindowCoder"/> (Execution/Internal/SideInputStateSource.cs).
 /// </remarks>
 public sealed record StageSideInput(string TransformId, string LocalName, PCollectionId PCollection, string AccessPatternUrn, WireCoding Coding)
 {
@@ -30,12 +30,6 @@ public sealed record StageSideInput(string TransformId, string LocalName, PColle
 
     /// <summary>True for <c>beam:side_input:multimap:v1</c>.</summary>
     public bool IsMultimap => AccessPatternUrn == Urns.SideInputs.Multimap;
-
-    /// <summary>The key coder of a multimap side input (the KV's key component); null for iterable.</summary>
-    public Coder? KeyCoder => IsMultimap ? Coding.KeyCoder : null;
-
-    /// <summary>The coder of the values returned: the KV's value component for multimap, the element coder for iterable.</summary>
-    public Coder ValueCoder => IsMultimap ? Coding.ValueCoder! : Coding.ElementCoder;
 
     /// <summary>The window coder of the side PCollection.</summary>
     public Coder WindowCoder => Coding.WindowCoder;

@@ -150,9 +150,8 @@ public sealed class DescriptorTests
         var copy = descriptor.Pcollections["s.out/runner-safe"];
         Assert.Equal("beam:coder:length_prefix:v1(beam:coder:genericobjectjs:v1)", CoderTree(descriptor, copy.CoderId));
         Assert.Equal("global", copy.WindowingStrategyId);
-        Assert.Equal("beam:coder:length_prefix:v1(beam:coder:genericobjectjs:v1)", side.ValueCoder.ToString());
+        Assert.Equal("beam:coder:length_prefix:v1(beam:coder:genericobjectjs:v1)", side.Coding.ElementCoder.ToString());
         Assert.Equal("beam:coder:global_window:v1", side.WindowCoder.ToString());
-        Assert.Null(side.KeyCoder);
     }
 
     [Fact]
