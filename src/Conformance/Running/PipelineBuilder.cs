@@ -52,6 +52,12 @@ public static class PipelineBuilder
         };
         environment.Capabilities.Add(HarnessUrns.Capabilities);
         components.Environments[HarnessUrns.EnvironmentId] = environment;
+        foreach (var (id, added) in scenario.Pipeline.Environments)
+        {
+            var copy = added.Harness ? environment.Clone() : new Org.Apache.Beam.Model.Pipeline.V1.Environment { Urn = added.Urn };
+            copy.Capabilities.Add(added.Capabilities);
+            components.Environments[id] = copy;
+        }
 
         foreach (var (id, strategy) in scenario.Pipeline.WindowingStrategies)
         {
@@ -75,6 +81,11 @@ public static class PipelineBuilder
             {
                 // The id stays the name (what captures, metrics and messages key on); only unique_name differs.
                 components.Transforms[id].UniqueName = uniqueName;
+            }
+
+            if (transform.EnvironmentId is { } environmentId)
+            {
+                components.Transforms[id].EnvironmentId = environmentId;
             }
 
             pipeline.RootTransformIds.Add(id);

@@ -17,6 +17,9 @@ public sealed record PipelineSpec(
     /// <summary>The predefined id of the global strategy (global window, every Beam default); it may not be redefined.</summary>
     public const string GlobalStrategyId = "global";
 
+    /// <summary>Environments added beside the FakeHarness's (<c>environments:</c>), by id, in file order; empty when none.</summary>
+    public IReadOnlyDictionary<string, EnvironmentSpec> Environments { get; init; } = new Dictionary<string, EnvironmentSpec>();
+
     /// <summary>The strategy of PCollection <paramref name="pcollectionId"/>.</summary>
     /// <exception cref="KeyNotFoundException">The PCollection or its strategy is not declared.</exception>
     public WindowingStrategy StrategyOf(string pcollectionId) => WindowingStrategies[PCollections[pcollectionId].Windowing];

@@ -24,4 +24,10 @@ public sealed record TransformSpec(
     /// then <see cref="Name"/>, which is always the transform id. A runner's messages may name a transform by both.
     /// </summary>
     public string? UniqueName { get; init; }
+
+    /// <summary>
+    /// The PTransform's <c>environment_id</c> when the scenario sets it (<c>environment:</c>, possibly empty for none),
+    /// else null: the builder's choice (the FakeHarness's environment for an SDK transform, none for a runner one).
+    /// </summary>
+    public string? EnvironmentId { get; init; }
 }

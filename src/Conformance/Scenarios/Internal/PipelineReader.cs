@@ -76,7 +76,7 @@ internal static class PipelineReader
             throw map.Error("transforms", "a pipeline needs at least one transform");
         }
 
-        return new PipelineSpec(strategies, pcollections, transforms, map.Strings("requirements"));
+        return new PipelineSpec(strategies, pcollections, transforms, map.Strings("requirements")) { Environments = Environments(s, map) };
     }
 
     private static IEnumerable<((string Text, YamlNode Node) Key, YamlNode Value)> Entries(YamlSource s, YamlNode node, string key)
@@ -191,7 +191,37 @@ internal static class PipelineReader
             throw map.Error("unique_name", "a unique name is not empty (leave the key out to use the name)");
         }
 
-        return new TransformSpec(name, urn, map.Strings("inputs"), sideInputs, outputs, payload, opaque, map.Location) { UniqueName = uniqueName };
+        return new TransformSpec(name, urn, map.Strings("inputs"), sideInputs, outputs, payload, opaque, map.Location) { UniqueName = uniqueName, EnvironmentId = map.OptString("environment") };
+    }
+
+    // pipeline.environments: id → {urn, capabilities} or {harness: true, capabilities}.
+    private static Dictionary<string, EnvironmentSpec> Environments(YamlSource s, YamlMap pipeline)
+    {
+        var environments = new Dictionary<string, EnvironmentSpec>(StringComparer.Ordinal);
+        if (pipeline.Get("environments") is not { } node)
+        {
+            return environments;
+        }
+
+        foreach (var (id, value) in Entries(s, node, "environments"))
+        {
+            var e = YamlMap.Open(s, value, "environment", id.Text);
+            if (id.Text == FakeHarness.HarnessUrns.EnvironmentId)
+            {
+                throw s.Error(id.Node, id.Text, $"'{id.Text}' is the FakeHarness's own environment; give an added one another id");
+            }
+
+            var harness = e.OptBool("harness") ?? false;
+            var urn = e.OptString("urn");
+            if (harness == urn is not null)
+            {
+                throw s.Error(id.Node, id.Text, "an environment has either a urn or harness: true");
+            }
+
+            environments[id.Text] = new EnvironmentSpec(id.Text, urn, e.Strings("capabilities"), harness);
+        }
+
+        return environments;
     }
 
     private static TransformPayload Payload(YamlSource s, YamlNode node, string urn, IReadOnlySet<string> allowed, CoderSpec? outputCoder, IReadOnlyDictionary<string, string> outputs)
