@@ -30,9 +30,10 @@ public abstract record JobApiStep
     /// <param name="MessageContains">Fragments some job message contains (each).</param>
     /// <param name="WarningContains">Fragments some JOB_MESSAGE_WARNING message contains (each); null or empty for none.</param>
     /// <param name="WarningCounts">Fragment → exactly how many JOB_MESSAGE_WARNING messages contain it (0: none does); null or empty for none.</param>
+    /// <param name="MessageCounts">Fragment → exactly how many job messages of any importance contain it (0: none does); null or empty for none.</param>
     public sealed record ExpectMessageStream(
         IReadOnlyList<JobState> StatesSubsequence, IReadOnlyList<string> MessageContains, IReadOnlyList<string>? WarningContains = null,
-        IReadOnlyDictionary<string, long>? WarningCounts = null) : JobApiStep;
+        IReadOnlyDictionary<string, long>? WarningCounts = null, IReadOnlyDictionary<string, long>? MessageCounts = null) : JobApiStep;
 
     /// <summary><c>expect_metric</c>: a MonitoringInfo from GetJobMetrics.</summary>
     /// <param name="Urn">MonitoringInfo URN.</param>

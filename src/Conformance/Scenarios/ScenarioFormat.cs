@@ -68,7 +68,7 @@ public static class ScenarioFormat
         ["job_step"] = "wait_for cancel expect_state expect_state_stream expect_message_stream expect_metric call expect_pipeline expect_listed",
         ["expect_state_stream"] = "subsequence last",
         ["cancel"] = "answers",
-        ["expect_message_stream"] = "states_subsequence message_contains warning_contains warning_counts",
+        ["expect_message_stream"] = "states_subsequence message_contains warning_contains warning_counts message_counts",
         ["expect_metric"] = "urn pcollection transform name namespace kind at_least equals payload_hex",
         ["call"] = "method job_id expect_status",
         ["expectations"] = "runner entries",

@@ -98,6 +98,15 @@ internal sealed class JobApiStepRunner(JobService.JobServiceClient client, strin
                     }
                 }
 
+                foreach (var (fragment, expected) in m.MessageCounts ?? new Dictionary<string, long>())
+                {
+                    var found = texts.Count(t => t.Contains(fragment, StringComparison.Ordinal));
+                    if (found != expected)
+                    {
+                        problems.Add($"{found} job message(s) contain \"{fragment}\", expected {expected} (messages: {(texts.Count == 0 ? "none" : string.Join(" | ", texts))})");
+                    }
+                }
+
                 return problems.Count == 0 ? null : string.Join("; ", problems);
             case JobApiStep.ExpectMetric metric:
                 return await MetricAsync(metric, ct).ConfigureAwait(false);

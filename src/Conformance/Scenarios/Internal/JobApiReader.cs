@@ -33,7 +33,7 @@ internal static class JobApiReader
                 break;
             case "expect_message_stream":
                 var ms = YamlMap.Open(s, arg, variant, variant);
-                step = new JobApiStep.ExpectMessageStream(StateList(ms, "states_subsequence"), ms.Strings("message_contains"), ms.Strings("warning_contains"), WarningCounts(s, ms));
+                step = new JobApiStep.ExpectMessageStream(StateList(ms, "states_subsequence"), ms.Strings("message_contains"), ms.Strings("warning_contains"), Counts(s, ms, "warning_counts", "warnings"), Counts(s, ms, "message_counts", "messages"));
                 break;
             case "expect_metric":
                 var em = YamlMap.Open(s, arg, variant, variant);
@@ -60,27 +60,28 @@ internal static class JobApiReader
         return step with { Location = s.At(node) };
     }
 
-    // warning_counts: a mapping of message fragment → how many warnings contain it (an integer >= 0).
-    private static Dictionary<string, long> WarningCounts(YamlSource s, YamlMap map)
+    // warning_counts / message_counts: a mapping of message fragment → how many warnings (messages of any importance)
+    // contain it (an integer >= 0).
+    private static Dictionary<string, long> Counts(YamlSource s, YamlMap map, string key, string what)
     {
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
-        if (map.Get("warning_counts") is not { } node)
+        if (map.Get(key) is not { } node)
         {
             return counts;
         }
 
         if (node is not YamlMappingNode mapping)
         {
-            throw s.Error(node, "warning_counts", $"expected a mapping of message fragment → count, got {YamlMap.Describe(node)}");
+            throw s.Error(node, key, $"expected a mapping of message fragment → count, got {YamlMap.Describe(node)}");
         }
 
         foreach (var (k, v) in mapping.Children)
         {
-            var fragment = s.String(k, "warning_counts");
+            var fragment = s.String(k, key);
             var count = s.Long(v, fragment);
             if (count < 0 || !counts.TryAdd(fragment, count))
             {
-                throw s.Error(k, fragment, count < 0 ? "a count of warnings is not negative" : "duplicate key");
+                throw s.Error(k, fragment, count < 0 ? $"a count of {what} is not negative" : "duplicate key");
             }
         }
 
