@@ -12,6 +12,13 @@ public abstract record JobApiStep
     /// <param name="States">Accepted states.</param>
     public sealed record WaitFor(IReadOnlyList<JobState> States) : JobApiStep;
 
+    /// <summary>
+    /// <c>wait_for_message</c>: wait until a message of the recorded message stream (any importance, as
+    /// <c>IMPORTANCE: text</c>) contains the fragment; fails at the scenario's deadline or when the stream ends without it.
+    /// </summary>
+    /// <param name="Fragment">The text to wait for (ordinal, not empty).</param>
+    public sealed record WaitForMessage(string Fragment) : JobApiStep;
+
     /// <summary><c>cancel</c>: call Cancel (status OK).</summary>
     /// <param name="Answers">States the CancelJobResponse may carry; empty for any.</param>
     public sealed record Cancel(IReadOnlyList<JobState> Answers) : JobApiStep;

@@ -65,7 +65,7 @@ public static class ScenarioFormat
         ["timers"] = "direction family timers_hex ordered",
         ["user_state_cache_tokens"] = "count at_least at_most",
         ["instructions"] = "kind count at_least at_most",
-        ["job_step"] = "wait_for cancel expect_state expect_state_stream expect_message_stream expect_metric call expect_pipeline expect_listed",
+        ["job_step"] = "wait_for wait_for_message cancel expect_state expect_state_stream expect_message_stream expect_metric call expect_pipeline expect_listed",
         ["expect_state_stream"] = "subsequence last",
         ["cancel"] = "answers",
         ["expect_message_stream"] = "states_subsequence message_contains warning_contains warning_counts message_counts",

@@ -2,7 +2,10 @@ using BeamConformance.Conformance.Scenarios;
 
 namespace BeamConformance.Conformance.Tests.Scenarios;
 
-/// <summary>The optional <c>expect_message_stream</c> key <c>message_counts</c>: fragment → messages of any importance containing it.</summary>
+/// <summary>
+/// The optional <c>expect_message_stream</c> key <c>message_counts</c> (fragment → messages of any importance containing it)
+/// and the job_api step <c>wait_for_message</c>.
+/// </summary>
 public sealed class MessageCountsLoaderTests
 {
     private const string Valid = """
@@ -36,6 +39,24 @@ public sealed class MessageCountsLoaderTests
 
         var without = ScenarioLoader.Load(Valid.Replace("message_counts: {\"bundle retries\": 0, \"execution mode\": 1}", "message_contains: [mode]", StringComparison.Ordinal), "t.yaml");
         Assert.Empty(Assert.IsType<JobApiStep.ExpectMessageStream>(without.JobApi[1]).MessageCounts!);
+    }
+
+    [Fact]
+    public void Wait_for_message_is_read()
+    {
+        var s = ScenarioLoader.Load(Valid.Replace("  - wait_for: [DONE]", "  - wait_for_message: \"retries\"", StringComparison.Ordinal), "t.yaml");
+
+        Assert.Equal("retries", Assert.IsType<JobApiStep.WaitForMessage>(s.JobApi[0]).Fragment);
+    }
+
+    [Theory]
+    [InlineData("\"\"", "key 'wait_for_message': name a non-empty message fragment")]
+    [InlineData("[a]", "wait_for_message")]
+    public void Bad_wait_for_message_is_an_error(string fragment, string expected)
+    {
+        var error = Assert.Throws<ScenarioFormatException>(() => ScenarioLoader.Load(Valid.Replace("  - wait_for: [DONE]", "  - wait_for_message: " + fragment, StringComparison.Ordinal), "t.yaml"));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

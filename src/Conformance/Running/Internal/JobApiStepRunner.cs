@@ -57,6 +57,28 @@ internal sealed class JobApiStepRunner(JobService.JobServiceClient client, strin
         return last;
     }
 
+    // Polls the recorded message stream until a message contains the fragment; the problem when the stream ends first
+    // or the deadline passes.
+    private async Task<string?> WaitForMessageAsync(string fragment, CancellationToken ct)
+    {
+        while (true)
+        {
+            var ended = await streams.WaitEndedAsync(TimeSpan.Zero).ConfigureAwait(false);
+            var texts = streams.MessageTexts;
+            if (texts.Any(t => t.Contains(fragment, StringComparison.Ordinal)))
+            {
+                return null;
+            }
+
+            if (ended || DateTime.UtcNow >= deadline)
+            {
+                return $"no job message contained \"{fragment}\" {(ended ? "when the message stream ended" : "by the deadline")} (messages: {(texts.Count == 0 ? "none" : string.Join(" | ", texts))})";
+            }
+
+            await Task.Delay(Poll, ct).ConfigureAwait(false);
+        }
+    }
+
     private async Task<string?> StepAsync(JobApiStep step, CancellationToken ct)
     {
         switch (step)
@@ -64,6 +86,8 @@ internal sealed class JobApiStepRunner(JobService.JobServiceClient client, strin
             case JobApiStep.WaitFor w:
                 var reached = await WaitForAsync(w.States, ct).ConfigureAwait(false);
                 return reached is { } r && w.States.Contains(r) ? null : $"the job did not reach {string.Join("|", w.States)} (last state {reached?.ToString() ?? "none"})";
+            case JobApiStep.WaitForMessage w:
+                return await WaitForMessageAsync(w.Fragment, ct).ConfigureAwait(false);
             case JobApiStep.Cancel c:
                 var answer = StatusNames.Of((await client.CancelAsync(new CancelJobRequest { JobId = jobId }, Options(ct)).ResponseAsync.ConfigureAwait(false)).State);
                 return c.Answers.Count == 0 || (answer is { } a && c.Answers.Contains(a))

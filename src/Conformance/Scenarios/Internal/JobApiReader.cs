@@ -25,6 +25,10 @@ internal static class JobApiReader
                 var states = s.Sequence(arg, variant).Select(n => State(s, n, variant)).ToList();
                 step = states.Count > 0 ? new JobApiStep.WaitFor(states) : throw s.Error(arg, variant, "name at least one state");
                 break;
+            case "wait_for_message":
+                var fragment = s.String(arg, variant);
+                step = fragment.Length > 0 ? new JobApiStep.WaitForMessage(fragment) : throw s.Error(arg, variant, "name a non-empty message fragment");
+                break;
             case "cancel": step = new JobApiStep.Cancel(StateList(YamlMap.Open(s, arg, variant, variant), "answers")); break;
             case "expect_state": step = new JobApiStep.ExpectState(State(s, arg, variant)); break;
             case "expect_state_stream":
