@@ -130,7 +130,29 @@ public static class PipelineBuilder
             pipeline.Requirements.Add(Model.Urns.Requirements.TimeSortedInput);
         }
 
+        if (scenario.EnvironmentId is { } environmentId)
+        {
+            RenameEnvironment(components, environmentId);
+        }
+
         return pipeline;
+    }
+
+    // The scenario's environment_id: the harness environment under another id, everywhere the pipeline names it.
+    private static void RenameEnvironment(Components components, string environmentId)
+    {
+        var environment = components.Environments[HarnessUrns.EnvironmentId];
+        components.Environments.Remove(HarnessUrns.EnvironmentId);
+        components.Environments[environmentId] = environment;
+        foreach (var transform in components.Transforms.Values.Where(static t => t.EnvironmentId == HarnessUrns.EnvironmentId))
+        {
+            transform.EnvironmentId = environmentId;
+        }
+
+        foreach (var strategy in components.WindowingStrategies.Values.Where(static w => w.EnvironmentId == HarnessUrns.EnvironmentId))
+        {
+            strategy.EnvironmentId = environmentId;
+        }
     }
 
     /// <summary>Shared state while building one pipeline.</summary>

@@ -51,6 +51,14 @@ public sealed record Scenario(
     /// </summary>
     public IReadOnlyDictionary<string, object> PipelineOptions { get; init; } = new Dictionary<string, object>();
 
+    /// <summary>
+    /// The optional <c>environment_id</c> key: the id the submitted pipeline gives the FakeHarness's environment (its
+    /// components' key and every SDK transform's and windowing strategy's <c>environment_id</c>) instead of
+    /// <c>fakeharness</c>; null when absent. A pipeline names its environments freely, so a runner must not trust the
+    /// id's characters (e.g. in a worker id sent as gRPC metadata, printable ASCII only).
+    /// </summary>
+    public string? EnvironmentId { get; init; }
+
     /// <summary>The scenario's area (first id segment).</summary>
     public string Area => Id.Area;
 

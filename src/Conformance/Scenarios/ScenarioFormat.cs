@@ -15,7 +15,7 @@ public static class ScenarioFormat
     /// <summary>Object kind (schema <c>$defs</c> name) → its allowed keys.</summary>
     public static IReadOnlyDictionary<string, IReadOnlySet<string>> Keys { get; } = Build(new()
     {
-        ["scenario"] = "format id description spec features timeout_ms split_mode drain max_bundle_attempts pipeline_options pipeline expect job_api",
+        ["scenario"] = "format id description spec features timeout_ms split_mode drain max_bundle_attempts pipeline_options environment_id pipeline expect job_api",
         ["pipeline"] = "windowing_strategies pcollections transforms requirements environments",
         ["environment"] = "urn capabilities harness",
         ["pcollection"] = "coder windowing bounded",

@@ -62,6 +62,12 @@ public static partial class ScenarioLoader
             throw root.Error("max_bundle_attempts", $"{attempts} is not from 1 to 100 (how many times the runner may run a failed bundle)");
         }
 
+        var environmentId = root.OptString("environment_id");
+        if (environmentId is { Length: 0 })
+        {
+            throw root.Error("environment_id", "an environment id is not empty");
+        }
+
         var pipelineOptions = PipelineOptions(source, root);
         var pipeline = PipelineReader.Read(source, root.Required("pipeline"));
         if (format < 2 && pipeline.Transforms.FirstOrDefault(t => t.Urn == ScenarioUrns.TestStream) is { } ts)
@@ -84,6 +90,7 @@ public static partial class ScenarioLoader
             Drain = root.OptBool("drain") ?? false,
             MaxBundleAttempts = (int?)attempts,
             PipelineOptions = pipelineOptions,
+            EnvironmentId = environmentId,
         };
     }
 
