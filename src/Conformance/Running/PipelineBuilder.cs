@@ -83,9 +83,9 @@ public static class PipelineBuilder
                 components.Transforms[id].UniqueName = uniqueName;
             }
 
-            if (transform.EnvironmentId is { } environmentId)
+            if (transform.EnvironmentId is { } transformEnvironment)
             {
-                components.Transforms[id].EnvironmentId = environmentId;
+                components.Transforms[id].EnvironmentId = transformEnvironment;
             }
 
             pipeline.RootTransformIds.Add(id);

@@ -84,7 +84,7 @@ public sealed class ServedTestStreamLoaderTests
     [Theory]
     // Each fault alone, in a TestStream that is not served, is refused naming the event and what is wrong.
     [InlineData("{empty: {}}", "event 0 has no case set")]
-    [InlineData("{advance_processing_time: {advance_ms: -5}}", "event 0 advances processing time by -5 ms (must be > 0)")]
+    [InlineData("{advance_processing_time: {advance_ms: -5}}", "event 0 advances processing time by -5 ms (must be >= 0)")]
     [InlineData("{add_elements: {elements: [{value: 1, timestamp_ms: 9223372036854776}]}}", "event 0 has an element timestamp outside Beam's range")]
     [InlineData("{add_elements: {elements: [{value: 1, timestamp_ms: -9223372036854776}]}}", "event 0 has an element timestamp outside Beam's range")]
     public void Each_fault_needs_a_served_run_failure(string e, string expected)

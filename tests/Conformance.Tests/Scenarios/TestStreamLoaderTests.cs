@@ -80,7 +80,7 @@ public sealed class TestStreamLoaderTests
     // An element without its timestamp.
     [InlineData("{value: [a, 1], timestamp_ms: 5}", "{value: [a, 1]}", "key 'timestamp_ms': a TestStream element needs its timestamp_ms")]
     // Processing time only moves forward.
-    [InlineData("advance_ms: 500", "advance_ms: 0", "key 'events': transform 'Events': event 2 advances processing time by 0 ms (must be > 0)")]
+    [InlineData("advance_ms: 500", "advance_ms: -1", "key 'events': transform 'Events': event 2 advances processing time by -1 ms (must be >= 0)")]
     // Outputs with different coders (the payload has one coder_id).
     [InlineData("side: {coder: \"kv<string_utf8,varint>\"", "side: {coder: \"kv<string_utf8,bytes>\"", "every output of a TestStream has the same coder")]
     // A bounded output.

@@ -5,7 +5,7 @@ namespace BeamConformance.Conformance.Scenarios.Internal;
 /// the rejection of a bad TestStream is tested): at least one output, UNBOUNDED outputs, one coder shared by all outputs (the payload has
 /// one <c>coder_id</c>), a coder the suite can encode, events naming known output tags, and per tag a watermark that
 /// never goes back. A served TestStream (<c>served: true</c>) whose scenario expects a failure at run may break the event
-/// rules (unknown tag, watermark going back, a processing-time advance that is not positive, <c>raw_hex</c> elements,
+/// rules (unknown tag, watermark going back, a processing-time advance that is negative, <c>raw_hex</c> elements,
 /// <c>empty</c> events, timestamps outside Beam's range): that is how a runner's checks of streamed events are reached.
 /// </summary>
 internal static class TestStreamChecks
@@ -73,7 +73,7 @@ internal static class TestStreamChecks
     private static string? Fault(TestStreamEvent e) => e switch
     {
         TestStreamEvent.Empty => "has no case set",
-        TestStreamEvent.AdvanceProcessingTime { AdvanceMillis: <= 0 } p => $"advances processing time by {p.AdvanceMillis} ms (must be > 0)",
+        TestStreamEvent.AdvanceProcessingTime { AdvanceMillis: < 0 } p => $"advances processing time by {p.AdvanceMillis} ms (must be >= 0)",
         TestStreamEvent.AddElements a when a.Elements.Any(static x => x.Value is RawEncodedElement) => "has a raw_hex element",
         TestStreamEvent.AddElements a when a.Elements.Any(static x => x.TimestampMillis is < Model.BeamTime.MinTimestampMillis or > Model.BeamTime.MaxTimestampMillis) =>
             "has an element timestamp outside Beam's range",

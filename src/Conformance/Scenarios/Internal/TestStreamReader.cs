@@ -5,7 +5,7 @@ namespace BeamConformance.Conformance.Scenarios.Internal;
 /// <summary>
 /// Reads the events of a <c>beam:transform:teststream:v1</c> payload (format version 2). What only a served
 /// TestStream expecting a failure at run may carry (<c>raw_hex</c> elements, <c>empty</c> events, advances that are not
-/// positive) is read here and refused elsewhere by <see cref="TestStreamChecks"/>.
+/// negative) is read here and refused elsewhere by <see cref="TestStreamChecks"/>.
 /// </summary>
 internal static class TestStreamReader
 {
