@@ -45,6 +45,13 @@ public sealed class SuiteHost : IAsyncDisposable
     /// </summary>
     public static FnApiOptions EmbeddedFnApiLimits { get; } = new() { StatePageBytes = 1024, MaxDataChunkBytes = 1024 };
 
+    /// <summary>
+    /// The suite's FakeHarness sends a data sink's output in <c>Elements.Data</c> chunks of about 1 KiB (its default is
+    /// 1 MiB), so a bundle's output of a few kilobytes reaches the runner in several chunks, which it must join
+    /// (testdata/README.md, "Values bigger than a page"); for any runner, embedded or not.
+    /// </summary>
+    public static int HarnessDataFlushBytes => 1024;
+
     /// <summary>The endpoint from <see cref="EndpointVariable"/>, or null when it is unset or empty.</summary>
     public static string? EndpointFromEnvironment() =>
         System.Environment.GetEnvironmentVariable(EndpointVariable) is { Length: > 0 } e ? e : null;
@@ -55,7 +62,7 @@ public sealed class SuiteHost : IAsyncDisposable
     /// <returns>The started host.</returns>
     public static async Task<SuiteHost> StartAsync(string? jobEndpoint, CancellationToken cancellationToken = default)
     {
-        var pool = new FakeHarnessWorkerPool(new CaptureStore(), new ProtocolRecorder());
+        var pool = new FakeHarnessWorkerPool(new CaptureStore(), new ProtocolRecorder(), new FakeHarnessOptions { DataFlushBytes = HarnessDataFlushBytes });
         await pool.StartAsync(cancellationToken).ConfigureAwait(false);
         ReferenceRunnerServer? embedded = null;
         if (jobEndpoint is null)
