@@ -39,7 +39,30 @@ public sealed class MisanswerTests
     [Fact]
     public void Every_kind_is_named_by_what_it_changes()
     {
-        Assert.All(Misanswer.Kinds, k => Assert.Matches("^(split|checkpoint|metrics|progress|output|state|worker)_[a-z0-9_]+$", k));
+        Assert.All(Misanswer.Kinds, k => Assert.Matches("^(split|checkpoint|metrics|progress|finalize|output|state|worker)_[a-z0-9_]+$", k));
+    }
+
+    [Fact]
+    public void Checkpoint_undecodable_makes_each_residual_element_the_byte_ff()
+    {
+        var response = new ProcessBundleResponse();
+        response.ResidualRoots.Add(new DelayedBundleApplication
+        {
+            Application = new BundleApplication { TransformId = "sdf", InputId = "in", Element = Google.Protobuf.ByteString.CopyFrom(1, 2, 3) },
+        });
+
+        Misanswer.Response(new HashSet<string> { "checkpoint_undecodable" }, response, ["source"], "b1");
+
+        var root = Assert.Single(response.ResidualRoots);
+        Assert.Equal([0xff], root.Application.Element.ToByteArray());
+        Assert.Equal(("sdf", "in"), (root.Application.TransformId, root.Application.InputId));
+    }
+
+    [Fact]
+    public void The_finalize_and_progress_error_kinds_are_known()
+    {
+        Assert.Contains(Misanswer.FinalizeError, Misanswer.Kinds);
+        Assert.Contains(Misanswer.ProgressError, Misanswer.Kinds);
     }
 
     private static ProcessBundleSplitRequest Request()

@@ -25,7 +25,7 @@ internal sealed class WorkerSession : IAsyncDisposable
     private readonly ConcurrentDictionary<string, TaskCompletionSource<BundleRunner?>> _arrivedBundles = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _runIds = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _arrivals = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, (string RunId, IReadOnlyList<string> Transforms)> _pendingFinalizations = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string RunId, IReadOnlyList<string> Transforms, bool Fails)> _pendingFinalizations = new(StringComparer.Ordinal);
     private readonly Channel<InstructionResponse> _responses = Channel.CreateUnbounded<InstructionResponse>(new UnboundedChannelOptions { SingleReader = true });
     private readonly MonitoringInfoIds _monitoringIds = new();
     private readonly List<GrpcChannel> _channels = [];
@@ -323,7 +323,7 @@ internal sealed class WorkerSession : IAsyncDisposable
             // Pending before the answer is written: the runner can only finalize after it has read the answer.
             if (result.Finalizations.Count > 0)
             {
-                _pendingFinalizations[request.InstructionId] = (plan.RunId, result.Finalizations);
+                _pendingFinalizations[request.InstructionId] = (plan.RunId, result.Finalizations, plan.Misanswers.Contains(Faults.Misanswer.FinalizeError));
             }
 
             _recorder.AddBundleEvent(plan.RunId, new RecordedBundleEvent("response", request.InstructionId, WorkerId)
@@ -357,7 +357,9 @@ internal sealed class WorkerSession : IAsyncDisposable
             return Record(
                 new RecordedInstruction(InstructionKinds.Of(request), request.InstructionId, WorkerId) { TargetInstructionId = target, Progress = recorded },
                 bundle.Plan.RunId,
-                new InstructionResponse { ProcessBundleProgress = answer });
+                bundle.Plan.Misanswers.Contains(Faults.Misanswer.ProgressError)
+                    ? new InstructionResponse { Error = $"misanswer progress_error: no progress for instruction '{target}'", ProcessBundleProgress = answer }
+                    : new InstructionResponse { ProcessBundleProgress = answer });
         }
 
         // A bundle that is not (or no longer) running: nothing to report, which the protocol allows.
@@ -380,7 +382,9 @@ internal sealed class WorkerSession : IAsyncDisposable
             return Record(
                 new RecordedInstruction(InstructionKinds.Of(request), request.InstructionId, WorkerId) { TargetInstructionId = target },
                 pending.RunId,
-                new InstructionResponse { FinalizeBundle = new FinalizeBundleResponse() });
+                pending.Fails
+                    ? new InstructionResponse { Error = $"misanswer finalize_error: a finalization callback of instruction '{target}' failed" }
+                    : new InstructionResponse { FinalizeBundle = new FinalizeBundleResponse() });
         }
 
         foreach (var run in _runIds.Keys)

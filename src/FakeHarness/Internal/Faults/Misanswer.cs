@@ -31,10 +31,15 @@ internal static class Misanswer
         "split_residual_no_application", "split_residual_unknown_output",
         // Bundle responses.
         "checkpoint_without_sdf", "checkpoint_no_application", "checkpoint_negative_delay", "checkpoint_unknown_output",
+        "checkpoint_undecodable",
         "metrics_undecodable", "metrics_every_type",
         // Progress answers.
         "progress_read_index_undecodable", "progress_read_index_trailing_bytes", "progress_work_no_transform", "progress_work_wrong_type", "progress_work_undecodable",
         "progress_work_negative", "progress_work_lengths_differ",
+        // Progress answers that carry an error beside the honest ProcessBundleProgressResponse.
+        ProgressError,
+        // FinalizeBundle answers: an error after the callbacks ran (a finalization that failed in the SDK).
+        FinalizeError,
         // Output data.
         "output_undecodable",
         // The worker: ends its control, data and state streams at the transform's first element (a crashing SDK).
@@ -42,6 +47,12 @@ internal static class Misanswer
     }.Union(FaultyStateRequests.StatelessReads.Select(static k => StatePrefix + k)).ToHashSet(StringComparer.Ordinal);
 
     private const string StatePrefix = "state_";
+
+    /// <summary>The kind that answers the stage's FinalizeBundleRequests with an error (its callbacks still run once).</summary>
+    public const string FinalizeError = "finalize_error";
+
+    /// <summary>The kind that answers the stage's ProcessBundleProgressRequests with an error beside the honest progress.</summary>
+    public const string ProgressError = "progress_error";
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, List<long>> Seen = new(StringComparer.Ordinal);
 
@@ -189,6 +200,10 @@ internal static class Misanswer
             else if (kinds.Contains("checkpoint_unknown_output") && root.Application is { } application)
             {
                 application.OutputWatermarks["not-an-output"] = new Timestamp();
+            }
+            else if (kinds.Contains("checkpoint_undecodable") && root.Application is { } undecodable)
+            {
+                undecodable.Element = ByteString.CopyFrom(0xff);
             }
         }
 
