@@ -91,6 +91,12 @@ public static class PipelineBuilder
             pipeline.RootTransformIds.Add(id);
         }
 
+        // Last, so a raw entry replaces whatever was built under its id (protobuf MergeFrom of map entries).
+        if (scenario.Pipeline.ComponentsJson is { } json)
+        {
+            components.MergeFrom(Components.Parser.ParseJson(json));
+        }
+
         pipeline.Requirements.Add(scenario.Pipeline.Requirements);
         var stateful = components.Transforms.Values.Any(static t => t.Spec?.Urn == Model.Urns.Transforms.ParDo
             && ParDoPayload.Parser.ParseFrom(t.Spec.Payload) is { } p && (p.StateSpecs.Count > 0 || p.TimerFamilySpecs.Count > 0));

@@ -19,6 +19,13 @@ public sealed record PipelineSpec(
 
     /// <summary>Environments added beside the FakeHarness's (<c>environments:</c>), by id, in file order; empty when none.</summary>
     public IReadOnlyDictionary<string, EnvironmentSpec> Environments { get; init; } = new Dictionary<string, EnvironmentSpec>();
+    /// <summary>
+    /// The pipeline key <c>components_json</c>: a <c>beam_runner_api.proto</c> <c>Components</c> in the protobuf JSON
+    /// mapping, whose map entries replace or add to the built components (a hostile pipeline: coders and windowing
+    /// strategies the scenario grammar cannot write); null when absent. The loader's reference checks read only the
+    /// scenario's own coders and strategies, so values a scenario expects must not depend on the raw entries.
+    /// </summary>
+    public string? ComponentsJson { get; init; }
 
     /// <summary>The strategy of PCollection <paramref name="pcollectionId"/>.</summary>
     /// <exception cref="KeyNotFoundException">The PCollection or its strategy is not declared.</exception>

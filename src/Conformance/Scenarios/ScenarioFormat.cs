@@ -16,7 +16,7 @@ public static class ScenarioFormat
     public static IReadOnlyDictionary<string, IReadOnlySet<string>> Keys { get; } = Build(new()
     {
         ["scenario"] = "format id description spec features timeout_ms split_mode drain max_bundle_attempts pipeline_options environment_id pipeline expect job_api",
-        ["pipeline"] = "windowing_strategies pcollections transforms requirements environments",
+        ["pipeline"] = "windowing_strategies pcollections transforms requirements environments components_json",
         ["environment"] = "urn capabilities harness",
         ["pcollection"] = "coder windowing bounded",
         ["windowing_strategy"] = "window_fn trigger accumulation_mode allowed_lateness_ms timestamp_combiner closing_behavior on_time_behavior",

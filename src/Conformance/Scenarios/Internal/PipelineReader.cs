@@ -76,7 +76,27 @@ internal static class PipelineReader
             throw map.Error("transforms", "a pipeline needs at least one transform");
         }
 
-        return new PipelineSpec(strategies, pcollections, transforms, map.Strings("requirements")) { Environments = Environments(s, map) };
+        return new PipelineSpec(strategies, pcollections, transforms, map.Strings("requirements")) { Environments = Environments(s, map), ComponentsJson = ComponentsJson(map) };
+    }
+
+    // components_json: a Components message in the protobuf JSON mapping (unknown fields are errors).
+    private static string? ComponentsJson(YamlMap map)
+    {
+        if (map.OptString("components_json") is not { } json)
+        {
+            return null;
+        }
+
+        try
+        {
+            _ = Org.Apache.Beam.Model.Pipeline.V1.Components.Parser.ParseJson(json);
+        }
+        catch (Exception e) when (e is Google.Protobuf.InvalidProtocolBufferException or Google.Protobuf.InvalidJsonException or FormatException)
+        {
+            throw map.Error("components_json", "not a beam_runner_api.proto Components in the protobuf JSON mapping: " + e.Message);
+        }
+
+        return json;
     }
 
     private static IEnumerable<((string Text, YamlNode Node) Key, YamlNode Value)> Entries(YamlSource s, YamlNode node, string key)
