@@ -153,6 +153,35 @@ public sealed class FusionTests
         Assert.Equal(expected.ReplaceLineEndings("\n"), FusedPipelineText.Describe(fused));
     }
 
+    // A Flatten compares its input's and output's wire coders: 40 levels of KV coders whose two components are the same
+    // coder have 2^40 paths, and comparing them path by path never finished (Prepare hung); over a coder the runner
+    // length-prefixes every level is rebuilt, and naming each rebuilt KV after its components doubled the name per level.
+    // Same structure under two ids: no transcoding stage; another structure (the innermost KV over strings): transcoding.
+    [Theory]
+    [InlineData("beam:coder:varint:v1", "beam:coder:varint:v1", "stage1 [js]: impulse.out -> a -> a.out\nflatten: Flatten a.out -> flatten.out\nstage2 [js]: flatten.out -> c -> ")]
+    [InlineData(TestPipeline.OpaqueUrn, TestPipeline.OpaqueUrn, "stage1 [js]: impulse.out -> a -> a.out\nflatten: Flatten a.out -> flatten.out\nstage2 [js]: flatten.out -> c -> ")]
+    [InlineData("beam:coder:varint:v1", "beam:coder:string_utf8:v1", "stage1 [js]: impulse.out -> a -> a.out@flatten\nflatten: Flatten a.out@flatten -> flatten.out\nstage2 [js]: flatten.out -> c -> ")]
+    public void Flatten_compares_coders_with_shared_components_once_per_coder(string inputLeafUrn, string outputLeafUrn, string expected)
+    {
+        var p = new TestPipeline();
+        var impulse = p.Impulse("impulse");
+        p.Coder("leaf", inputLeafUrn);
+        p.Coder("other_leaf", outputLeafUrn);
+        for (var i = 0; i < 40; i++)
+        {
+            p.Coder($"in{i}", "beam:coder:kv:v1", i < 39 ? $"in{i + 1}" : "leaf", i < 39 ? $"in{i + 1}" : "leaf");
+            p.Coder($"out{i}", "beam:coder:kv:v1", i < 39 ? $"out{i + 1}" : "other_leaf", i < 39 ? $"out{i + 1}" : "other_leaf");
+        }
+
+        p.ParDo("c", p.Flatten("flatten", "out0", p.ParDo("a", impulse, "in0")));
+        var started = System.Diagnostics.Stopwatch.StartNew();
+
+        var fused = PipelineFuser.Fuse(p.Build());
+
+        Assert.Equal("impulse: Impulse  -> impulse.out\n" + expected, FusedPipelineText.Describe(fused));
+        Assert.InRange(started.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(10));
+    }
+
     internal static Org.Apache.Beam.Model.Pipeline.V1.Pipeline Build(string shape)
     {
         var p = new TestPipeline();

@@ -28,9 +28,14 @@ internal sealed class CoderTable
 
     private static readonly HashSet<string> TransparentComposites = [Urns.Coders.Kv, Urns.Coders.Iterable, Urns.Coders.Nullable];
 
+    // The longest component list an added coder's id spells out.
+    private const int MaxNamedComponents = 200;
+
     private readonly Dictionary<string, Proto.Coder> _coders;
     private readonly Dictionary<string, string> _addedByShape = [];
     private readonly Dictionary<string, string> _safe = [];
+    private readonly Dictionary<string, int> _shapeOf = [];
+    private readonly Dictionary<string, int> _structures = [];
     private readonly CoderRegistry _registry;
 
     public CoderTable(IEnumerable<KeyValuePair<string, Proto.Coder>> pipelineCoders)
@@ -68,29 +73,42 @@ internal sealed class CoderTable
     public Coder ModelCoder(string coderId) => _registry.Get(coderId);
 
     /// <summary>A string equal for two coder ids exactly when their encodings are the same (same URNs, payloads, structure).</summary>
-    public string Shape(string coderId)
-    {
-        var text = new StringBuilder();
-        AppendShape(coderId, text, 0);
-        return text.ToString();
-    }
+    /// <remarks>
+    /// Each distinct structure gets a number, memoized per coder id, so a coder whose components are shared (a DAG with
+    /// exponentially many paths, which a pipeline may hold) costs one visit per coder, not one per path.
+    /// </remarks>
+    public string Shape(string coderId) => ShapeNumber(coderId, 0).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    private void AppendShape(string coderId, StringBuilder text, int depth)
+    private int ShapeNumber(string coderId, int depth)
     {
+        if (_shapeOf.TryGetValue(coderId, out var known))
+        {
+            return known;
+        }
+
         if (depth >= PipelineLimits.MaxCoderDepth)
         {
             throw new InvalidOperationException($"coder '{coderId}': component coders nest deeper than the limit of {PipelineLimits.MaxCoderDepth} levels (a cycle?)");
         }
 
         var coder = this[coderId];
+        var text = new StringBuilder();
         text.Append(coder.Spec?.Urn).Append('[').Append((coder.Spec?.Payload ?? ByteString.Empty).ToBase64()).Append("](");
         foreach (var component in coder.ComponentCoderIds)
         {
-            AppendShape(component, text, depth + 1);
-            text.Append(',');
+            text.Append(ShapeNumber(component, depth + 1)).Append(',');
         }
 
         text.Append(')');
+        var structure = text.ToString();
+        if (!_structures.TryGetValue(structure, out var number))
+        {
+            number = _structures.Count;
+            _structures[structure] = number;
+        }
+
+        _shapeOf[coderId] = number;
+        return number;
     }
 
     private string RunnerSafe(string coderId, HashSet<string> inProgress)
@@ -145,8 +163,11 @@ internal sealed class CoderTable
             return existing;
         }
 
+        // The id names the components while that stays short: a name built from the components' names would double at
+        // every level of a coder whose components are shared (kv<c, c> over kv<c', c'> ...).
+        var inner = string.Join(",", components);
         var stem = "rr:" + urn.Replace(BeamNames.Prefixes.Coder, "", StringComparison.Ordinal).Replace(":v1", "", StringComparison.Ordinal)
-            + "(" + string.Join(",", components) + ")";
+            + (inner.Length <= MaxNamedComponents ? "(" + inner + ")" : "");
         var id = stem;
         for (var n = 2; _coders.ContainsKey(id); n++)
         {
