@@ -73,7 +73,8 @@ public static class PipelineBuilder
             context.AddPCollection(id, pc.Coder, pc.Windowing, pc.Bounded);
         }
 
-        var pipeline = new Pipeline { Components = components };
+        var pipeline = new Pipeline { Components = scenario.Pipeline.WithoutComponents ? null : components };
+        var parts = scenario.Pipeline.Transforms.SelectMany(static t => t.Subtransforms ?? []).ToHashSet(StringComparer.Ordinal);
         foreach (var transform in scenario.Pipeline.Transforms)
         {
             var id = TransformTranslator.Add(context, transform);
@@ -88,8 +89,25 @@ public static class PipelineBuilder
                 components.Transforms[id].EnvironmentId = transformEnvironment;
             }
 
-            pipeline.RootTransformIds.Add(id);
+            if (transform.Subtransforms is { } subtransforms)
+            {
+                Composites.SetSubtransforms(components, id, subtransforms);
+            }
+
+            var root = Composites.Wrap(components, id, transform.WrappedIn);
+            if (!parts.Contains(id))
+            {
+                pipeline.RootTransformIds.Add(root);
+            }
         }
+
+        if (scenario.Pipeline.RootTransformIds is { } roots)
+        {
+            pipeline.RootTransformIds.Clear();
+            pipeline.RootTransformIds.Add(roots);
+        }
+
+        Composites.AddEmpty(components, scenario.Pipeline.EmptyComposites);
 
         // Last, so a raw entry replaces whatever was built under its id (protobuf MergeFrom of map entries).
         if (scenario.Pipeline.ComponentsJson is { } json)

@@ -30,4 +30,19 @@ public sealed record PipelineSpec(
     /// <summary>The strategy of PCollection <paramref name="pcollectionId"/>.</summary>
     /// <exception cref="KeyNotFoundException">The PCollection or its strategy is not declared.</exception>
     public WindowingStrategy StrategyOf(string pcollectionId) => WindowingStrategies[PCollections[pcollectionId].Windowing];
+
+    /// <summary>
+    /// The pipeline's <c>root_transform_ids</c> as the scenario gives them (<c>root_transform_ids:</c>, any ids, may be
+    /// empty), else null: the builder then lists every transform no <see cref="TransformSpec.Subtransforms"/> names.
+    /// </summary>
+    public IReadOnlyList<string>? RootTransformIds { get; init; }
+
+    /// <summary>True (<c>without_components: true</c>) to submit the pipeline with no <c>components</c> field at all.</summary>
+    public bool WithoutComponents { get; init; }
+
+    /// <summary>
+    /// How many empty composites (<c>empty_composites:</c>; 0 when absent) the builder adds to the components: ids
+    /// <c>empty/1</c>..<c>empty/N</c>, no spec, inputs, outputs or subtransforms, not roots (for the runner's size limit).
+    /// </summary>
+    public int EmptyComposites { get; init; }
 }

@@ -16,7 +16,7 @@ public static class ScenarioFormat
     public static IReadOnlyDictionary<string, IReadOnlySet<string>> Keys { get; } = Build(new()
     {
         ["scenario"] = "format id description spec features timeout_ms split_mode drain max_bundle_attempts pipeline_options environment_id pipeline expect job_api",
-        ["pipeline"] = "windowing_strategies pcollections transforms requirements environments components_json",
+        ["pipeline"] = "windowing_strategies pcollections transforms requirements environments components_json root_transform_ids without_components empty_composites",
         ["environment"] = "urn capabilities harness",
         ["pcollection"] = "coder windowing bounded",
         ["windowing_strategy"] = "window_fn trigger accumulation_mode allowed_lateness_ms timestamp_combiner closing_behavior on_time_behavior",
@@ -31,7 +31,7 @@ public static class ScenarioFormat
         ["time_transform"] = "delay_ms align_to",
         ["align_to"] = "period_ms offset_ms",
         ["or_finally"] = "main finally",
-        ["transform"] = "name urn inputs side_inputs outputs payload opaque unique_name environment",
+        ["transform"] = "name urn inputs side_inputs outputs payload opaque unique_name environment subtransforms wrapped_in",
         ["side_input"] = "pcollection view default",
         ["payload"] = "values elements fn predicate key routes when message events emit fail_once_on time_sorted on_element on_timer expiry_family restriction output timestamp_per_offset_ms initial_split_size await_split timeout_ms checkpoint side_input restriction_reads_side_input watermark times answer served fail_after endpoint_override",
         ["checkpoint"] = "after delay_ms",

@@ -30,4 +30,18 @@ public sealed record TransformSpec(
     /// else null: the builder's choice (the FakeHarness's environment for an SDK transform, none for a runner one).
     /// </summary>
     public string? EnvironmentId { get; init; }
+
+    /// <summary>
+    /// The PTransform's <c>subtransforms</c> (scenario transform names) when the scenario gives them
+    /// (<c>subtransforms:</c>), else null. With them the transform is a composite: the builder sends exactly these parts
+    /// (none of its own expansion of a combine or Reshuffle), and the transforms named are not roots.
+    /// </summary>
+    public IReadOnlyList<string>? Subtransforms { get; init; }
+
+    /// <summary>
+    /// How many nested composites (<c>wrapped_in:</c>; 0 when absent) enclose the transform: <c>NAME/wrap1</c> holds it,
+    /// <c>NAME/wrap2</c> holds <c>NAME/wrap1</c>, and so on; the outermost is the root. Each has no spec and the transform's
+    /// inputs and outputs.
+    /// </summary>
+    public int WrappedIn { get; init; }
 }

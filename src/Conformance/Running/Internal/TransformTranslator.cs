@@ -27,7 +27,7 @@ internal static class TransformTranslator
     {
         switch (t.Urn)
         {
-            case ScenarioUrns.Reshuffle: return Reshuffle(c, t);
+            case ScenarioUrns.Reshuffle when t.Subtransforms is null: return Reshuffle(c, t);
             case ScenarioUrns.CombinePerKey:
                 return CombinePerKey(c, t.Name, t.Inputs[0], c.PCollection(t.Inputs[0], t.Name), t.Outputs.Values.Single(), ((TransformPayload.Combine)t.Payload).Fn, t.Urn);
             case ScenarioUrns.CombineGlobally: return CombineGlobally(c, t);
@@ -38,7 +38,7 @@ internal static class TransformTranslator
                 return t.Name;
             case ScenarioUrns.TestStream:
                 var events = new FunctionSpec { Urn = t.Urn, Payload = TestStreamProtos.Payload(c, t, (TransformPayload.TestStream)t.Payload).ToByteString() };
-                Put(c, t.Name, events, new Dictionary<string, string>(), t.Outputs, "");
+                Put(c, t.Name, events, Indexed(t.Inputs), t.Outputs, ""); // inputs only in a Prepare refusal (a TestStream has none)
                 return t.Name;
             case ScenarioUrns.WindowInto:
                 var output = t.Outputs.Values.FirstOrDefault() is { } o && c.Spec.PCollections.TryGetValue(o, out var outPc)
@@ -52,9 +52,11 @@ internal static class TransformTranslator
                 return t.Name;
         }
 
-        if (t.Opaque || t.Urn is ScenarioUrns.Impulse or ScenarioUrns.GroupByKey or ScenarioUrns.Flatten)
+        // A Reshuffle with its own subtransforms key is sent bare, as the primitive the runner may replace it by.
+        if (t.Opaque || t.Urn is ScenarioUrns.Impulse or ScenarioUrns.GroupByKey or ScenarioUrns.Flatten or ScenarioUrns.Reshuffle)
         {
-            Put(c, t.Name, new FunctionSpec { Urn = t.Urn }, Indexed(t.Inputs), t.Outputs, "");
+            // An opaque transform with the empty URN has no spec at all (a composite without one).
+            Put(c, t.Name, t.Urn.Length == 0 ? null : new FunctionSpec { Urn = t.Urn }, Indexed(t.Inputs), t.Outputs, "");
             return t.Name;
         }
 
@@ -344,7 +346,7 @@ internal static class TransformTranslator
 
     private static Dictionary<string, string> Out(string pc) => new() { ["out"] = pc };
 
-    private static void Put(BuildContext c, string id, FunctionSpec spec, IReadOnlyDictionary<string, string> inputs,
+    private static void Put(BuildContext c, string id, FunctionSpec? spec, IReadOnlyDictionary<string, string> inputs,
         IReadOnlyDictionary<string, string> outputs, string environmentId, params string[] subtransforms)
     {
         var transform = new PTransform { UniqueName = id, Spec = spec, EnvironmentId = environmentId };

@@ -76,7 +76,20 @@ internal static class PipelineReader
             throw map.Error("transforms", "a pipeline needs at least one transform");
         }
 
-        return new PipelineSpec(strategies, pcollections, transforms, map.Strings("requirements")) { Environments = Environments(s, map), ComponentsJson = ComponentsJson(map) };
+        var emptyComposites = map.OptLong("empty_composites") ?? 0;
+        if (emptyComposites is < 0 or > MaxGenerated)
+        {
+            throw map.Error("empty_composites", $"{emptyComposites} is not from 0 to {MaxGenerated}");
+        }
+
+        return new PipelineSpec(strategies, pcollections, transforms, map.Strings("requirements"))
+        {
+            Environments = Environments(s, map),
+            ComponentsJson = ComponentsJson(map),
+            RootTransformIds = map.Has("root_transform_ids") ? map.Strings("root_transform_ids") : null,
+            WithoutComponents = map.OptBool("without_components") ?? false,
+            EmptyComposites = (int)emptyComposites,
+        };
     }
 
     // components_json: a Components message in the protobuf JSON mapping (unknown fields are errors).
@@ -98,6 +111,9 @@ internal static class PipelineReader
 
         return json;
     }
+
+    // The most transforms empty_composites or wrapped_in may generate (the runner's limits are 100,000 and 256).
+    private const int MaxGenerated = 200_000;
 
     private static IEnumerable<((string Text, YamlNode Node) Key, YamlNode Value)> Entries(YamlSource s, YamlNode node, string key)
     {
@@ -211,7 +227,19 @@ internal static class PipelineReader
             throw map.Error("unique_name", "a unique name is not empty (leave the key out to use the name)");
         }
 
-        return new TransformSpec(name, urn, map.Strings("inputs"), sideInputs, outputs, payload, opaque, map.Location) { UniqueName = uniqueName, EnvironmentId = map.OptString("environment") };
+        var wrappedIn = map.OptLong("wrapped_in") ?? 0;
+        if (wrappedIn is < 0 or > MaxGenerated)
+        {
+            throw map.Error("wrapped_in", $"{wrappedIn} is not from 0 to {MaxGenerated}");
+        }
+
+        return new TransformSpec(name, urn, map.Strings("inputs"), sideInputs, outputs, payload, opaque, map.Location)
+        {
+            UniqueName = uniqueName,
+            EnvironmentId = map.OptString("environment"),
+            Subtransforms = map.Has("subtransforms") ? map.Strings("subtransforms") : null,
+            WrappedIn = (int)wrappedIn,
+        };
     }
 
     // pipeline.environments: id → {urn, capabilities} or {harness: true, capabilities}.

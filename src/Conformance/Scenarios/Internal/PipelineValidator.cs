@@ -14,8 +14,16 @@ internal static class PipelineValidator
         }
 
         var producers = new Dictionary<string, string>(StringComparer.Ordinal);
+        var names = pipeline.Transforms.Select(static t => t.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var t in pipeline.Transforms)
         {
+            if (t.Subtransforms is { } parts)
+            {
+                // A composite: its parts produce its outputs, so only its references are checked here.
+                CheckComposite(t, parts, names, pipeline);
+                continue;
+            }
+
             foreach (var id in t.Inputs.Concat(t.SideInputs.Values.Select(si => si.PCollection)))
             {
                 if (!pipeline.PCollections.ContainsKey(id))
@@ -43,6 +51,19 @@ internal static class PipelineValidator
             }
 
             CheckShape(t, pipeline, runFailureExpected);
+        }
+    }
+
+    private static void CheckComposite(TransformSpec t, IReadOnlyList<string> parts, IReadOnlySet<string> names, PipelineSpec pipeline)
+    {
+        foreach (var part in parts.Where(p => !names.Contains(p) || p == t.Name))
+        {
+            throw Error(t, "subtransforms", part == t.Name ? "a transform is not its own subtransform" : $"unknown transform '{part}'");
+        }
+
+        foreach (var id in t.Inputs.Concat(t.Outputs.Values).Where(id => !pipeline.PCollections.ContainsKey(id)))
+        {
+            throw Error(t, t.Inputs.Contains(id) ? "inputs" : "outputs", $"unknown PCollection '{id}'");
         }
     }
 
