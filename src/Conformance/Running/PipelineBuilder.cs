@@ -116,38 +116,35 @@ public static class PipelineBuilder
         }
 
         pipeline.Requirements.Add(scenario.Pipeline.Requirements);
-        var stateful = components.Transforms.Values.Any(static t => t.Spec?.Urn == Model.Urns.Transforms.ParDo
-            && ParDoPayload.Parser.ParseFrom(t.Spec.Payload) is { } p && (p.StateSpecs.Count > 0 || p.TimerFamilySpecs.Count > 0));
+        var stateful = components.Transforms.Values.Any(static t => ParDoOverrides.TryParse(t) is { } p && (p.StateSpecs.Count > 0 || p.TimerFamilySpecs.Count > 0));
         if (stateful && !pipeline.Requirements.Contains(Model.Urns.Requirements.StatefulProcessing))
         {
             // As Beam's SDKs do for a pipeline with a stateful DoFn.
             pipeline.Requirements.Add(Model.Urns.Requirements.StatefulProcessing);
         }
 
-        var finalizing = components.Transforms.Values.Any(static t => t.Spec?.Urn == Model.Urns.Transforms.ParDo
-            && ParDoPayload.Parser.ParseFrom(t.Spec.Payload).RequestsFinalization);
+        var finalizing = components.Transforms.Values.Any(static t => ParDoOverrides.TryParse(t)?.RequestsFinalization == true);
         if (finalizing && !pipeline.Requirements.Contains(Model.Urns.Requirements.BundleFinalization))
         {
             // As Beam's SDKs do for a pipeline with a DoFn that requests finalization.
             pipeline.Requirements.Add(Model.Urns.Requirements.BundleFinalization);
         }
 
-        var splittable = components.Transforms.Values.Any(static t => t.Spec?.Urn == Model.Urns.Transforms.ParDo
-            && ParDoPayload.Parser.ParseFrom(t.Spec.Payload).RestrictionCoderId.Length > 0);
+        var splittable = components.Transforms.Values.Any(static t => ParDoOverrides.TryParse(t)?.RestrictionCoderId.Length > 0);
         if (splittable && !pipeline.Requirements.Contains(Model.Urns.Requirements.SplittableDoFn))
         {
             // As Beam's SDKs do for a pipeline with a splittable DoFn.
             pipeline.Requirements.Add(Model.Urns.Requirements.SplittableDoFn);
         }
 
-        if (components.Transforms.Values.Any(static t => t.Spec?.Urn == Model.Urns.Transforms.ParDo && ParDoPayload.Parser.ParseFrom(t.Spec.Payload).OnWindowExpirationTimerFamilySpec.Length > 0)
+        if (components.Transforms.Values.Any(static t => ParDoOverrides.TryParse(t)?.OnWindowExpirationTimerFamilySpec.Length > 0)
             && !pipeline.Requirements.Contains(Model.Urns.Requirements.OnWindowExpiration))
         {
             // beam_runner_api.proto: with on_window_expiration_timer_family_spec set, the requirement goes in too.
             pipeline.Requirements.Add(Model.Urns.Requirements.OnWindowExpiration);
         }
 
-        if (components.Transforms.Values.Any(static t => t.Spec?.Urn == Model.Urns.Transforms.ParDo && ParDoPayload.Parser.ParseFrom(t.Spec.Payload).RequiresTimeSortedInput)
+        if (components.Transforms.Values.Any(static t => ParDoOverrides.TryParse(t)?.RequiresTimeSortedInput == true)
             && !pipeline.Requirements.Contains(Model.Urns.Requirements.TimeSortedInput))
         {
             // As Java's SDK does for a DoFn with @RequiresTimeSortedInput.

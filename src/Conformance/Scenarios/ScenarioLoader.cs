@@ -1,3 +1,4 @@
+using YamlDotNet.RepresentationModel;
 using BeamConformance.Conformance.Scenarios.Internal;
 
 namespace BeamConformance.Conformance.Scenarios;
@@ -69,7 +70,7 @@ public static partial class ScenarioLoader
         }
 
         var pipelineOptions = PipelineOptions(source, root);
-        var pipeline = PipelineReader.Read(source, root.Required("pipeline"));
+        var pipeline = PipelineReader.Read(source, root.Required("pipeline"), PrepareFailureExpected(root));
         if (format < 2 && pipeline.Transforms.FirstOrDefault(t => t.Urn == ScenarioUrns.TestStream) is { } ts)
         {
             throw new ScenarioFormatException(ts.Location, "urn", $"transform '{ts.Name}': {ScenarioUrns.TestStream} needs format version 2 (add 'format: 2' to the scenario)");
@@ -105,6 +106,13 @@ public static partial class ScenarioLoader
 
     // pipeline_options: option name → a scalar, typed as YAML writes it (plain true/false → bool, a plain number → number,
     // anything else → string).
+    // Read before the expect section, which needs the pipeline: a scenario whose Prepare must fail may submit windowing
+    // strategies the loader otherwise refuses (testdata/README.md, "Windowing strategies").
+    private static bool PrepareFailureExpected(YamlMap root) =>
+        root.Get("expect") is YamlMappingNode expect
+        && expect.Children.TryGetValue(new YamlScalarNode("failure"), out var failure) && failure is YamlMappingNode f
+        && f.Children.TryGetValue(new YamlScalarNode("phase"), out var phase) && phase is YamlScalarNode { Value: "prepare" };
+
     private static Dictionary<string, object> PipelineOptions(YamlSource s, YamlMap root)
     {
         var options = new Dictionary<string, object>(StringComparer.Ordinal);

@@ -44,4 +44,9 @@ public sealed record TransformSpec(
     /// inputs and outputs.
     /// </summary>
     public int WrappedIn { get; init; }
+
+    /// <summary>
+    /// The <c>pardo_payload</c> key: ParDoPayload fields that replace the builder's (hostile pipelines); null when absent.
+    /// </summary>
+    public ParDoPayloadOverrides? PayloadOverrides { get; init; }
 }

@@ -71,6 +71,11 @@ internal static class TransformTranslator
             parDo.Spec.Payload = payload.ToByteString();
         }
 
+        if (t.PayloadOverrides is { } overrides)
+        {
+            ParDoOverrides.Apply(c.Components, t.Name, c.Components.Transforms[t.Name], overrides);
+        }
+
         return t.Name;
     }
 

@@ -18,7 +18,10 @@ internal static class PipelineReader
         ["max"] = CombineFnKind.Max, ["mean"] = CombineFnKind.Mean, ["to_list"] = CombineFnKind.ToList,
     };
 
-    public static PipelineSpec Read(YamlSource s, YamlNode node)
+    /// <param name="s">The file.</param>
+    /// <param name="node">The <c>pipeline</c> node.</param>
+    /// <param name="prepareFailureExpected">True when the scenario expects Prepare to fail: a negative allowed lateness is then kept.</param>
+    public static PipelineSpec Read(YamlSource s, YamlNode node, bool prepareFailureExpected)
     {
         var map = YamlMap.Open(s, node, "pipeline", "pipeline");
         var strategies = new Dictionary<string, WindowingStrategy>(StringComparer.Ordinal) { [PipelineSpec.GlobalStrategyId] = WindowingStrategy.Default with { AssignsToOneWindow = true } };
@@ -31,7 +34,7 @@ internal static class PipelineReader
                     throw s.Error(id.Node, id.Text, "the global windowing strategy is predefined and may not be redefined");
                 }
 
-                strategies[id.Text] = WindowingReader.Strategy(s, id.Text, value);
+                strategies[id.Text] = WindowingReader.Strategy(s, id.Text, value, prepareFailureExpected);
             }
         }
 
@@ -233,12 +236,14 @@ internal static class PipelineReader
             throw map.Error("wrapped_in", $"{wrappedIn} is not from 0 to {MaxGenerated}");
         }
 
+        var overrides = map.Get("pardo_payload") is { } pardoPayload ? ParDoPayloadReader.Read(s, map, pardoPayload, urn, opaque) : null;
         return new TransformSpec(name, urn, map.Strings("inputs"), sideInputs, outputs, payload, opaque, map.Location)
         {
             UniqueName = uniqueName,
             EnvironmentId = map.OptString("environment"),
             Subtransforms = map.Has("subtransforms") ? map.Strings("subtransforms") : null,
             WrappedIn = (int)wrappedIn,
+            PayloadOverrides = overrides,
         };
     }
 

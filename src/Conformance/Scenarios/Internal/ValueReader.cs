@@ -59,7 +59,7 @@ internal static class ValueReader
         }
     }
 
-    private static byte[] Bytes(YamlSource source, YamlNode node, string key, CoderSpec? coder)
+    public static byte[] Bytes(YamlSource source, YamlNode node, string key, CoderSpec? coder)
     {
         if (node is YamlScalarNode { Value: { } text })
         {

@@ -36,13 +36,13 @@ internal static class WindowingReader
     /// A strategy with Beam's defaults for what the file leaves out; <c>WindowCoderId</c> and <c>EnvironmentId</c> stay
     /// empty (the pipeline builder sets them), <c>AssignsToOneWindow</c> is true for global and fixed windows.
     /// </summary>
-    public static WindowingStrategy Strategy(YamlSource s, string id, YamlNode node)
+    public static WindowingStrategy Strategy(YamlSource s, string id, YamlNode node, bool negativeLatenessAllowed)
     {
         var map = YamlMap.Open(s, node, "windowing_strategy", id);
         var lateness = map.OptLong("allowed_lateness_ms") ?? 0;
-        if (lateness < 0)
+        if (lateness < 0 && !negativeLatenessAllowed)
         {
-            throw map.Error("allowed_lateness_ms", "must be ≥ 0");
+            throw map.Error("allowed_lateness_ms", "must be ≥ 0 (a negative one only in a scenario that expects a failure at prepare)");
         }
 
         var windowFn = WindowFn(s, map.Required("window_fn"));
