@@ -26,12 +26,7 @@ public static class ProtocolChecker
 
                     break;
                 case ProtocolCheck.Descriptor d:
-                    if (!log.Descriptors.Any(r => d.TransformUrnsInclude.All(r.TransformUrns.Contains) && (d.StateApi is null || d.StateApi == r.HasStateApi)))
-                    {
-                        problems.Add($"descriptor: none holds [{string.Join(", ", d.TransformUrnsInclude)}]{(d.StateApi is { } s ? $" with state_api={s.ToString().ToLowerInvariant()}" : "")}; registered: "
-                            + (log.Descriptors.Count == 0 ? "none" : string.Join("; ", log.Descriptors.Select(r => $"{r.Id} [{string.Join(", ", r.TransformUrns)}] state_api={r.HasStateApi.ToString().ToLowerInvariant()}"))));
-                    }
-
+                    problems.AddRange(DescriptorChecks.Problems(d, log.Descriptors));
                     break;
                 case ProtocolCheck.StateRequests s:
                     var n = log.StateRequests.Count(s.Matches);

@@ -84,6 +84,11 @@ public static class PipelineBuilder
                 components.Transforms[id].UniqueName = uniqueName;
             }
 
+            foreach (var (key, value) in transform.Annotations)
+            {
+                components.Transforms[id].Annotations[key] = Google.Protobuf.ByteString.CopyFromUtf8(value);
+            }
+
             if (transform.EnvironmentId is { } transformEnvironment)
             {
                 components.Transforms[id].EnvironmentId = transformEnvironment;

@@ -228,7 +228,13 @@ public sealed class ScenarioRunner : IDisposable
         var recording = _recorder.Get(runId);
         return new ProtocolLog(
             [.. recording.Data.Select(d => (d.PCollection, d.WindowedValue))],
-            [.. recording.Descriptors.Select(d => new RecordedDescriptor(d.Id, d.TransformUrns, d.HasStateApi))],
+            [.. recording.Descriptors.Select(static d => new RecordedDescriptor(d.Id, d.TransformUrns, d.HasStateApi)
+            {
+                Transforms = [.. d.Descriptor.Transforms.Values.Select(static t => new RecordedDescriptorTransform(
+                    t.Spec?.Urn ?? "",
+                    t.UniqueName,
+                    t.Annotations.ToDictionary(static a => a.Key, static a => Convert.ToHexStringLower(a.Value.Span), StringComparer.Ordinal)))],
+            })],
             [.. recording.StateRequests.Select(static s => new ProtocolStateRequest(s.Kind, s.SideInput)
             {
                 Operation = s.Operation,

@@ -14,7 +14,14 @@ public abstract record ProtocolCheck
     /// <summary><c>descriptor</c>: some registered ProcessBundleDescriptor has these properties.</summary>
     /// <param name="TransformUrnsInclude">URNs that must all appear in one descriptor.</param>
     /// <param name="StateApi">Whether it must (true) or must not (false) carry a state endpoint; null: not checked.</param>
-    public sealed record Descriptor(IReadOnlyList<string> TransformUrnsInclude, bool? StateApi) : ProtocolCheck;
+    public sealed record Descriptor(IReadOnlyList<string> TransformUrnsInclude, bool? StateApi) : ProtocolCheck
+    {
+        /// <summary>URNs that no registered descriptor may hold (<c>transform_urns_exclude</c>; a combine not lifted).</summary>
+        public IReadOnlyList<string> TransformUrnsExclude { get; init; } = [];
+
+        /// <summary>Transforms the same descriptor must hold, with their unique names and annotations (<c>transforms</c>).</summary>
+        public IReadOnlyList<ExpectedDescriptorTransform> Transforms { get; init; } = [];
+    }
 
     /// <summary><c>state_requests</c>: how many StateRequests of a kind, optionally only those with the given StateKey parts.</summary>
     /// <param name="Kind">The StateKey kind, e.g. <c>iterable_side_input</c>.</param>

@@ -49,4 +49,11 @@ public sealed record TransformSpec(
     /// The <c>pardo_payload</c> key: ParDoPayload fields that replace the builder's (hostile pipelines); null when absent.
     /// </summary>
     public ParDoPayloadOverrides? PayloadOverrides { get; init; }
+
+    /// <summary>
+    /// The PTransform's <c>annotations</c> (<c>annotations:</c>, key → value; each value is sent as its UTF-8 bytes),
+    /// empty when the scenario gives none. A runner that rewrites the transform (combiner lifting, splittable DoFn
+    /// expansion) copies them to the parts it sends the harness.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Annotations { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 }

@@ -116,6 +116,16 @@ internal static class ExpectReader
             map.Strings("message_contains"));
     }
 
+    private static ExpectedDescriptorTransform DescriptorTransform(YamlSource s, YamlNode node)
+    {
+        var map = YamlMap.Open(s, node, "descriptor_transform", "transforms");
+        var uniqueName = map.OptString("unique_name");
+        return new ExpectedDescriptorTransform(
+            map.String("urn"),
+            uniqueName is { Length: 0 } ? throw map.Error("unique_name", "a unique name is not empty (leave the key out not to check it)") : uniqueName,
+            map.Get("annotations") is { } a ? PipelineReader.StringMap(s, a, "annotations") : null);
+    }
+
     private static ProtocolCheck Protocol(YamlSource s, YamlNode node)
     {
         var (variant, arg, _) = s.Union(node, "protocol_check", "protocol");
@@ -126,7 +136,11 @@ internal static class ExpectReader
                 var values = HexList(s, map, "windowed_values_hex");
                 return new ProtocolCheck.DataToHarness(map.String("pcollection"), [.. values], map.OptBool("ordered") ?? false);
             case "descriptor":
-                return new ProtocolCheck.Descriptor(map.Strings("transform_urns_include"), map.OptBool("state_api"));
+                return new ProtocolCheck.Descriptor(map.Strings("transform_urns_include"), map.OptBool("state_api"))
+                {
+                    TransformUrnsExclude = map.Strings("transform_urns_exclude"),
+                    Transforms = [.. map.List("transforms").Select(t => DescriptorTransform(s, t))],
+                };
             case "timers":
                 var timers = HexList(s, map, "timers_hex");
                 var direction = map.String("direction");

@@ -240,6 +240,7 @@ internal static class PipelineReader
         return new TransformSpec(name, urn, map.Strings("inputs"), sideInputs, outputs, payload, opaque, map.Location)
         {
             UniqueName = uniqueName,
+            Annotations = map.Get("annotations") is { } a ? StringMap(s, a, "annotations") : new Dictionary<string, string>(StringComparer.Ordinal),
             EnvironmentId = map.OptString("environment"),
             Subtransforms = map.Has("subtransforms") ? map.Strings("subtransforms") : null,
             WrappedIn = (int)wrappedIn,
@@ -275,6 +276,18 @@ internal static class PipelineReader
         }
 
         return environments;
+    }
+
+    /// <summary>A mapping of non-empty keys to strings (transform <c>annotations</c>, a descriptor check's expected ones).</summary>
+    internal static Dictionary<string, string> StringMap(YamlSource s, YamlNode node, string key)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (k, value) in Entries(s, node, key))
+        {
+            result[k.Text.Length > 0 ? k.Text : throw s.Error(k.Node, key, "an annotation key is not empty")] = s.String(value, k.Text);
+        }
+
+        return result;
     }
 
     private static TransformPayload Payload(YamlSource s, YamlNode node, string urn, IReadOnlySet<string> allowed, CoderSpec? outputCoder, IReadOnlyDictionary<string, string> outputs)
