@@ -28,11 +28,12 @@ internal static class Misanswer
         // Element splits of a splittable DoFn's stage (the harness's own answer, changed).
         "split_two_primary_roots", "split_channel_not_around_element", "split_primary_other_transform", "split_primary_other_input",
         "split_primary_undecodable", "split_primary_two_values", "split_primary_other_element", "split_residual_other_element",
-        "split_residual_no_application", "split_residual_unknown_output",
+        "split_residual_no_application", "split_residual_unknown_output", "split_residual_undecodable", "split_residual_no_output_watermarks",
         // Bundle responses.
         "checkpoint_without_sdf", "checkpoint_no_application", "checkpoint_negative_delay", "checkpoint_unknown_output",
         "checkpoint_undecodable",
         "metrics_undecodable", "metrics_every_type",
+        "metrics_edge_payloads", "metrics_trailing_bytes",
         // Progress answers.
         "progress_read_index_undecodable", "progress_read_index_trailing_bytes", "progress_work_no_transform", "progress_work_wrong_type", "progress_work_undecodable",
         "progress_work_negative", "progress_work_lengths_differ",
@@ -169,6 +170,12 @@ internal static class Misanswer
             case "split_residual_unknown_output":
                 residual.Application.OutputWatermarks["not-an-output"] = new Timestamp();
                 break;
+            case "split_residual_undecodable":
+                residual.Application.Element = ByteString.CopyFrom(0xff);
+                break;
+            case "split_residual_no_output_watermarks":
+                residual.Application.OutputWatermarks.Clear();
+                break;
         }
 
         return changed;
@@ -210,6 +217,20 @@ internal static class Misanswer
         if (kinds.Contains("metrics_undecodable"))
         {
             response.MonitoringInfos.Add(UserMetric("undecodable", Urns.MonitoringInfoTypes.SumInt64, [0xff]));
+        }
+
+        if (kinds.Contains("metrics_trailing_bytes"))
+        {
+            // The varint 1, then a byte no sum_int64 payload has.
+            response.MonitoringInfos.Add(UserMetric("trailing_bytes", Urns.MonitoringInfoTypes.SumInt64, [0x01, 0x00]));
+        }
+
+        if (kinds.Contains("metrics_edge_payloads"))
+        {
+            foreach (var info in EdgePayloads())
+            {
+                response.MonitoringInfos.Add(info);
+            }
         }
 
         if (kinds.Contains("metrics_every_type"))
@@ -312,5 +333,19 @@ internal static class Misanswer
         yield return UserMetric("latest_int64", Urns.MonitoringInfoTypes.LatestInt64, V(1000 + max, max));
         yield return UserMetric("latest_double", Urns.MonitoringInfoTypes.LatestDouble, [.. V(1000 + max), .. D(max / 4.0)]);
         yield return UserMetric("opaque", "beamconformance:metrics:opaque:v1", [0xab, 0xcd]);
+    }
+
+    // int64 distributions at the edges of the two layouts (standard; the TypeScript SDK's 00000004 frame), and two metrics
+    // that differ only by URN and type (same labels). The same payloads in every bundle: a scenario runs one bundle.
+    private static IEnumerable<MonitoringInfo> EdgePayloads()
+    {
+        const string distribution = Urns.MonitoringInfoTypes.DistributionInt64;
+        yield return UserMetric("empty_one_byte", distribution, [0x00]);
+        yield return UserMetric("empty_seven_bytes_after", distribution, [0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07]);
+        yield return UserMetric("framed_longer_than_eight", distribution, [0, 0, 0, 4, 0x01, 0xac, 0x02, 0xac, 0x02, 0xac, 0x02]);
+        yield return UserMetric("framed_five_varints", distribution, [0, 0, 0, 4, 0x01, 0x02, 0x03, 0x04, 0x05]);
+        yield return UserMetric("framed_empty", distribution, [0, 0, 0, 4, 0x00, 0x00, 0x00, 0x00]);
+        yield return UserMetric("same_labels", Urns.MonitoringInfoTypes.SumInt64, [0x05]);
+        yield return UserMetric("same_labels", distribution, [0x01, 0x05, 0x05, 0x05]);
     }
 }
