@@ -36,7 +36,7 @@ internal static class Misanswer
         "metrics_edge_payloads", "metrics_trailing_bytes",
         // Progress answers.
         "progress_read_index_undecodable", "progress_read_index_trailing_bytes", "progress_work_no_transform", "progress_work_wrong_type", "progress_work_undecodable",
-        "progress_work_negative", "progress_work_lengths_differ",
+        "progress_work_negative", "progress_work_lengths_differ", "progress_work_dropped",
         // Progress answers that carry an error beside the honest ProcessBundleProgressResponse.
         ProgressError,
         // FinalizeBundle answers: an error after the callbacks ran (a finalization that failed in the SDK).
@@ -251,6 +251,14 @@ internal static class Misanswer
             work.Labels["PTRANSFORM"] = inputTransform ?? "";
             switch (kind)
             {
+                case "progress_work_dropped":
+                    // An SDK that reports no work for its splittable DoFn (the work URNs are optional in metrics.proto).
+                    foreach (var info in response.MonitoringInfos.Where(static i => i.Urn is Urns.MonitoringInfos.WorkCompleted or Urns.MonitoringInfos.WorkRemaining).ToList())
+                    {
+                        response.MonitoringInfos.Remove(info);
+                    }
+
+                    continue;
                 case "progress_read_index_undecodable":
                 case "progress_read_index_trailing_bytes":
                     foreach (var info in response.MonitoringInfos.Where(static i => i.Urn == Urns.MonitoringInfos.DataChannelReadIndex))
