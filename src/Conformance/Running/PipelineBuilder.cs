@@ -42,7 +42,11 @@ public static class PipelineBuilder
     {
         ArgumentNullException.ThrowIfNull(scenario);
         var payloads = PayloadJson.PayloadNodes(scenario.SourcePath, yamlText ?? File.ReadAllText(scenario.SourcePath));
-        var context = new BuildContext(scenario.Pipeline, runId, payloads) { TestStreams = testStreams };
+        var context = new BuildContext(scenario.Pipeline, runId, payloads)
+        {
+            TestStreams = testStreams,
+            HarnessEnvironmentId = scenario.EnvironmentId ?? HarnessUrns.EnvironmentId,
+        };
         var components = context.Components;
 
         var environment = new Org.Apache.Beam.Model.Pipeline.V1.Environment
@@ -51,7 +55,7 @@ public static class PipelineBuilder
             Payload = new ExternalPayload { Endpoint = new ApiServiceDescriptor { Url = harnessEndpoint } }.ToByteString(),
         };
         environment.Capabilities.Add(HarnessUrns.Capabilities);
-        components.Environments[HarnessUrns.EnvironmentId] = environment;
+        components.Environments[context.HarnessEnvironmentId] = environment;
         foreach (var (id, added) in scenario.Pipeline.Environments)
         {
             var copy = added.Harness ? environment.Clone() : new Org.Apache.Beam.Model.Pipeline.V1.Environment { Urn = added.Urn };
@@ -64,7 +68,7 @@ public static class PipelineBuilder
             components.WindowingStrategies[id] = (strategy with
             {
                 WindowCoderId = strategy.WindowFn is WindowFn.Global ? context.Coders.GlobalWindow : context.Coders.IntervalWindow,
-                EnvironmentId = HarnessUrns.EnvironmentId,
+                EnvironmentId = context.HarnessEnvironmentId,
             }).ToProto();
         }
 
@@ -121,63 +125,24 @@ public static class PipelineBuilder
         }
 
         pipeline.Requirements.Add(scenario.Pipeline.Requirements);
-        var stateful = components.Transforms.Values.Any(static t => ParDoOverrides.TryParse(t) is { } p && (p.StateSpecs.Count > 0 || p.TimerFamilySpecs.Count > 0));
-        if (stateful && !pipeline.Requirements.Contains(Model.Urns.Requirements.StatefulProcessing))
-        {
-            // As Beam's SDKs do for a pipeline with a stateful DoFn.
-            pipeline.Requirements.Add(Model.Urns.Requirements.StatefulProcessing);
-        }
+        var parDos = components.Transforms.Values.Select(ParDoOverrides.TryParse).OfType<ParDoPayload>().ToList();
 
-        var finalizing = components.Transforms.Values.Any(static t => ParDoOverrides.TryParse(t)?.RequestsFinalization == true);
-        if (finalizing && !pipeline.Requirements.Contains(Model.Urns.Requirements.BundleFinalization))
-        {
-            // As Beam's SDKs do for a pipeline with a DoFn that requests finalization.
-            pipeline.Requirements.Add(Model.Urns.Requirements.BundleFinalization);
-        }
-
-        var splittable = components.Transforms.Values.Any(static t => ParDoOverrides.TryParse(t)?.RestrictionCoderId.Length > 0);
-        if (splittable && !pipeline.Requirements.Contains(Model.Urns.Requirements.SplittableDoFn))
-        {
-            // As Beam's SDKs do for a pipeline with a splittable DoFn.
-            pipeline.Requirements.Add(Model.Urns.Requirements.SplittableDoFn);
-        }
-
-        if (components.Transforms.Values.Any(static t => ParDoOverrides.TryParse(t)?.OnWindowExpirationTimerFamilySpec.Length > 0)
-            && !pipeline.Requirements.Contains(Model.Urns.Requirements.OnWindowExpiration))
-        {
-            // beam_runner_api.proto: with on_window_expiration_timer_family_spec set, the requirement goes in too.
-            pipeline.Requirements.Add(Model.Urns.Requirements.OnWindowExpiration);
-        }
-
-        if (components.Transforms.Values.Any(static t => ParDoOverrides.TryParse(t)?.RequiresTimeSortedInput == true)
-            && !pipeline.Requirements.Contains(Model.Urns.Requirements.TimeSortedInput))
-        {
-            // As Java's SDK does for a DoFn with @RequiresTimeSortedInput.
-            pipeline.Requirements.Add(Model.Urns.Requirements.TimeSortedInput);
-        }
-
-        if (scenario.EnvironmentId is { } environmentId)
-        {
-            RenameEnvironment(components, environmentId);
-        }
-
+        // As Beam's SDKs do: a stateful DoFn, one that requests finalization, a splittable DoFn, one that requires
+        // time-sorted input (Java's @RequiresTimeSortedInput) each add their requirement; with
+        // on_window_expiration_timer_family_spec set, beam_runner_api.proto asks for the requirement too.
+        AddRequirement(pipeline, Model.Urns.Requirements.StatefulProcessing, parDos.Any(static p => p.StateSpecs.Count > 0 || p.TimerFamilySpecs.Count > 0));
+        AddRequirement(pipeline, Model.Urns.Requirements.BundleFinalization, parDos.Any(static p => p.RequestsFinalization));
+        AddRequirement(pipeline, Model.Urns.Requirements.SplittableDoFn, parDos.Any(static p => p.RestrictionCoderId.Length > 0));
+        AddRequirement(pipeline, Model.Urns.Requirements.OnWindowExpiration, parDos.Any(static p => p.OnWindowExpirationTimerFamilySpec.Length > 0));
+        AddRequirement(pipeline, Model.Urns.Requirements.TimeSortedInput, parDos.Any(static p => p.RequiresTimeSortedInput));
         return pipeline;
     }
 
-    // The scenario's environment_id: the harness environment under another id, everywhere the pipeline names it.
-    private static void RenameEnvironment(Components components, string environmentId)
+    private static void AddRequirement(Pipeline pipeline, string requirement, bool needed)
     {
-        var environment = components.Environments[HarnessUrns.EnvironmentId];
-        components.Environments.Remove(HarnessUrns.EnvironmentId);
-        components.Environments[environmentId] = environment;
-        foreach (var transform in components.Transforms.Values.Where(static t => t.EnvironmentId == HarnessUrns.EnvironmentId))
+        if (needed && !pipeline.Requirements.Contains(requirement))
         {
-            transform.EnvironmentId = environmentId;
-        }
-
-        foreach (var strategy in components.WindowingStrategies.Values.Where(static w => w.EnvironmentId == HarnessUrns.EnvironmentId))
-        {
-            strategy.EnvironmentId = environmentId;
+            pipeline.Requirements.Add(requirement);
         }
     }
 
@@ -204,6 +169,9 @@ public static class PipelineBuilder
 
         /// <summary>The run's TestStreamServices, or null when the pipeline is built outside a run.</summary>
         public ServedTestStreams? TestStreams { get; init; }
+
+        /// <summary>The FakeHarness environment's id: the scenario's <c>environment_id</c>, else <see cref="HarnessUrns.EnvironmentId"/>.</summary>
+        public string HarnessEnvironmentId { get; init; } = HarnessUrns.EnvironmentId;
 
         public void AddPCollection(string id, CoderSpec coder, string windowing, bool bounded) =>
             Components.Pcollections[id] = new PCollection

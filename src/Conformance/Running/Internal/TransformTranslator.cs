@@ -34,7 +34,7 @@ internal static class TransformTranslator
             case ScenarioUrns.CombineGroupedValues:
                 var input = c.PCollection(t.Inputs[0], t.Name);
                 var fn = ((TransformPayload.Combine)t.Payload).Fn;
-                Put(c, t.Name, Combine(c, t.Name, t.Urn, fn, input.Coder.ValueCoder.ElementCoder), MainOf(t.Inputs[0]), t.Outputs, HarnessUrns.EnvironmentId);
+                Put(c, t.Name, Combine(c, t.Name, t.Urn, fn, input.Coder.ValueCoder.ElementCoder), MainOf(t.Inputs[0]), t.Outputs, c.HarnessEnvironmentId);
                 return t.Name;
             case ScenarioUrns.TestStream:
                 var events = new FunctionSpec { Urn = t.Urn, Payload = TestStreamProtos.Payload(c, t, (TransformPayload.TestStream)t.Payload).ToByteString() };
@@ -48,7 +48,7 @@ internal static class TransformTranslator
                     Urn = t.Urn,
                     Payload = new WindowIntoPayload { WindowFn = output.WindowFn.ToProto() }.ToByteString(),
                 };
-                Put(c, t.Name, spec, MainOf(t.Inputs.FirstOrDefault()), t.Outputs, HarnessUrns.EnvironmentId);
+                Put(c, t.Name, spec, MainOf(t.Inputs.FirstOrDefault()), t.Outputs, c.HarnessEnvironmentId);
                 return t.Name;
         }
 
@@ -210,7 +210,7 @@ internal static class TransformTranslator
             };
         }
 
-        Put(c, id, new FunctionSpec { Urn = ParDoUrn, Payload = payload.ToByteString() }, inputs, outputs, HarnessUrns.EnvironmentId);
+        Put(c, id, new FunctionSpec { Urn = ParDoUrn, Payload = payload.ToByteString() }, inputs, outputs, c.HarnessEnvironmentId);
     }
 
     private static string Reshuffle(BuildContext c, TransformSpec t)
@@ -232,7 +232,7 @@ internal static class TransformTranslator
         var gbk = $"{id}/GroupByKey";
         Put(c, gbk, new FunctionSpec { Urn = ScenarioUrns.GroupByKey }, Indexed([inputId]), Out(grouped), "");
         var values = $"{id}/CombineGroupedValues";
-        Put(c, values, Combine(c, id, ScenarioUrns.CombineGroupedValues, fn, input.Coder.ValueCoder), MainOf(grouped), Out(outputId), HarnessUrns.EnvironmentId);
+        Put(c, values, Combine(c, id, ScenarioUrns.CombineGroupedValues, fn, input.Coder.ValueCoder), MainOf(grouped), Out(outputId), c.HarnessEnvironmentId);
         Put(c, id, Combine(c, id, urn, fn, input.Coder.ValueCoder), Indexed([inputId]), Out(outputId), "", gbk, values);
         return id;
     }
